@@ -1,0 +1,38 @@
+# flowlines: two commands do everything on a fresh machine.
+#   make serve   installs what is missing, builds, serves the default map on http://127.0.0.1:8000/
+#   make test    installs what is missing and runs every test
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8000
+
+.PHONY: all setup build serve test test-rust test-wasm test-e2e lint bench
+
+all: build
+
+setup:
+	@bash tools/setup.sh
+
+build: setup
+	@bash tools/build-wasm.sh
+
+serve: build
+	node tools/serve.mjs $(PORT)
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust: setup
+	cargo test --workspace
+
+test-wasm: setup
+	cd crates/flowlines-wasm && wasm-pack test --headless --chrome
+	cd crates/flowlines-wasm && wasm-pack test --headless --firefox
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/
+
+test: lint test-rust test-wasm test-e2e
+
+bench: setup
+	cargo bench -p flowlines-core

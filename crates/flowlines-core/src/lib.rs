@@ -1,0 +1,22 @@
+//! flowlines-core: everything flowlines computes, in pure Rust with no web dependency.
+//!
+//! Data flows one way: a data file is parsed ([`parse`]) into a [`model::Story`], checked
+//! ([`validate`]), evaluated at a moment ([`series`], [`totals`]), laid out along routes
+//! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
+
+pub mod date;
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod polyline;
+pub mod projection;
+pub mod raster;
+pub mod route;
+pub mod scene;
+pub mod series;
+pub mod style;
+pub mod totals;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use model::Story;

@@ -1,0 +1,521 @@
+//! The data model of a flow story: places, routes, streams between them, observations of those
+//! streams with their sources and confidence, the sanctions they run into and the events around them.
+//!
+//! The model is what a data file says, nothing computed: series, totals and drawing live elsewhere.
+//! Every entity carries a string `id` that other entities refer to; [`crate::validate`] checks
+//! that those references resolve. Coordinates are WGS 84 degrees, longitude first.
+
+use crate::date::{DateSpec, Period};
+use serde::{Deserialize, Serialize};
+
+/// A whole story: what one data file (or one set of CSV files) describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// The story's own record: title, 'as of' date, version, corrections.
+    pub story: StoryMeta,
+    /// The documents the figures come from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Places flows start and end at, and other places the story names.
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Open-ended kinds of thing that move (munitions, troops, ...).
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// Units quantities are counted in; each has its own width scale.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// Paths between places.
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    /// Movements of one category from one place to another.
+    #[serde(default)]
+    pub streams: Vec<Stream>,
+    /// Figures about streams, each from one claimant and one source.
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+    /// UN Security Council provisions streams run into.
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    /// Context markers on the timeline; not flows.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// The story's own record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StoryMeta {
+    /// Short machine name of the story.
+    pub id: String,
+    /// Headline shown above the map.
+    pub title: Text,
+    /// One or two sentences on what the map shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// The date up to which the story's figures have been checked.
+    pub as_of: DateSpec,
+    /// The data's version, bumped on every change (semantic versioning).
+    pub version: String,
+    /// The earliest date the timeline shows.
+    pub start: DateSpec,
+    /// The latest date the timeline shows.
+    pub end: DateSpec,
+    /// Who made the dataset; printed on every static image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Text>,
+    /// The caveat printed on every static image and shown under the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<Text>,
+    /// What changed since the first version, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction to the published data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// When the correction was made.
+    pub date: DateSpec,
+    /// What changed and why.
+    pub text: Text,
+}
+
+/// A text either in one language (English) or in several, keyed by language code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// English only.
+    Plain(String),
+    /// The same text in several languages.
+    Localised(Names),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Plain(String::new())
+    }
+}
+
+impl Text {
+    /// The text in `lang` ("en", "ko", "uk", "ru"), falling back to English.
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localised(n) => n.get(lang),
+        }
+    }
+}
+
+/// A name in the four languages the map is published in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// English.
+    pub en: String,
+    /// Korean.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ko: String,
+    /// Ukrainian.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uk: String,
+    /// Russian.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ru: String,
+}
+
+impl Names {
+    /// The name in `lang`, falling back to English when that language is missing.
+    pub fn get(&self, lang: &str) -> &str {
+        let s = match lang {
+            "ko" => &self.ko,
+            "uk" => &self.uk,
+            "ru" => &self.ru,
+            _ => &self.en,
+        };
+        if s.is_empty() {
+            &self.en
+        } else {
+            s
+        }
+    }
+}
+
+/// A document figures come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier other entities cite.
+    pub id: String,
+    /// The document's file name or address.
+    pub document: String,
+    /// The outlet that published it, only where the document names itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// A short description of the document, in our own words.
+    pub title: Text,
+    /// When it was published (as precisely as known).
+    pub published: DateSpec,
+}
+
+/// How precisely a place's coordinates locate what happened there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// A single site: a port, a depot, an arsenal.
+    Facility,
+    /// A city; the point is its centre.
+    City,
+    /// A region such as Donbas; the point is a representative city.
+    Region,
+    /// A whole country; the point is its capital or centre.
+    Country,
+}
+
+/// A place on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Identifier other entities refer to.
+    pub id: String,
+    /// The place's name in the map's languages.
+    pub names: Names,
+    /// Longitude, degrees east (−180 to 180).
+    pub lon: f64,
+    /// Latitude, degrees north (−90 to 90).
+    pub lat: f64,
+    /// What the point stands for.
+    pub precision: Precision,
+    /// ISO 3166-1 alpha-2 code of the internationally recognised country it lies in.
+    pub country: String,
+    /// Context for the reader (for example who controls the territory).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// How a route travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// By ship.
+    Sea,
+    /// By train.
+    Rail,
+    /// By aircraft.
+    Air,
+    /// By lorry or on foot.
+    Road,
+    /// The documents do not say.
+    Unknown,
+}
+
+/// How much of a route's path is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathCertainty {
+    /// The path is reported (its waypoints come from a source).
+    Known,
+    /// The path is geography, not reporting (for example the only railway between two cities).
+    Assumed,
+    /// Only the endpoints are known; the line between them is a great circle.
+    Endpoints,
+}
+
+/// A path between two places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Identifier streams refer to.
+    pub id: String,
+    /// Place id the route starts at.
+    pub from: String,
+    /// Place id the route ends at.
+    pub to: String,
+    /// How things travel along it.
+    pub mode: Mode,
+    /// Whether the path between the endpoints is reported, assumed, or unknown.
+    pub path: PathCertainty,
+    /// Intermediate points, `[longitude, latitude]` in degrees, from `from` towards `to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waypoints: Vec<[f64; 2]>,
+    /// Why the path is drawn this way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A kind of thing that moves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Identifier streams refer to.
+    pub id: String,
+    /// The category's name.
+    pub names: Names,
+}
+
+/// A unit quantities are counted in. Quantities of different units are never added together
+/// or drawn on one width scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Identifier streams refer to.
+    pub id: String,
+    /// The unit's plural name ("containers").
+    pub names: Names,
+}
+
+/// Whether a stream's destination is reported or inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Destination {
+    /// A source names the destination.
+    #[default]
+    Reported,
+    /// We inferred the destination from context; the map marks it.
+    Inferred,
+}
+
+/// A movement of one category, in one unit, from one place to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stream {
+    /// Identifier observations refer to.
+    pub id: String,
+    /// A short label ("Munitions by container").
+    pub label: Text,
+    /// Category id.
+    pub category: String,
+    /// Unit id: every observation of the stream is counted in it.
+    pub unit: String,
+    /// Place id it leaves from.
+    pub from: String,
+    /// Place id it arrives at.
+    pub to: String,
+    /// Route id; none means a great circle between the endpoints.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// Whether the destination is reported or inferred.
+    #[serde(default)]
+    pub destination: Destination,
+    /// Id of a stream this one is part of: its quantity is already inside that stream's,
+    /// so totals never count it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Sanction ids the stream runs into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<String>,
+    /// Context for the reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// How sure anyone is of an observation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A party denies it; shown, never counted.
+    Denied,
+    /// Talked about or offered, not done; shown, never counted.
+    Proposed,
+    /// One party asserts it, unverified.
+    Claimed,
+    /// A government or major outlet reports it from intelligence or officials.
+    Reported,
+    /// A government or multilateral monitoring body states it as established, with evidence.
+    Confirmed,
+}
+
+impl Confidence {
+    /// Whether a figure with this confidence counts towards what moved.
+    /// Proposals, offers and denied claims are shown but never added.
+    pub fn counts_as_moved(self) -> bool {
+        matches!(
+            self,
+            Confidence::Claimed | Confidence::Reported | Confidence::Confirmed
+        )
+    }
+
+    /// All confidences, weakest first.
+    pub const ALL: [Confidence; 5] = [
+        Confidence::Denied,
+        Confidence::Proposed,
+        Confidence::Claimed,
+        Confidence::Reported,
+        Confidence::Confirmed,
+    ];
+
+    /// The lowercase name used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Denied => "denied",
+            Confidence::Proposed => "proposed",
+            Confidence::Claimed => "claimed",
+            Confidence::Reported => "reported",
+            Confidence::Confirmed => "confirmed",
+        }
+    }
+}
+
+/// A figure as the source gives it, in the stream's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    /// An exact count ("1,500 soldiers").
+    Exact(f64),
+    /// An estimate ("about 6,700 containers").
+    About(f64),
+    /// A lower bound ("over 11,000", "at least 100", "more than 11,000").
+    AtLeast(f64),
+    /// An upper bound ("as many as 9 million").
+    AtMost(f64),
+    /// A range from `low` to `high`.
+    Range {
+        /// The lowest figure given.
+        low: f64,
+        /// The highest figure given.
+        high: f64,
+    },
+    /// The source says it happened but gives no number.
+    Unknown,
+}
+
+impl Quantity {
+    /// The figure a single number would quote, if any: the bound for one-sided figures,
+    /// the midpoint of a range.
+    pub fn central(&self) -> Option<f64> {
+        match *self {
+            Quantity::Exact(v)
+            | Quantity::About(v)
+            | Quantity::AtLeast(v)
+            | Quantity::AtMost(v) => Some(v),
+            Quantity::Range { low, high } => Some((low + high) / 2.0),
+            Quantity::Unknown => None,
+        }
+    }
+
+    /// The lowest value the figure allows, if it sets one ("as many as" sets none).
+    pub fn low(&self) -> Option<f64> {
+        match *self {
+            Quantity::Exact(v) | Quantity::About(v) | Quantity::AtLeast(v) => Some(v),
+            Quantity::Range { low, .. } => Some(low),
+            Quantity::AtMost(_) | Quantity::Unknown => None,
+        }
+    }
+
+    /// The highest value the figure allows, if it sets one ("at least" sets none).
+    pub fn high(&self) -> Option<f64> {
+        match *self {
+            Quantity::Exact(v) | Quantity::About(v) | Quantity::AtMost(v) => Some(v),
+            Quantity::Range { high, .. } => Some(high),
+            Quantity::AtLeast(_) | Quantity::Unknown => None,
+        }
+    }
+}
+
+/// What an observation's figure measures over its period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A running total from the period's start to its end ("6,700 containers since September").
+    Cumulative,
+    /// An amount that moved within the period ("9 million rounds in 2024").
+    InPeriod,
+}
+
+/// Who makes a claim: a person or a body, and the party they speak for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claimant {
+    /// The person or body ("Shin Won-sik", "Multilateral Sanctions Monitoring Team").
+    pub name: String,
+    /// Their role ("South Korean defence minister").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The government or body they speak for ("South Korea", "Russia").
+    pub party: String,
+}
+
+/// A party's denial of an observation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Denial {
+    /// Who denies it.
+    pub by: Claimant,
+    /// When they denied it.
+    pub date: DateSpec,
+    /// Source id where the denial is reported.
+    pub source: String,
+    /// What they said, in our own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// One figure about a stream, from one claimant and one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// Identifier.
+    pub id: String,
+    /// Stream id the figure is about.
+    pub stream: String,
+    /// The figure, in the stream's unit.
+    pub quantity: Quantity,
+    /// The unit the source counts in; must be the stream's unit.
+    pub unit: String,
+    /// Whether the figure is a running total or an amount within the period.
+    pub measure: Measure,
+    /// When it happened, as precisely as the source says: for a running total, from when it
+    /// is counted to the moment of the reading.
+    pub period: Period,
+    /// When it was reported.
+    pub reported: DateSpec,
+    /// Who claims it.
+    pub claimant: Claimant,
+    /// Source id.
+    pub source: String,
+    /// How sure anyone is of it.
+    pub confidence: Confidence,
+    /// Parties that deny it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denials: Vec<Denial>,
+    /// What the source says, in our own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A provision of a UN Security Council resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanction {
+    /// Identifier streams refer to.
+    pub id: String,
+    /// Resolution number ("2397").
+    pub resolution: String,
+    /// Year the resolution was adopted.
+    pub year: i32,
+    /// Paragraph(s) ("4, 5").
+    pub paragraph: String,
+    /// What it bans, in our own words.
+    pub text: Text,
+    /// Source id that cites it.
+    pub source: String,
+}
+
+/// A context marker on the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Identifier.
+    pub id: String,
+    /// When it happened.
+    pub date: DateSpec,
+    /// Place id, when it happened somewhere on the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// What happened.
+    pub label: Text,
+    /// Source id.
+    pub source: String,
+}

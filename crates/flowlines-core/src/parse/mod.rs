@@ -1,0 +1,87 @@
+//! Readers from data files to the [`Story`] model, every problem located.
+//!
+//! Each reader turns its format into a [`Story`] and a [`SourceMap`] from JSON-pointer paths
+//! (`/streams/3/from`) to places in the files. Entities are read one at a time, so one bad
+//! entity does not hide the problems of the next; then [`crate::validate`] checks the whole
+//! story and the source map locates what it finds. [`load_json`] and [`load_csv`] do all of it.
+
+mod json;
+mod source_map;
+
+pub use self::json::read_json;
+pub use self::source_map::SourceMap;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::Story;
+use crate::validate::validate;
+use std::collections::{HashMap, HashSet};
+
+/// What a reader produced: the entities it could read, where everything is, the problems it
+/// met, and the ids of entities it could not read (so references to them are not reported twice).
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The story, without the entities that failed to read.
+    pub story: Story,
+    /// Where each path is in the files.
+    pub map: SourceMap,
+    /// Problems met while reading.
+    pub problems: Diagnostics,
+    /// Ids of entities that failed to read.
+    pub broken_ids: HashSet<String>,
+    /// For each section, the index in the file of each entity that was read: a failed entity
+    /// leaves a gap, so the story's index and the file's may differ.
+    pub file_index: HashMap<String, Vec<usize>>,
+}
+
+impl Read {
+    /// Validates what was read and returns the story, or every problem at once.
+    pub fn finish(self) -> Result<Story, Diagnostics> {
+        let Read {
+            story,
+            map,
+            mut problems,
+            broken_ids,
+            file_index,
+        } = self;
+        for p in validate(&story) {
+            if p.unknown_id
+                .as_ref()
+                .is_some_and(|id| broken_ids.contains(id))
+            {
+                continue;
+            }
+            problems
+                .0
+                .push(map.locate(&file_path(&p.path, &file_index), p.message));
+        }
+        if problems.is_empty() {
+            Ok(story)
+        } else {
+            Err(problems.sorted())
+        }
+    }
+}
+
+/// Translates a path into the story (`/streams/3/from`) into a path into the file.
+fn file_path(path: &str, file_index: &HashMap<String, Vec<usize>>) -> String {
+    let mut parts = path.splitn(4, '/');
+    let (Some(""), Some(section), Some(index)) = (parts.next(), parts.next(), parts.next()) else {
+        return path.to_string();
+    };
+    let Some(i) = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| file_index.get(section)?.get(i))
+    else {
+        return path.to_string();
+    };
+    match parts.next() {
+        Some(rest) => format!("/{section}/{i}/{rest}"),
+        None => format!("/{section}/{i}"),
+    }
+}
+
+/// Reads and validates a JSON story. `file` names it in diagnostics.
+pub fn load_json(file: &str, text: &str) -> Result<Story, Diagnostics> {
+    read_json(file, text).finish()
+}

@@ -1,0 +1,394 @@
+//! A stream's quantity and rate at any moment, from its observations.
+//!
+//! # The rules
+//! - Only figures that count as moved ([`Confidence::counts_as_moved`]: claimed, reported,
+//!   confirmed) enter the quantity; proposals, offers and denials are shown, never added.
+//! - **Running totals** ([`Measure::Cumulative`]) of one stream are readings of one total, never
+//!   summed: "about 6,700 by 27 Feb 2024" and "over 11,000 by June 2024" are two points on one
+//!   curve. The total is zero at the start of the first day any of them counts from, and each
+//!   reading sits at the start of the last day of its period (so asking for that day gives it).
+//! - **Amounts in a period** ([`Measure::InPeriod`]) build a running total: each period's amount
+//!   is spread evenly over its days, and amounts of different periods add up. Several claimants
+//!   giving an amount for the same period are readings of one amount.
+//! - Readings on the same day from several claimants are merged: the low is the lowest low, the
+//!   high the highest high (open if any is open), the central value their mean.
+//! - Between readings the quantity is interpolated linearly in time (low, central and high each).
+//! - Before the first day counted, the quantity is zero and the stream has not started.
+//!   After the last reading the last value is held, and the estimate says it is not newer than
+//!   that reading's day ([`Phase::Held`]).
+//! - The rate is the slope of the central curve where the moment falls, in units per day;
+//!   zero before the start and after the last reading, where nothing is known to move.
+//!
+//! Times are [`Day`]s as `f64`, so an animation can ask for any fraction of a day.
+
+use crate::date::Day;
+use crate::model::{Confidence, Measure, Quantity, Story};
+
+/// Where a moment falls in a stream's known history.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "phase")]
+pub enum Phase {
+    /// Before the first day any figure counts from: nothing has moved yet.
+    NotStarted,
+    /// Between two readings: the figure is interpolated.
+    Moving,
+    /// After the last reading: its value is held and is not newer than `since`.
+    Held {
+        /// The day of the last reading.
+        since: Day,
+    },
+    /// Something is reported to move, but no source gives a number.
+    Unknown,
+    /// Only proposals, offers or denied claims: nothing counts as moved.
+    Uncounted,
+}
+
+/// A stream's quantity at one moment, in the stream's unit.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Estimate {
+    /// The central figure; `None` when no number is known.
+    pub value: Option<f64>,
+    /// The lowest figure any claimant allows; `None` when none sets a floor.
+    pub low: Option<f64>,
+    /// The highest figure any claimant allows; `None` when open-ended ("over 11,000").
+    pub high: Option<f64>,
+    /// Units per day at this moment.
+    pub rate: f64,
+    /// Where the moment falls in the stream's history.
+    #[serde(flatten)]
+    pub phase: Phase,
+}
+
+/// One point of a running total.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Point {
+    day: f64,
+    low: Option<f64>,
+    value: f64,
+    high: Option<f64>,
+}
+
+/// The running total of one stream as a polyline through its readings, ready to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    points: Vec<Point>,
+    /// Whether any counted observation has no number.
+    unknown: bool,
+    /// The first day any counted observation covers.
+    start: Option<Day>,
+}
+
+struct Reading {
+    first: Day,
+    last: Day,
+    quantity: Quantity,
+}
+
+fn merge(into: &mut Point, p: Point, n: &mut usize) {
+    into.low = match (into.low, p.low) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => None,
+    };
+    into.high = match (into.high, p.high) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        _ => None,
+    };
+    into.value = (into.value * *n as f64 + p.value) / (*n as f64 + 1.0);
+    *n += 1;
+}
+
+/// Merges points on the same day (claimants agreeing on a moment) into one.
+fn merge_same_day(mut pts: Vec<Point>) -> Vec<Point> {
+    pts.sort_by(|a, b| a.day.total_cmp(&b.day));
+    let mut out: Vec<Point> = Vec::with_capacity(pts.len());
+    let mut count = 1;
+    for p in pts {
+        match out.last_mut() {
+            Some(last) if last.day == p.day => merge(last, p, &mut count),
+            _ => {
+                out.push(p);
+                count = 1;
+            }
+        }
+    }
+    out
+}
+
+fn lerp_opt(a: Option<f64>, b: Option<f64>, f: f64) -> Option<f64> {
+    Some(a? + (b? - a?) * f)
+}
+
+impl Series {
+    /// Builds the series of the observations given; those that do not count as moved are
+    /// skipped. `measure` of the first counted observation decides how figures combine.
+    pub fn new<'a>(observations: impl IntoIterator<Item = &'a crate::model::Observation>) -> Self {
+        let mut cumulative = Vec::new();
+        let mut in_period = Vec::new();
+        let mut unknown = false;
+        let mut start: Option<Day> = None;
+        for o in observations {
+            if !o.confidence.counts_as_moved() {
+                continue;
+            }
+            start = Some(start.map_or(o.period.first(), |s| s.min(o.period.first())));
+            if o.quantity == Quantity::Unknown {
+                unknown = true;
+                continue;
+            }
+            let r = Reading {
+                first: o.period.first(),
+                last: o.period.last(),
+                quantity: o.quantity,
+            };
+            match o.measure {
+                Measure::Cumulative => cumulative.push(r),
+                Measure::InPeriod => in_period.push(r),
+            }
+        }
+        let mut points = Vec::new();
+        if let Some(origin) = cumulative.iter().map(|r| r.first).min() {
+            points.push(Point {
+                day: f64::from(origin),
+                low: Some(0.0),
+                value: 0.0,
+                high: Some(0.0),
+            });
+            points.extend(cumulative.iter().filter_map(|r| {
+                Some(Point {
+                    day: f64::from(r.last),
+                    low: r.quantity.low(),
+                    value: r.quantity.central()?,
+                    high: r.quantity.high(),
+                })
+            }));
+        }
+        points = merge_same_day(points);
+        if !in_period.is_empty() {
+            points = add_period_amounts(points, &in_period);
+        }
+        Series {
+            points,
+            unknown,
+            start,
+        }
+    }
+
+    /// The estimate at `day` (a fractional day number).
+    pub fn at(&self, day: f64) -> Estimate {
+        let none = |phase| Estimate {
+            value: None,
+            low: None,
+            high: None,
+            rate: 0.0,
+            phase,
+        };
+        let Some(start) = self.start else {
+            return none(Phase::Uncounted);
+        };
+        if day < f64::from(start) {
+            return Estimate {
+                value: Some(0.0),
+                low: Some(0.0),
+                high: Some(0.0),
+                rate: 0.0,
+                phase: Phase::NotStarted,
+            };
+        }
+        let pts = &self.points;
+        let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
+            return none(Phase::Unknown);
+        };
+        if day < first.day {
+            // A figure with no number started before the first one with a number.
+            return none(Phase::Unknown);
+        }
+        if day >= last.day {
+            return Estimate {
+                value: Some(last.value),
+                low: last.low,
+                high: last.high,
+                rate: 0.0,
+                phase: Phase::Held {
+                    since: last.day as Day,
+                },
+            };
+        }
+        let i = pts.partition_point(|p| p.day <= day);
+        let (a, b) = (pts[i - 1], pts[i]);
+        let span = b.day - a.day;
+        let f = (day - a.day) / span;
+        Estimate {
+            value: Some(a.value + (b.value - a.value) * f),
+            low: lerp_opt(a.low, b.low, f),
+            high: lerp_opt(a.high, b.high, f),
+            rate: (b.value - a.value) / span,
+            phase: Phase::Moving,
+        }
+    }
+
+    /// Whether any counted figure of the stream gives no number.
+    pub fn has_unknown(&self) -> bool {
+        self.unknown
+    }
+
+    /// The first day any counted figure covers, if there is one.
+    pub fn start(&self) -> Option<Day> {
+        self.start
+    }
+
+    /// The days at which the running total has a reading, with the central value there.
+    pub fn readings(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.points.iter().map(|p| (p.day, p.value))
+    }
+}
+
+/// Adds amounts in periods to the running total: the same period from several claimants is one
+/// amount (merged as a range), different periods add up, each spread evenly over its days.
+fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
+    // Group by identical period; merge claimants.
+    let mut groups: Vec<(Day, Day, Point, usize)> = Vec::new();
+    for r in readings {
+        let Some(value) = r.quantity.central() else {
+            continue;
+        };
+        let p = Point {
+            day: 0.0,
+            low: r.quantity.low(),
+            value,
+            high: r.quantity.high(),
+        };
+        match groups.iter_mut().find(|g| g.0 == r.first && g.1 == r.last) {
+            Some(g) => merge(&mut g.2, p, &mut g.3),
+            None => groups.push((r.first, r.last, p, 1)),
+        }
+    }
+    // Every breakpoint of every group, plus the existing points; the total at each is the sum.
+    let mut days: Vec<f64> = points.iter().map(|p| p.day).collect();
+    for g in &groups {
+        days.push(f64::from(g.0));
+        days.push(f64::from(g.1));
+    }
+    days.sort_by(f64::total_cmp);
+    days.dedup();
+    let base = Series {
+        points,
+        unknown: false,
+        start: Some(Day::MIN),
+    };
+    days.into_iter()
+        .map(|day| {
+            let b = if base.points.is_empty() {
+                Estimate {
+                    value: Some(0.0),
+                    low: Some(0.0),
+                    high: Some(0.0),
+                    rate: 0.0,
+                    phase: Phase::Moving,
+                }
+            } else {
+                base.at(day)
+            };
+            let mut p = Point {
+                day,
+                low: b.low,
+                value: b.value.unwrap_or(0.0),
+                high: b.high,
+            };
+            for &(first, end, g, _) in &groups {
+                let f = if end == first {
+                    if day >= f64::from(first) {
+                        1.0
+                    } else {
+                        0.0
+                    }
+                } else {
+                    ((day - f64::from(first)) / f64::from(end - first)).clamp(0.0, 1.0)
+                };
+                p.value += g.value * f;
+                p.low = lerp_opt(Some(0.0), g.low, f).and_then(|l| Some(l + p.low?));
+                p.high = lerp_opt(Some(0.0), g.high, f).and_then(|h| Some(h + p.high?));
+            }
+            p
+        })
+        .collect()
+}
+
+/// The series of every stream of a story, in the story's stream order.
+#[derive(Debug, Clone)]
+pub struct StorySeries {
+    series: Vec<Series>,
+    strongest: Vec<Option<Confidence>>,
+    disputed: Vec<bool>,
+}
+
+impl StorySeries {
+    /// Builds the series of every stream once; evaluate them at any moment with [`Self::at`].
+    pub fn new(story: &Story) -> Self {
+        let index: std::collections::HashMap<&str, usize> = story
+            .streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut by_stream: Vec<Vec<&crate::model::Observation>> =
+            vec![Vec::new(); story.streams.len()];
+        for o in &story.observations {
+            if let Some(&i) = index.get(o.stream.as_str()) {
+                by_stream[i].push(o);
+            }
+        }
+        let strongest = by_stream
+            .iter()
+            .map(|obs| obs.iter().map(|o| o.confidence).max())
+            .collect();
+        let disputed = by_stream
+            .iter()
+            .map(|obs| {
+                obs.iter()
+                    .any(|o| !o.denials.is_empty() || o.confidence == Confidence::Denied)
+            })
+            .collect();
+        let series = by_stream.into_iter().map(Series::new).collect();
+        StorySeries {
+            series,
+            strongest,
+            disputed,
+        }
+    }
+
+    /// Every stream's estimate at `day`, in stream order.
+    pub fn at(&self, day: f64) -> Vec<Estimate> {
+        self.series.iter().map(|s| s.at(day)).collect()
+    }
+
+    /// Every stream's estimate at `day`, written into `out` (cleared first) to reuse its memory.
+    pub fn at_into(&self, day: f64, out: &mut Vec<Estimate>) {
+        out.clear();
+        out.extend(self.series.iter().map(|s| s.at(day)));
+    }
+
+    /// The series of stream `i`.
+    pub fn series(&self, i: usize) -> Option<&Series> {
+        self.series.get(i)
+    }
+
+    /// The strongest confidence any observation of stream `i` has.
+    pub fn strongest(&self, i: usize) -> Option<Confidence> {
+        self.strongest.get(i).copied().flatten()
+    }
+
+    /// Whether any party denies something about stream `i`.
+    pub fn disputed(&self, i: usize) -> bool {
+        self.disputed.get(i).copied().unwrap_or(false)
+    }
+
+    /// How many streams there are.
+    pub fn len(&self) -> usize {
+        self.series.len()
+    }
+
+    /// Whether there are no streams.
+    pub fn is_empty(&self) -> bool {
+        self.series.is_empty()
+    }
+}

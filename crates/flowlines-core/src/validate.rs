@@ -1,0 +1,331 @@
+//! Checks a whole story and returns every problem at once.
+//!
+//! The readers check each entity's shape; this checks what only the whole story can show:
+//! references that resolve, one unit per stream, sound figures and dates, unique ids.
+//! Each [`Problem`] names the JSON-pointer path it is about, which a reader's
+//! [`crate::parse::SourceMap`] turns into a file, line and column.
+
+use crate::model::{Quantity, Story};
+use std::collections::{HashMap, HashSet};
+
+/// One problem in a story, at a JSON-pointer path into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is (`/observations/4/unit`).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// For a reference that does not resolve, the id it names.
+    pub unknown_id: Option<String>,
+}
+
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    ids: HashMap<&'static str, HashSet<&'a str>>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, path: String, message: String) {
+        self.problems.push(Problem {
+            path,
+            message,
+            unknown_id: None,
+        });
+    }
+
+    /// Registers the ids of one section, reporting empty and duplicate ones.
+    fn ids(&mut self, section: &'static str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.push(format!("/{section}/{i}/id"), "empty id".into());
+            } else if !seen.insert(id) {
+                self.push(
+                    format!("/{section}/{i}/id"),
+                    format!("duplicate id '{id}' in {section}"),
+                );
+            }
+        }
+        self.ids.insert(section, seen);
+    }
+
+    /// Reports `id` at `path` unless it names an entity of `section`.
+    fn refers(&mut self, path: String, section: &'static str, what: &str, id: &str) -> bool {
+        if self.ids.get(section).is_some_and(|s| s.contains(id)) {
+            return true;
+        }
+        let message = if id.is_empty() {
+            format!("missing {what}")
+        } else {
+            format!("unknown {what} '{id}'")
+        };
+        self.problems.push(Problem {
+            path,
+            message,
+            unknown_id: Some(id.to_string()),
+        });
+        false
+    }
+
+    fn coordinate(&mut self, path: String, lon: f64, lat: f64) {
+        if !(-180.0..=180.0).contains(&lon) || !lon.is_finite() {
+            self.push(
+                path.clone(),
+                format!("longitude {lon} is outside -180 to 180"),
+            );
+        }
+        if !(-90.0..=90.0).contains(&lat) || !lat.is_finite() {
+            self.push(path, format!("latitude {lat} is outside -90 to 90"));
+        }
+    }
+}
+
+/// Every problem in `story`, in the order of its sections.
+pub fn validate(story: &Story) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        ids: HashMap::new(),
+    };
+    c.ids("sources", story.sources.iter().map(|e| e.id.as_str()));
+    c.ids("places", story.places.iter().map(|e| e.id.as_str()));
+    c.ids("categories", story.categories.iter().map(|e| e.id.as_str()));
+    c.ids("units", story.units.iter().map(|e| e.id.as_str()));
+    c.ids("routes", story.routes.iter().map(|e| e.id.as_str()));
+    c.ids("streams", story.streams.iter().map(|e| e.id.as_str()));
+    c.ids(
+        "observations",
+        story.observations.iter().map(|e| e.id.as_str()),
+    );
+    c.ids("sanctions", story.sanctions.iter().map(|e| e.id.as_str()));
+    c.ids("events", story.events.iter().map(|e| e.id.as_str()));
+
+    let meta = &story.story;
+    if meta.end.last() < meta.start.first() {
+        c.push(
+            "/story/end".into(),
+            "the story ends before it starts".into(),
+        );
+    }
+
+    for (i, p) in story.places.iter().enumerate() {
+        if p.names.en.trim().is_empty() {
+            c.push(
+                format!("/places/{i}/names/en"),
+                "a place needs an English name".into(),
+            );
+        }
+        c.coordinate(format!("/places/{i}/lon"), p.lon, p.lat);
+    }
+
+    let route_ends: HashMap<&str, (&str, &str)> = story
+        .routes
+        .iter()
+        .map(|r| (r.id.as_str(), (r.from.as_str(), r.to.as_str())))
+        .collect();
+    for (i, r) in story.routes.iter().enumerate() {
+        c.refers(format!("/routes/{i}/from"), "places", "place", &r.from);
+        c.refers(format!("/routes/{i}/to"), "places", "place", &r.to);
+        for (k, w) in r.waypoints.iter().enumerate() {
+            c.coordinate(format!("/routes/{i}/waypoints/{k}"), w[0], w[1]);
+        }
+        if r.path == crate::model::PathCertainty::Endpoints && !r.waypoints.is_empty() {
+            c.push(
+                format!("/routes/{i}/waypoints"),
+                "a route whose path is 'endpoints' has no waypoints".into(),
+            );
+        }
+    }
+
+    let stream_unit: HashMap<&str, &str> = story
+        .streams
+        .iter()
+        .map(|s| (s.id.as_str(), s.unit.as_str()))
+        .collect();
+    let parent: HashMap<&str, &str> = story
+        .streams
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.part_of.as_deref()?)))
+        .collect();
+    for (i, s) in story.streams.iter().enumerate() {
+        c.refers(
+            format!("/streams/{i}/category"),
+            "categories",
+            "category",
+            &s.category,
+        );
+        c.refers(format!("/streams/{i}/unit"), "units", "unit", &s.unit);
+        c.refers(format!("/streams/{i}/from"), "places", "place", &s.from);
+        c.refers(format!("/streams/{i}/to"), "places", "place", &s.to);
+        if s.from == s.to {
+            c.push(
+                format!("/streams/{i}/to"),
+                "a stream goes from one place to another: 'from' and 'to' are the same".into(),
+            );
+        }
+        if let Some(route) = &s.route {
+            if c.refers(format!("/streams/{i}/route"), "routes", "route", route) {
+                if let Some(&(from, to)) = route_ends.get(route.as_str()) {
+                    if (from, to) != (s.from.as_str(), s.to.as_str()) {
+                        c.push(
+                            format!("/streams/{i}/route"),
+                            format!(
+                                "route '{route}' runs from '{from}' to '{to}', but the stream runs from '{}' to '{}'",
+                                s.from, s.to
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(p) = &s.part_of {
+            if c.refers(format!("/streams/{i}/part_of"), "streams", "stream", p) {
+                if stream_unit.get(p.as_str()) != Some(&s.unit.as_str()) {
+                    c.push(
+                        format!("/streams/{i}/part_of"),
+                        format!("stream '{p}' is counted in another unit, so this stream cannot be part of it"),
+                    );
+                }
+                // Follow the chain of parents; coming back to this stream is a cycle.
+                let mut at = p.as_str();
+                for _ in 0..story.streams.len() {
+                    if at == s.id {
+                        c.push(
+                            format!("/streams/{i}/part_of"),
+                            "streams that are part of each other form a cycle".into(),
+                        );
+                        break;
+                    }
+                    match parent.get(at) {
+                        Some(next) => at = next,
+                        None => break,
+                    }
+                }
+            }
+        }
+        for (k, sanction) in s.sanctions.iter().enumerate() {
+            c.refers(
+                format!("/streams/{i}/sanctions/{k}"),
+                "sanctions",
+                "sanction",
+                sanction,
+            );
+        }
+    }
+
+    for (i, o) in story.observations.iter().enumerate() {
+        if c.refers(
+            format!("/observations/{i}/stream"),
+            "streams",
+            "stream",
+            &o.stream,
+        ) {
+            if let Some(&unit) = stream_unit.get(o.stream.as_str()) {
+                if unit != o.unit {
+                    c.push(
+                        format!("/observations/{i}/unit"),
+                        format!(
+                            "unit mismatch: stream '{}' is counted in '{unit}', this figure in '{}'",
+                            o.stream, o.unit
+                        ),
+                    );
+                }
+            }
+        }
+        check_quantity(&mut c, i, &o.quantity);
+        if o.source.trim().is_empty() {
+            c.push(
+                format!("/observations/{i}/source"),
+                "a figure with no source: every figure must cite one".into(),
+            );
+        } else {
+            c.refers(
+                format!("/observations/{i}/source"),
+                "sources",
+                "source",
+                &o.source,
+            );
+        }
+        if o.claimant.name.trim().is_empty() {
+            c.push(
+                format!("/observations/{i}/claimant/name"),
+                "a figure needs a claimant: who says it".into(),
+            );
+        }
+        if o.reported.last() < o.period.first() {
+            c.push(
+                format!("/observations/{i}/reported"),
+                format!(
+                    "reported on {} but the period starts on {}: a figure cannot be reported before it happened",
+                    o.reported,
+                    o.period.start
+                ),
+            );
+        }
+        for (k, d) in o.denials.iter().enumerate() {
+            c.refers(
+                format!("/observations/{i}/denials/{k}/source"),
+                "sources",
+                "source",
+                &d.source,
+            );
+        }
+    }
+
+    for (i, s) in story.sanctions.iter().enumerate() {
+        c.refers(
+            format!("/sanctions/{i}/source"),
+            "sources",
+            "source",
+            &s.source,
+        );
+    }
+    for (i, e) in story.events.iter().enumerate() {
+        if let Some(place) = &e.place {
+            c.refers(format!("/events/{i}/place"), "places", "place", place);
+        }
+        c.refers(
+            format!("/events/{i}/source"),
+            "sources",
+            "source",
+            &e.source,
+        );
+    }
+    c.problems
+}
+
+fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {
+    let key = match q {
+        Quantity::Exact(_) => "exact",
+        Quantity::About(_) => "about",
+        Quantity::AtLeast(_) => "at_least",
+        Quantity::AtMost(_) => "at_most",
+        Quantity::Range { .. } => "range",
+        Quantity::Unknown => "",
+    };
+    let path = format!("/observations/{i}/quantity/{key}");
+    let values: Vec<f64> = match *q {
+        Quantity::Exact(v) | Quantity::About(v) | Quantity::AtLeast(v) | Quantity::AtMost(v) => {
+            vec![v]
+        }
+        Quantity::Range { low, high } => {
+            if low > high {
+                c.push(
+                    format!("{path}/low"),
+                    format!("low {low} is above high {high}"),
+                );
+            }
+            vec![low, high]
+        }
+        Quantity::Unknown => vec![],
+    };
+    for v in values {
+        if !v.is_finite() {
+            c.push(path.clone(), format!("figure {v} is not a finite number"));
+        } else if v < 0.0 {
+            c.push(
+                path.clone(),
+                format!("negative figure {v}: quantities that move are never below zero"),
+            );
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Browser tests of the handle: run with `wasm-pack test --headless --chrome` (or `--firefox`).
+#![allow(clippy::unwrap_used)]
+
+use flowlines_core::route::great_circle_midpoint;
+use flowlines_wasm::FlowMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIVE_PLACES: &str = include_str!("../../../data/fixtures/five-places.json");
+
+fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    document.body().unwrap().append_child(&canvas).unwrap();
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    (canvas, ctx)
+}
+
+#[wasm_bindgen_test]
+fn the_handle_paints_particles_onto_a_real_canvas_where_the_scene_puts_them() {
+    let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
+    let (_canvas, ctx) = canvas(400, 240);
+    map.resize(400.0, 240.0, 1.0);
+    // Mid-April 2024: the containers stream is between two readings, so it moves.
+    let day = FlowMap::day_of("2024-04-15").unwrap();
+    map.frame(day, 1.25);
+    map.paint(&ctx).unwrap();
+    let particles = map.particle_xy();
+    assert!(
+        particles.len() >= 4,
+        "at least two particles on a moving stream"
+    );
+    let pixels = ctx.get_image_data(0.0, 0.0, 400.0, 240.0).unwrap().data();
+    for xy in particles.chunks(2) {
+        let (x, y) = (xy[0].round() as usize, xy[1].round() as usize);
+        let i = (y.min(239) * 400 + x.min(399)) * 4;
+        assert!(pixels[i + 3] > 128, "a particle is drawn at ({x}, {y})");
+        // Munitions are the first category: vermillion, mostly red.
+        assert!(
+            pixels[i] > pixels[i + 2],
+            "the particle has its category's colour"
+        );
+    }
+    let blank = pixels.chunks(4).filter(|p| p[3] == 0).count();
+    assert!(
+        blank > 400 * 240 * 9 / 10,
+        "away from particles the layer stays transparent"
+    );
+}
+
+#[wasm_bindgen_test]
+fn places_are_projected_inside_the_viewport() {
+    let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
+    map.resize(600.0, 300.0, 2.0);
+    let xy = map.place_xy();
+    assert_eq!(xy.len(), 10);
+    for p in xy.chunks(2) {
+        assert!((0.0..=600.0).contains(&p[0]) && (0.0..=300.0).contains(&p[1]));
+    }
+    assert_eq!(map.place_names("ko")[0], "평양");
+}
+
+#[wasm_bindgen_test]
+fn the_great_circle_from_pyongyang_to_kursk_passes_over_siberia() {
+    let (lon, lat) = great_circle_midpoint((125.76, 39.04), (36.19, 51.73));
+    assert!((70.0..100.0).contains(&lon), "midpoint longitude {lon}");
+    assert!(lat > 53.0, "midpoint latitude {lat}");
+}
+
+#[wasm_bindgen_test]
+fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
+    let bad = FIVE_PLACES
+        .replace("\"lat\": 51.73", "\"lat\": 151.73")
+        .replace("\"to\": \"kursk\"", "\"to\": \"kursk-oblast\"");
+    let problems = FlowMap::problems("bad.json", &bad);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().all(|p| p.starts_with("bad.json:")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("unknown place 'kursk-oblast'")));
+    assert!(FlowMap::new("bad.json", &bad).is_err());
+    assert!(FlowMap::new("x.json", "{ not json").is_err());
+    assert_eq!(FlowMap::problems("x.json", "{\"story\": 1,}").len(), 1);
+}

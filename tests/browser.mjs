@@ -1,0 +1,46 @@
+// Shared set-up of the browser tests: our own server on a free port and Debian's Chromium,
+// driven by playwright-core (never a downloaded browser), with every request recorded.
+import { chromium } from 'playwright-core';
+import { serve } from '../tools/serve.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+/** Starts the server and the browser; `close()` stops both. */
+export async function start() {
+  const server = await serve(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** Opens `path` in a new page that records console errors and every request it makes. */
+export async function open(env, path, { width = 1000, height = 700, javaScriptEnabled = true } = {}) {
+  const context = await env.browser.newContext({
+    viewport: { width, height }, deviceScaleFactor: 1, javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.origin + path);
+  return { page, errors, requests, context };
+}
+
+/** Waits until the map has drawn its first frame. */
+export async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20000 });
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the optimised wasm module into www/pkg/ and prints its weight, raw and gzipped.
+# wasm-opt comes from the npm package binaryen (Debian's is too old for wasm-bindgen 0.2.130).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+wasm-pack --quiet build crates/flowlines-wasm --release --target web --out-dir ../../www/pkg --no-typescript --no-pack
+wasm=www/pkg/flowlines_wasm_bg.wasm
+before=$(stat -c %s "$wasm")
+wasm-opt -Oz "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+js=$(gzip -9 -c www/pkg/flowlines_wasm.js | wc -c)
+printf 'wasm: %s bytes raw (%s before wasm-opt), %s bytes gzipped; glue JS %s bytes gzipped\n' "$raw" "$before" "$gz" "$js"
