@@ -392,3 +392,204 @@ impl StorySeries {
         self.series.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse_day;
+    use crate::model::{Claimant, Observation};
+
+    fn day(s: &str) -> f64 {
+        f64::from(parse_day(s).unwrap())
+    }
+
+    fn obs(
+        quantity: Quantity,
+        measure: Measure,
+        period: &str,
+        confidence: Confidence,
+    ) -> Observation {
+        Observation {
+            id: format!("o-{period}"),
+            stream: "s".into(),
+            quantity,
+            unit: "containers".into(),
+            measure,
+            period: period.parse().unwrap(),
+            reported: period.rsplit('/').next().unwrap().parse().unwrap(),
+            claimant: Claimant {
+                name: "someone".into(),
+                role: None,
+                party: "somewhere".into(),
+            },
+            source: "doc".into(),
+            confidence,
+            denials: vec![],
+            note: None,
+        }
+    }
+
+    fn containers() -> Series {
+        let shin = obs(
+            Quantity::About(6700.0),
+            Measure::Cumulative,
+            "2023-09/2024-02-27",
+            Confidence::Reported,
+        );
+        let post = obs(
+            Quantity::AtLeast(11000.0),
+            Measure::Cumulative,
+            "2023-fall/2024-06",
+            Confidence::Reported,
+        );
+        Series::new([&shin, &post])
+    }
+
+    #[test]
+    fn two_running_totals_of_one_stream_are_two_readings_never_a_sum() {
+        let s = containers();
+        assert_eq!(s.at(day("2024-02-27")).value, Some(6700.0));
+        assert_eq!(s.at(day("2024-06-30")).value, Some(11000.0));
+    }
+
+    #[test]
+    fn between_two_readings_the_figure_is_interpolated_linearly_in_time() {
+        let s = containers();
+        let (a, b, t) = (day("2024-02-27"), day("2024-06-30"), day("2024-04-15"));
+        let expected = 6700.0 + (11000.0 - 6700.0) * (t - a) / (b - a);
+        let e = s.at(t);
+        assert!((e.value.unwrap() - expected).abs() < 1e-9);
+        assert!(e.value.unwrap() > 6700.0 && e.value.unwrap() < 11000.0);
+        assert_eq!(e.phase, Phase::Moving);
+        assert!(
+            (e.rate - 4300.0 / (b - a)).abs() < 1e-9,
+            "rate is units per day"
+        );
+    }
+
+    #[test]
+    fn a_running_total_starts_at_zero_on_the_first_day_it_counts_from() {
+        let s = containers();
+        assert_eq!(s.at(day("2023-09-01")).value, Some(0.0));
+        let before = s.at(day("2023-08-31"));
+        assert_eq!(before.phase, Phase::NotStarted);
+        assert_eq!(before.value, Some(0.0));
+        assert_eq!(before.rate, 0.0);
+    }
+
+    #[test]
+    fn after_the_last_reading_the_value_is_held_and_says_how_old_it_is() {
+        let s = containers();
+        let e = s.at(day("2025-01-01"));
+        assert_eq!(e.value, Some(11000.0));
+        assert_eq!(
+            e.rate, 0.0,
+            "nothing is known to move after the last reading"
+        );
+        assert_eq!(
+            e.phase,
+            Phase::Held {
+                since: parse_day("2024-06-30").unwrap()
+            }
+        );
+    }
+
+    #[test]
+    fn a_one_sided_figure_keeps_its_open_side_open() {
+        let s = containers();
+        let e = s.at(day("2024-06-30"));
+        assert_eq!(e.low, Some(11000.0));
+        assert_eq!(e.high, None, "'over 11,000' sets no ceiling");
+        let mid = s.at(day("2024-04-15"));
+        assert!(mid.low.is_some() && mid.high.is_none());
+    }
+
+    #[test]
+    fn claimants_on_the_same_day_become_a_range() {
+        let a = obs(
+            Quantity::About(100.0),
+            Measure::Cumulative,
+            "2024/2024-12-31",
+            Confidence::Reported,
+        );
+        let b = obs(
+            Quantity::Range {
+                low: 80.0,
+                high: 160.0,
+            },
+            Measure::Cumulative,
+            "2024/2024-12-31",
+            Confidence::Claimed,
+        );
+        let e = Series::new([&a, &b]).at(day("2024-12-31"));
+        assert_eq!(e.low, Some(80.0));
+        assert_eq!(e.high, Some(160.0));
+        assert_eq!(
+            e.value,
+            Some(110.0),
+            "the mean of 100 and the range's midpoint 120"
+        );
+    }
+
+    #[test]
+    fn proposals_offers_and_denials_are_never_counted_as_moved() {
+        let offer = obs(
+            Quantity::Exact(100000.0),
+            Measure::InPeriod,
+            "2022",
+            Confidence::Proposed,
+        );
+        let denied = obs(
+            Quantity::Exact(5.0),
+            Measure::InPeriod,
+            "2022",
+            Confidence::Denied,
+        );
+        let e = Series::new([&offer, &denied]).at(day("2023-01-01"));
+        assert_eq!(e.phase, Phase::Uncounted);
+        assert_eq!(e.value, None);
+    }
+
+    #[test]
+    fn an_amount_in_a_period_is_spread_evenly_over_it_and_periods_add_up() {
+        let y2024 = obs(
+            Quantity::AtMost(9_000_000.0),
+            Measure::InPeriod,
+            "2024",
+            Confidence::Reported,
+        );
+        let h2025 = obs(
+            Quantity::Exact(1_000_000.0),
+            Measure::InPeriod,
+            "2025-H1",
+            Confidence::Reported,
+        );
+        let s = Series::new([&y2024, &h2025]);
+        assert_eq!(s.at(day("2024-01-01")).value, Some(0.0));
+        let end_2024 = s.at(day("2024-12-31"));
+        assert_eq!(end_2024.value, Some(9_000_000.0));
+        assert_eq!(end_2024.low, None, "'as many as' sets no floor");
+        assert_eq!(s.at(day("2025-06-30")).value, Some(10_000_000.0));
+        let half = s.at(day("2024-07-01")).value.unwrap();
+        assert!(
+            (half - 4_500_000.0).abs() < 30_000.0,
+            "about half the year's amount by July: {half}"
+        );
+    }
+
+    #[test]
+    fn a_stream_with_no_number_is_unknown_not_zero() {
+        let oil = obs(
+            Quantity::Unknown,
+            Measure::InPeriod,
+            "2024/2025-04",
+            Confidence::Confirmed,
+        );
+        let s = Series::new([&oil]);
+        let e = s.at(day("2024-06-01"));
+        assert_eq!(e.phase, Phase::Unknown);
+        assert_eq!(e.value, None);
+        assert!(s.has_unknown());
+        assert_eq!(s.at(day("2023-06-01")).phase, Phase::NotStarted);
+    }
+}

@@ -67,15 +67,13 @@ impl<'a> Checker<'a> {
         false
     }
 
-    fn coordinate(&mut self, path: String, lon: f64, lat: f64) {
+    /// Checks a longitude and latitude in degrees, each reported at its own path.
+    fn coordinate(&mut self, lon_path: String, lat_path: String, lon: f64, lat: f64) {
         if !(-180.0..=180.0).contains(&lon) || !lon.is_finite() {
-            self.push(
-                path.clone(),
-                format!("longitude {lon} is outside -180 to 180"),
-            );
+            self.push(lon_path, format!("longitude {lon} is outside -180 to 180"));
         }
         if !(-90.0..=90.0).contains(&lat) || !lat.is_finite() {
-            self.push(path, format!("latitude {lat} is outside -90 to 90"));
+            self.push(lat_path, format!("latitude {lat} is outside -90 to 90"));
         }
     }
 }
@@ -114,7 +112,12 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 "a place needs an English name".into(),
             );
         }
-        c.coordinate(format!("/places/{i}/lon"), p.lon, p.lat);
+        c.coordinate(
+            format!("/places/{i}/lon"),
+            format!("/places/{i}/lat"),
+            p.lon,
+            p.lat,
+        );
     }
 
     let route_ends: HashMap<&str, (&str, &str)> = story
@@ -126,7 +129,12 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         c.refers(format!("/routes/{i}/from"), "places", "place", &r.from);
         c.refers(format!("/routes/{i}/to"), "places", "place", &r.to);
         for (k, w) in r.waypoints.iter().enumerate() {
-            c.coordinate(format!("/routes/{i}/waypoints/{k}"), w[0], w[1]);
+            c.coordinate(
+                format!("/routes/{i}/waypoints/{k}/0"),
+                format!("/routes/{i}/waypoints/{k}/1"),
+                w[0],
+                w[1],
+            );
         }
         if r.path == crate::model::PathCertainty::Endpoints && !r.waypoints.is_empty() {
             c.push(
@@ -271,6 +279,8 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         }
     }
 
+    check_measures(&mut c, story);
+
     for (i, s) in story.sanctions.iter().enumerate() {
         c.refers(
             format!("/sanctions/{i}/source"),
@@ -291,6 +301,50 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         );
     }
     c.problems
+}
+
+/// A stream's counted figures must combine one way (see [`crate::series`]): all running totals
+/// or all amounts in periods, and amounts in different periods must not overlap, or they would
+/// be added twice.
+fn check_measures(c: &mut Checker<'_>, story: &Story) {
+    use crate::model::Measure;
+    let mut first: HashMap<&str, (usize, Measure)> = HashMap::new();
+    let mut periods: HashMap<&str, Vec<(usize, i32, i32)>> = HashMap::new();
+    for (i, o) in story.observations.iter().enumerate() {
+        if !o.confidence.counts_as_moved() || o.quantity == Quantity::Unknown {
+            continue;
+        }
+        match first.get(o.stream.as_str()) {
+            Some(&(j, m)) if m != o.measure => c.push(
+                format!("/observations/{i}/measure"),
+                format!(
+                    "stream '{}' mixes running totals and amounts in periods (see observation '{}'): split it into two streams",
+                    o.stream, story.observations[j].id
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(&o.stream, (i, o.measure));
+            }
+        }
+        if o.measure == Measure::InPeriod {
+            let (a, b) = (o.period.first(), o.period.last());
+            let list = periods.entry(&o.stream).or_default();
+            for &(j, pa, pb) in list.iter() {
+                let same = pa == a && pb == b;
+                if !same && a <= pb && pa <= b {
+                    c.push(
+                        format!("/observations/{i}/period"),
+                        format!(
+                            "this amount's period overlaps that of observation '{}' on the same stream, so the two would be added: give them the same period (two claims of one amount) or periods that do not overlap",
+                            story.observations[j].id
+                        ),
+                    );
+                }
+            }
+            list.push((i, a, b));
+        }
+    }
 }
 
 fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {

@@ -110,7 +110,7 @@ impl Walker<'_> {
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
-fn escape(key: &str) -> String {
+pub(super) fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
@@ -130,10 +130,7 @@ pub(super) fn pointer(base: &str, path: &serde_path_to_error::Path) -> String {
 }
 
 /// Deserialises one entity, reporting a problem at its exact path when it does not fit.
-pub(super) fn entity<T: DeserializeOwned>(
-    value: &Value,
-    base: &str,
-) -> Result<T, (String, String)> {
+fn entity_once<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let mut path = pointer(base, e.path());
         let message = e.inner().to_string();
@@ -146,6 +143,51 @@ pub(super) fn entity<T: DeserializeOwned>(
         }
         (path, message)
     })
+}
+
+/// Deserialises one entity and reports every bad field of it, not only the first: after each
+/// failure the offending field is set aside and the rest is tried again.
+pub(super) fn entity<T: DeserializeOwned>(
+    value: &Value,
+    base: &str,
+) -> Result<T, Vec<(String, String)>> {
+    let mut problems = Vec::new();
+    let mut removed_fields: Vec<String> = Vec::new();
+    let mut rest = value.clone();
+    // Each retry removes one field, so this ends after at most as many tries as there are fields.
+    let fields = value.as_object().map_or(0, |m| m.len());
+    for _ in 0..=fields {
+        match entity_once::<T>(&rest, base) {
+            Ok(t) if problems.is_empty() => return Ok(t),
+            Ok(_) => return Err(problems),
+            Err((path, message)) => {
+                // A field set aside is now missing: its own problem was already reported.
+                if removed_fields
+                    .iter()
+                    .any(|f| message == format!("missing field `{f}`"))
+                {
+                    return Err(problems);
+                }
+                let field = path
+                    .strip_prefix(base)
+                    .and_then(|p| p.strip_prefix('/'))
+                    .map(|p| p.split(['/', '#']).next().unwrap_or(p).to_string());
+                problems.push((path, message));
+                let removed = match (&mut rest, field) {
+                    (Value::Object(m), Some(f)) if !f.is_empty() => {
+                        let gone = m.remove(&f).is_some();
+                        removed_fields.push(f);
+                        gone
+                    }
+                    _ => false,
+                };
+                if !removed {
+                    return Err(problems);
+                }
+            }
+        }
+    }
+    Err(problems)
 }
 
 /// Reads a story from JSON text without validating references; see [`super::load_json`].
@@ -205,7 +247,7 @@ pub fn read_json(file: &str, text: &str) -> Read {
     match top.get("story") {
         Some(v) => match entity(v, "/story") {
             Ok(meta) => read.story.story = meta,
-            Err(p) => problems.push(p),
+            Err(p) => problems.extend(p),
         },
         None => problems.push((String::new(), "missing section 'story'".into())),
     }
@@ -268,7 +310,7 @@ impl Sink<'_> {
                     if let Some(id) = item.get("id").and_then(Value::as_str) {
                         self.read.broken_ids.insert(id.to_string());
                     }
-                    self.problems.push(p);
+                    self.problems.extend(p);
                 }
             }
         }

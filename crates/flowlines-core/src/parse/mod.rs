@@ -5,9 +5,11 @@
 //! entity does not hide the problems of the next; then [`crate::validate`] checks the whole
 //! story and the source map locates what it finds. [`load_json`] and [`load_csv`] do all of it.
 
+mod csv;
 mod json;
 mod source_map;
 
+pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::json::read_json;
 pub use self::source_map::SourceMap;
 
@@ -84,4 +86,9 @@ fn file_path(path: &str, file_index: &HashMap<String, Vec<usize>>) -> String {
 /// Reads and validates a JSON story. `file` names it in diagnostics.
 pub fn load_json(file: &str, text: &str) -> Result<Story, Diagnostics> {
     read_json(file, text).finish()
+}
+
+/// Reads and validates a story kept as CSV tables.
+pub fn load_csv(files: &CsvFiles) -> Result<Story, Diagnostics> {
+    read_csv(files).finish()
 }
