@@ -1,15 +1,50 @@
 //! Reading a story from a path, and printing totals as a table.
 
-use flowlines_core::parse::load_json;
+use flowlines_core::parse::{load_csv, load_json, write_csv, CsvFiles};
 use flowlines_core::totals::StreamTotal;
 use flowlines_core::Story;
 use std::fmt::Write as _;
 
-/// Reads and validates the story at `path`; the error lists every problem, one per line.
+/// Reads and validates the story at `path`: a JSON file, or a folder of CSV tables. The error
+/// lists every problem, one `file:line:column: message` per line.
 pub fn story(path: &str) -> Result<Story, String> {
+    if std::path::Path::new(path).is_dir() {
+        return load_csv(&csv_files(path)?).map_err(|d| d.to_string());
+    }
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("{path}:1:1: cannot read: {e}"))?;
     load_json(path, &text).map_err(|d| d.to_string())
+}
+
+/// The `.csv` files of folder `dir`, as (path, text) pairs in name order.
+fn csv_files(dir: &str) -> Result<CsvFiles, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}:1:1: cannot read: {e}"))?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let text =
+                std::fs::read_to_string(&p).map_err(|e| format!("{name}:1:1: cannot read: {e}"))?;
+            Ok((name, text))
+        })
+        .collect()
+}
+
+/// Writes `story` as CSV tables into folder `dir`, creating it if needed.
+pub fn write_csv_folder(story: &Story, dir: &str) -> Result<Vec<String>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    let mut written = Vec::new();
+    for (name, text) in write_csv(story)? {
+        let path = std::path::Path::new(dir).join(&name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
 }
 
 fn figure(v: Option<f64>) -> String {

@@ -3,6 +3,9 @@
 //! - `flowlines validate FILE...` checks data files and prints every problem as
 //!   `file:line:column: message`, exiting 1 when there is any.
 //! - `flowlines totals FILE --at YYYY-MM-DD [--json]` prints each stream's figure at a date.
+//! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
+//!
+//! A FILE may be a JSON story or a folder of CSV tables.
 
 mod load;
 
@@ -30,6 +33,14 @@ enum Command {
         /// JSON story files, or a folder of CSV tables.
         #[arg(required = true)]
         files: Vec<String>,
+    },
+    /// Write a story as CSV tables (one file per section) into a folder.
+    Csv {
+        /// A JSON story file, or a folder of CSV tables.
+        file: String,
+        /// The folder to write into.
+        #[arg(long)]
+        out: String,
     },
     /// Print each stream's quantity at a date, with its range, unit and sources.
     Totals {
@@ -62,6 +73,20 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
+            }
+        }
+        Command::Csv { file, out } => {
+            match load::story(&file).and_then(|s| load::write_csv_folder(&s, &out)) {
+                Ok(written) => {
+                    for w in written {
+                        println!("{w}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
             }
         }
         Command::Totals { file, at, json } => {

@@ -112,7 +112,7 @@ pub fn stream_totals(story: &Story, series: &StorySeries, day: f64) -> Vec<Strea
         .collect()
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Sum {
     value: f64,
     low: f64,
@@ -121,57 +121,109 @@ struct Sum {
     streams: usize,
 }
 
-/// Adds each counted stream's change between two estimates into per-place and per-category
-/// sums, unit by unit.
-fn sum(story: &Story, before: Option<&[Estimate]>, after: &[Estimate]) -> Vec<Total> {
-    let mut sums: BTreeMap<(Group, String), Sum> = BTreeMap::new();
-    for (i, (s, e)) in story.streams.iter().zip(after).enumerate() {
-        if s.part_of.is_some() || e.phase == Phase::Uncounted {
-            continue;
+/// Which sums each stream adds into, worked out once so that totals at any moment are plain
+/// arithmetic over the streams.
+#[derive(Debug, Clone)]
+pub struct TotalsIndex {
+    /// Every (group, unit) pair, in order.
+    groups: Vec<(Group, String)>,
+    /// For each stream, the three sums it adds into (out of, into, category); `None` for a
+    /// stream that is part of another.
+    slots: Vec<Option<[usize; 3]>>,
+}
+
+impl TotalsIndex {
+    /// The index of `story`'s streams.
+    pub fn new(story: &Story) -> Self {
+        let mut keys: BTreeMap<(Group, String), usize> = BTreeMap::new();
+        let mut pending: Vec<Option<[(Group, String); 3]>> =
+            Vec::with_capacity(story.streams.len());
+        for s in &story.streams {
+            if s.part_of.is_some() {
+                pending.push(None);
+                continue;
+            }
+            let three = [
+                (Group::OutOf(s.from.clone()), s.unit.clone()),
+                (Group::Into(s.to.clone()), s.unit.clone()),
+                (Group::Category(s.category.clone()), s.unit.clone()),
+            ];
+            for k in &three {
+                let next = keys.len();
+                keys.entry(k.clone()).or_insert(next);
+            }
+            pending.push(Some(three));
         }
-        let b = before.and_then(|b| b.get(i));
-        let minus =
-            |now: Option<f64>, then: Option<&Estimate>, f: fn(&Estimate) -> Option<f64>| match then
-            {
-                None => now,
-                Some(t) => Some(now? - f(t).unwrap_or(0.0)),
-            };
-        let value = minus(e.value, b, |t| t.value);
-        let low = minus(e.low, b, |t| t.low);
-        let high = minus(e.high, b, |t| t.high);
-        for group in [
-            Group::OutOf(s.from.clone()),
-            Group::Into(s.to.clone()),
-            Group::Category(s.category.clone()),
-        ] {
-            let entry = sums.entry((group, s.unit.clone())).or_insert_with(|| Sum {
+        // Number the groups in sorted order, so totals come out sorted.
+        for (i, slot) in keys.values_mut().enumerate() {
+            *slot = i;
+        }
+        let slot = |k: &(Group, String)| keys.get(k).copied().unwrap_or(0);
+        let slots = pending
+            .iter()
+            .map(|p| p.as_ref().map(|three| three.each_ref().map(slot)))
+            .collect();
+        let groups: Vec<(Group, String)> = keys.into_keys().collect();
+        TotalsIndex { groups, slots }
+    }
+
+    /// Adds each counted stream's change between two estimates into per-place and per-category
+    /// sums, unit by unit.
+    pub fn sum(&self, before: Option<&[Estimate]>, after: &[Estimate]) -> Vec<Total> {
+        let mut sums = vec![
+            Sum {
                 high: Some(0.0),
                 ..Sum::default()
-            });
-            entry.streams += 1;
-            match value {
-                Some(v) => entry.value += v,
-                None => entry.unknown = true,
-            }
-            entry.low += low.unwrap_or(0.0).max(0.0);
-            entry.high = match (entry.high, high) {
-                (Some(a), Some(h)) if value.is_some() => Some(a + h),
-                (Some(a), None) if value.is_none() => Some(a),
-                _ => None,
             };
+            self.groups.len()
+        ];
+        for (i, (slots, e)) in self.slots.iter().zip(after).enumerate() {
+            let Some(slots) = slots else { continue };
+            if e.phase == Phase::Uncounted {
+                continue;
+            }
+            let b = before.and_then(|b| b.get(i));
+            let minus = |now: Option<f64>, then: Option<f64>| match b {
+                None => now,
+                Some(_) => Some(now? - then.unwrap_or(0.0)),
+            };
+            let value = minus(e.value, b.and_then(|t| t.value));
+            let low = minus(e.low, b.and_then(|t| t.low));
+            let high = minus(e.high, b.and_then(|t| t.high));
+            for &slot in slots {
+                let entry = &mut sums[slot];
+                entry.streams += 1;
+                match value {
+                    Some(v) => entry.value += v,
+                    None => entry.unknown = true,
+                }
+                entry.low += low.unwrap_or(0.0).max(0.0);
+                entry.high = match (entry.high, high) {
+                    (Some(a), Some(h)) if value.is_some() => Some(a + h),
+                    (Some(a), None) if value.is_none() => Some(a),
+                    _ => None,
+                };
+            }
         }
+        self.groups
+            .iter()
+            .zip(sums)
+            .filter(|(_, s)| s.streams > 0)
+            .map(|((group, unit), s)| Total {
+                group: group.clone(),
+                unit: unit.clone(),
+                value: s.value,
+                low: s.low,
+                high: s.high,
+                includes_unknown: s.unknown,
+                streams: s.streams,
+            })
+            .collect()
     }
-    sums.into_iter()
-        .map(|((group, unit), s)| Total {
-            group,
-            unit,
-            value: s.value,
-            low: s.low,
-            high: s.high,
-            includes_unknown: s.unknown,
-            streams: s.streams,
-        })
-        .collect()
+}
+
+fn sum(story: &Story, before: Option<&[Estimate]>, after: &[Estimate]) -> Vec<Total> {
+    TotalsIndex::new(story).sum(before, after)
 }
 
 /// Totals per place (into and out of) and per category at `day`: what had moved by then.

@@ -6,7 +6,7 @@
 //! `file:line:column: message`; no function here panics on any input.
 
 use flowlines_core::date::{format_day, parse_day};
-use flowlines_core::parse::load_json;
+use flowlines_core::parse::{load_csv, load_json, CsvFiles};
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::style::css;
@@ -32,6 +32,18 @@ impl FlowMap {
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
         let story = load_json(file, text).map_err(|d| JsError::new(&d.to_string()))?;
+        Ok(FlowMap {
+            scene: Scene::new(story),
+            raster: Raster::new(0, 0),
+            dpr: 1.0,
+        })
+    }
+
+    /// Parses and validates a story kept as CSV tables: `names[i]` (`places.csv`, ...) is the
+    /// file whose text is `texts[i]`. Throws like the constructor.
+    pub fn from_csv(names: Vec<String>, texts: Vec<String>) -> Result<FlowMap, JsError> {
+        let files: CsvFiles = names.into_iter().zip(texts).collect();
+        let story = load_csv(&files).map_err(|d| JsError::new(&d.to_string()))?;
         Ok(FlowMap {
             scene: Scene::new(story),
             raster: Raster::new(0, 0),

@@ -96,3 +96,24 @@ fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
     assert!(FlowMap::new("x.json", "{ not json").is_err());
     assert_eq!(FlowMap::problems("x.json", "{\"story\": 1,}").len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn a_story_kept_as_csv_loads_through_the_same_parser_and_reports_located_errors() {
+    let story = flowlines_core::parse::load_json("five-places.json", FIVE_PLACES).unwrap();
+    let files = flowlines_core::parse::write_csv(&story).unwrap();
+    let (names, texts): (Vec<String>, Vec<String>) = files.iter().cloned().unzip();
+    let map = FlowMap::from_csv(names.clone(), texts.clone()).unwrap();
+    assert_eq!(map.place_names("en").len(), 5);
+    let broken: Vec<String> = names
+        .iter()
+        .zip(texts)
+        .map(|(n, t)| {
+            if n == "places.csv" {
+                t.replace("51.73", "north")
+            } else {
+                t
+            }
+        })
+        .collect();
+    assert!(FlowMap::from_csv(names, broken).is_err());
+}

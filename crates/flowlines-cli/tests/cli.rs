@@ -1,0 +1,105 @@
+//! The command line as a user runs it: exit codes, located errors, totals.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::process::{Command, Output};
+
+fn flowlines(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flowlines"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn totals_json(date: &str) -> serde_json::Value {
+    let out = flowlines(&["totals", "data/nk-russia.json", "--at", date, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn containers(date: &str) -> f64 {
+    let rows = totals_json(date);
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["stream"] == "munitions-containers")
+        .unwrap()
+        .clone();
+    assert_eq!(row["unit"], "containers");
+    assert_eq!(row["category"], "munitions");
+    assert!(!row["sources"].as_array().unwrap().is_empty());
+    row["value"].as_f64().unwrap()
+}
+
+#[test]
+fn validate_accepts_the_default_story() {
+    let out = flowlines(&["validate", "data/nk-russia.json"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn validate_lists_every_problem_located_and_exits_1() {
+    let out = flowlines(&["validate", "data/fixtures/errors.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let expected = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/errors.expected"
+    ))
+    .unwrap();
+    assert_eq!(stderr.trim_end(), expected.trim_end());
+}
+
+#[test]
+fn validate_of_a_missing_file_is_a_located_error_not_a_panic() {
+    let out = flowlines(&["validate", "data/no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("data/no-such-file.json:1:1: cannot read"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn totals_read_the_containers_as_one_total() {
+    assert_eq!(containers("2024-02-27"), 6700.0);
+    assert_eq!(containers("2024-06-30"), 11000.0);
+    let mid = containers("2024-04-29");
+    assert!(mid > 6700.0 && mid < 11000.0);
+}
+
+#[test]
+fn a_story_round_trips_through_a_folder_of_csv_tables() {
+    let dir = std::env::temp_dir().join(format!("flowlines-cli-{}", std::process::id()));
+    let dir = dir.display().to_string();
+    let out = flowlines(&["csv", "data/nk-russia.json", "--out", &dir]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = flowlines(&["totals", &dir, "--at", "2024-06-30", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_csv: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_csv, totals_json("2024-06-30"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_date_is_refused_with_a_message() {
+    let out = flowlines(&["totals", "data/nk-russia.json", "--at", "2024-02-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no such day"));
+}

@@ -1,0 +1,172 @@
+//! Synthetic stories of any size, for benchmarks: places scattered over Eurasia and streams
+//! between them with running-total observations, reproducible from a seed.
+
+use crate::date::DateSpec;
+use crate::model::{
+    Category, Claimant, Confidence, Measure, Names, Observation, Place, Precision, Quantity,
+    Source, Story, StoryMeta, Stream, Text, Unit,
+};
+
+/// A small reproducible pseudo-random generator (SplitMix64): benchmarks need the same story
+/// every run, not good randomness.
+#[derive(Debug, Clone)]
+pub struct SplitMix(u64);
+
+impl SplitMix {
+    /// A generator started from `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix(seed)
+    }
+
+    /// The next number, uniform in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// The next whole number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        ((self.next_f64() * n as f64) as usize).min(n.saturating_sub(1))
+    }
+}
+
+fn names(en: String) -> Names {
+    Names {
+        en,
+        ..Names::default()
+    }
+}
+
+/// A story of `places` places between 30° E and 135° E, 35° N and 62° N, and `streams` streams
+/// of four categories (each with its own unit), each with `observations` running-total readings
+/// from 2022 to mid-2025, every one of them valid.
+pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed: u64) -> Story {
+    let mut rng = SplitMix::new(seed);
+    let day = |d: i32| DateSpec::from_day(d);
+    let start = 18_993; // 2022-01-01
+    let end = 20_269; // 2025-06-30
+    let categories = ["munitions", "troops", "petroleum", "air_defence"];
+    let units = ["containers", "troops", "barrels", "systems"];
+    let mut story = Story {
+        story: StoryMeta {
+            id: "synthetic".into(),
+            title: Text::Plain(format!("{streams} synthetic flows among {places} places")),
+            summary: None,
+            as_of: day(end),
+            version: "1.0.0".into(),
+            start: day(start),
+            end: day(end),
+            credit: None,
+            caveat: Some(Text::Plain("Synthetic data for benchmarks.".into())),
+            corrections: vec![],
+        },
+        sources: vec![Source {
+            id: "synthetic".into(),
+            document: "generated".into(),
+            outlet: None,
+            title: Text::Plain("Generated".into()),
+            published: day(end),
+        }],
+        ..Story::default()
+    };
+    story.categories = categories
+        .iter()
+        .map(|c| Category {
+            id: (*c).into(),
+            names: names((*c).into()),
+        })
+        .collect();
+    story.units = units
+        .iter()
+        .map(|u| Unit {
+            id: (*u).into(),
+            names: names((*u).into()),
+        })
+        .collect();
+    story.places = (0..places)
+        .map(|i| Place {
+            id: format!("p{i}"),
+            names: names(format!("Place {i}")),
+            lon: 30.0 + rng.next_f64() * 105.0,
+            lat: 35.0 + rng.next_f64() * 27.0,
+            precision: Precision::City,
+            country: "XX".into(),
+            note: None,
+        })
+        .collect();
+    let span = (end - start) as f64;
+    for s in 0..streams {
+        let from = rng.below(places);
+        let mut to = rng.below(places);
+        if to == from {
+            to = (to + 1) % places.max(2);
+        }
+        let k = s % categories.len();
+        let id = format!("s{s}");
+        story.streams.push(Stream {
+            id: id.clone(),
+            label: Text::Plain(format!("Stream {s}")),
+            category: categories[k].into(),
+            unit: units[k].into(),
+            from: format!("p{from}"),
+            to: format!("p{to}"),
+            route: None,
+            destination: Default::default(),
+            part_of: None,
+            sanctions: vec![],
+            note: None,
+        });
+        let origin = start + (rng.next_f64() * span * 0.3) as i32;
+        let mut total = 0.0;
+        let mut last = origin;
+        for o in 0..observations {
+            last += 1 + (rng.next_f64() * span * 0.7 / observations.max(1) as f64) as i32;
+            total += 1.0 + (rng.next_f64() * 1000.0).round();
+            let quantity = if o % 3 == 2 {
+                Quantity::AtLeast(total)
+            } else {
+                Quantity::About(total)
+            };
+            story.observations.push(Observation {
+                id: format!("{id}-o{o}"),
+                stream: id.clone(),
+                quantity,
+                unit: units[k].into(),
+                measure: Measure::Cumulative,
+                period: crate::date::Period {
+                    start: day(origin),
+                    end: day(last.min(end)),
+                },
+                reported: day(last.min(end)),
+                claimant: Claimant {
+                    name: "generator".into(),
+                    role: None,
+                    party: "none".into(),
+                },
+                source: "synthetic".into(),
+                confidence: Confidence::Reported,
+                denials: vec![],
+                note: None,
+            });
+        }
+    }
+    story
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_synthetic_story_is_valid_and_the_same_for_the_same_seed() {
+        let a = synthetic_story(50, 200, 5, 7);
+        assert!(crate::validate::validate(&a).is_empty());
+        assert_eq!(a.streams.len(), 200);
+        assert_eq!(a.observations.len(), 1000);
+        assert_eq!(a, synthetic_story(50, 200, 5, 7));
+    }
+}
