@@ -119,3 +119,29 @@ fn a_bad_csv_cell_is_located_at_its_file_line_and_column() {
         format!("places.csv:3:{column}: 'north' is not a number")
     );
 }
+
+#[test]
+fn totals_over_a_window_are_what_moved_in_between_and_units_are_never_mixed() {
+    let s = story();
+    let series = StorySeries::new(&s);
+    let window =
+        flowlines_core::totals::totals_over(&s, &series, day("2024-02-27"), day("2024-06-30"));
+    let containers = window
+        .iter()
+        .find(|t| t.group == Group::Category("munitions".into()) && t.unit == "containers")
+        .unwrap();
+    assert_eq!(containers.value, 11000.0 - 6700.0);
+    let out_of_pyongyang: Vec<&str> = window
+        .iter()
+        .filter(|t| t.group == Group::OutOf("pyongyang".into()))
+        .map(|t| t.unit.as_str())
+        .collect();
+    let mut units = out_of_pyongyang.clone();
+    units.dedup();
+    assert_eq!(
+        units.len(),
+        out_of_pyongyang.len(),
+        "one total per unit, never one across units"
+    );
+    assert!(out_of_pyongyang.contains(&"containers") && out_of_pyongyang.contains(&"rounds"));
+}
