@@ -4,8 +4,10 @@
 //! ([`validate`]), evaluated at a moment ([`series`], [`totals`]), laid out along routes
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
+pub mod basemap;
 pub mod date;
 pub mod diagnostic;
+pub mod labels;
 pub mod model;
 pub mod parse;
 pub mod polyline;

@@ -1,0 +1,1 @@
+//! The basemap: land, borders and coasts for the region, from Natural Earth.
