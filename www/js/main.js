@@ -1,12 +1,16 @@
-// Boots the map: loads the wasm core and the data, then draws frame after frame.
-// The core computes everything; this shell only moves time forward and draws what it is given.
+// Boots the map: loads the wasm core, the data and the basemap, then draws frame after frame.
+// The core computes everything; this shell moves time forward, passes input in and draws.
 import init, { FlowMap } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
 import { Timeline } from './timeline.js';
+import { buildLegend } from './legend.js';
+import { Tooltip } from './tooltip.js';
+import { attachZoom } from './zoom.js';
 
 const params = new URLSearchParams(location.search);
 const dataUrl = params.get('data') ?? 'data/nk-russia.json';
+const basemapUrl = params.get('basemap') ?? 'data/basemap.json';
 const lang = params.get('lang') ?? document.documentElement.lang ?? 'en';
 
 function showErrors(message) {
@@ -15,35 +19,66 @@ function showErrors(message) {
   box.hidden = false;
 }
 
-async function boot() {
-  await init();
-  const response = await fetch(dataUrl);
-  if (!response.ok) throw new Error(`${dataUrl}: ${response.status} ${response.statusText}`);
-  const text = await response.text();
-  const fileName = dataUrl.split('/').pop();
-  const map = new FlowMap(fileName, text);
+async function text(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return response.text();
+}
 
-  document.getElementById('fl-title').textContent = map.title(lang);
-  const container = document.getElementById('fl-map');
-  const staticCanvas = document.getElementById('fl-static');
-  const particleCanvas = document.getElementById('fl-particles');
+async function boot() {
+  const [, data, basemap] = await Promise.all([init(), text(dataUrl), text(basemapUrl).catch(() => null)]);
+  const map = new FlowMap(dataUrl.split('/').pop(), data);
+  if (basemap) map.set_basemap(basemap);
+
+  const $ = (id) => document.getElementById(id);
+  $('fl-title').textContent = map.title(lang);
+  $('fl-summary').textContent = map.summary(lang);
+  $('fl-caveat').textContent = map.caveat(lang);
+  const container = $('fl-map');
+  const staticCanvas = $('fl-static');
+  const particleCanvas = $('fl-particles');
   const particleCtx = particleCanvas.getContext('2d');
+  const tooltip = new Tooltip($('fl-tooltip'), container);
+  let size = { width: 1, height: 1, dpr: 1 };
+  let dirty = true;
+  const redraw = () => { dirty = true; tooltip.refresh(); };
 
   const timeline = new Timeline({
-    input: document.getElementById('fl-time'),
-    output: document.getElementById('fl-date'),
-    button: document.getElementById('fl-play'),
+    input: $('fl-time'),
+    output: $('fl-date'),
+    button: $('fl-play'),
+    events: $('fl-events'),
+    marks: map.events(lang),
     start: map.start_day(),
     end: map.end_day(),
     at: params.has('at') ? FlowMap.day_of(params.get('at')) : map.start_day(),
     playing: !params.has('paused'),
     label: (day) => FlowMap.date_of(day),
   });
+  timeline.onChange(redraw);
+  buildLegend($('fl-legend'), map, lang, redraw);
+  const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
+
+  const point = (e) => {
+    const box = container.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top];
+  };
+  container.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'mouse' || e.buttons) return;
+    const [x, y] = point(e);
+    tooltip.show(map, map.hit(x, y), x, y, lang);
+  });
+  container.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') tooltip.hide(); });
+  container.addEventListener('pointerup', (e) => {
+    if (e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
+    const [x, y] = point(e);
+    tooltip.show(map, map.hit(x, y), x, y, lang); // a tap shows, a tap on nothing hides
+  });
 
   function layout() {
-    const { width, height, dpr } = fitCanvas(container, [staticCanvas, particleCanvas]);
-    map.resize(width, height, dpr);
-    drawStaticLayer(staticCanvas.getContext('2d'), map, { width, height, dpr, lang });
+    size = fitCanvas(container, [staticCanvas, particleCanvas]);
+    map.resize(size.width, size.height, size.dpr);
+    redraw();
   }
   layout();
   new ResizeObserver(layout).observe(container);
@@ -53,7 +88,12 @@ async function boot() {
   function tick(now) {
     timeline.advance((now - last) / 1000);
     last = now;
-    map.frame(timeline.day, (now - started) / 1000);
+    if (map.set_day(timeline.day)) redraw();
+    if (dirty) {
+      drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
+      dirty = false;
+    }
+    map.frame((now - started) / 1000);
     map.paint(particleCtx);
     document.body.dataset.ready = 'true';
     requestAnimationFrame(tick);

@@ -1,42 +1,177 @@
-// Draws what changes only with the view: routes, place dots and labels, from the core's columns.
+// Draws what changes only with the view, the filters or the day: the basemap, each flow with
+// its width, band, line style, marks and arrowhead, the place dots and their labels. Every
+// position, width and style comes from the core; this module only strokes and fills.
 
 const PLACE_RADIUS = 4;
+const LAND = '#f4f1ea';
+const BORDER = '#9a9488';
+const COAST = '#8fa3b0';
+const LABEL_FONT = '13px system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
+
+/** Dash patterns by line style code (0 solid, 1 dashed, 2 dotted, 3 faint), scaled by width. */
+function dash(style, width) {
+  if (style === 1) return [Math.max(6, width * 2.5), Math.max(4, width * 1.2)];
+  if (style === 2) return [0.1, Math.max(4, width * 1.6)];
+  return [];
+}
+
+function pathOf(ctx, xy, a, b) {
+  ctx.beginPath();
+  ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
+  for (let i = a + 1; i < b; i++) ctx.lineTo(xy[2 * i], xy[2 * i + 1]);
+}
+
+function drawLines(ctx, xy, starts) {
+  for (let r = 0; r + 1 < starts.length; r++) {
+    if (starts[r + 1] - starts[r] < 2) continue;
+    pathOf(ctx, xy, starts[r], starts[r + 1]);
+    ctx.stroke();
+  }
+}
+
+function drawBasemap(ctx, map) {
+  const land = map.land_xy();
+  if (land.length === 0) return;
+  const rings = map.land_rings();
+  ctx.fillStyle = LAND;
+  ctx.beginPath();
+  for (let r = 0; r + 1 < rings.length; r++) {
+    const [a, b] = [rings[r], rings[r + 1]];
+    if (b - a < 3) continue;
+    ctx.moveTo(land[2 * a], land[2 * a + 1]);
+    for (let i = a + 1; i < b; i++) ctx.lineTo(land[2 * i], land[2 * i + 1]);
+    ctx.closePath();
+  }
+  ctx.fill('evenodd');
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = COAST;
+  ctx.lineWidth = 0.8;
+  drawLines(ctx, map.coast_xy(), map.coast_lines());
+  ctx.strokeStyle = BORDER;
+  ctx.lineWidth = 0.9;
+  ctx.setLineDash([3, 2]);
+  drawLines(ctx, map.border_xy(), map.border_lines());
+  ctx.setLineDash([]);
+}
+
+/** A small circled glyph: '?' for an unknown quantity, '!' for a dispute. */
+function badge(ctx, x, y, glyph, color) {
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = '#fff';
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.arc(x, y, 7, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = '#1d1d1f';
+  ctx.font = 'bold 10px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(glyph, x, y + 0.5);
+  ctx.textAlign = 'start';
+}
+
+function drawFlows(ctx, map) {
+  const xy = map.route_xy();
+  const offsets = map.route_offsets();
+  const colors = map.stream_colors();
+  const widths = map.stream_widths();
+  const styles = map.stream_styles();
+  const marks = map.stream_marks();
+  const visible = map.stream_visible();
+  const arrows = map.arrow_xy();
+  const markXy = map.mark_xy();
+  ctx.lineJoin = 'round';
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    if (!visible[s]) continue;
+    const [a, b] = [offsets[s], offsets[s + 1]];
+    if (b - a < 2) continue;
+    const [w, low, high] = [widths[3 * s], widths[3 * s + 1], widths[3 * s + 2]];
+    const style = styles[s];
+    const faint = style === 3;
+    // An assumed or endpoints-only path: a dotted grey outline around the flow.
+    if (marks[s] & 8) {
+      ctx.globalAlpha = 0.45;
+      ctx.strokeStyle = '#6b6b72';
+      ctx.lineWidth = Math.max(w, high) + 3;
+      ctx.lineCap = 'round';
+      ctx.setLineDash([1, 5]);
+      pathOf(ctx, xy, a, b);
+      ctx.stroke();
+    }
+    // A range: a pale band from the low to the high width, under the central line.
+    if (high - low > 1) {
+      ctx.globalAlpha = 0.22;
+      ctx.strokeStyle = colors[s];
+      ctx.setLineDash([]);
+      ctx.lineCap = 'butt';
+      ctx.lineWidth = high;
+      pathOf(ctx, xy, a, b);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = faint ? 0.4 : 0.9;
+    ctx.strokeStyle = colors[s];
+    ctx.lineWidth = faint ? 1.5 : (marks[s] & 1) ? w : Math.max(low, Math.min(w, high));
+    ctx.lineCap = style === 2 ? 'round' : 'butt';
+    ctx.setLineDash(faint ? [2, 4] : dash(style, ctx.lineWidth));
+    pathOf(ctx, xy, a, b);
+    ctx.stroke();
+    // The arrowhead: filled, or hollow when the destination is inferred.
+    ctx.setLineDash([]);
+    ctx.globalAlpha = faint ? 0.5 : 1;
+    ctx.beginPath();
+    ctx.moveTo(arrows[6 * s], arrows[6 * s + 1]);
+    ctx.lineTo(arrows[6 * s + 2], arrows[6 * s + 3]);
+    ctx.lineTo(arrows[6 * s + 4], arrows[6 * s + 5]);
+    ctx.closePath();
+    if (marks[s] & 4) {
+      ctx.fillStyle = '#fff';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = colors[s];
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = colors[s];
+      ctx.fill();
+    }
+    if (marks[s] & 1) badge(ctx, markXy[4 * s], markXy[4 * s + 1], '?', colors[s]);
+    if (marks[s] & 2) badge(ctx, markXy[4 * s + 2], markXy[4 * s + 3], '!', colors[s]);
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawPlaces(ctx, map, lang) {
+  const places = map.place_xy();
+  const names = map.place_names(lang);
+  ctx.font = LABEL_FONT;
+  const widths = Float32Array.from(names, (n) => ctx.measureText(n).width);
+  const labels = map.place_labels(widths, 16);
+  ctx.textBaseline = 'top';
+  for (let i = 0; i < names.length; i++) {
+    const [x, y] = [places[2 * i], places[2 * i + 1]];
+    ctx.fillStyle = '#1d1d1f';
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.arc(x, y, PLACE_RADIUS, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    const [lx, ly] = [labels[2 * i], labels[2 * i + 1]];
+    if (Number.isNaN(lx)) continue; // no free spot: the core hid this label
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(247,245,240,0.92)';
+    ctx.strokeText(names[i], lx, ly + 1);
+    ctx.fillText(names[i], lx, ly + 1);
+  }
+}
 
 /** Draws the static layer of `map` onto `ctx`, whose canvas is `dpr` device pixels per CSS pixel. */
 export function drawStaticLayer(ctx, map, { width, height, dpr, lang }) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-
-  const xy = map.route_xy();
-  const offsets = map.route_offsets();
-  const colors = map.stream_colors();
-  ctx.lineWidth = 2;
-  ctx.lineJoin = 'round';
-  for (let s = 0; s + 1 < offsets.length; s++) {
-    const [a, b] = [offsets[s], offsets[s + 1]];
-    if (b - a < 2) continue;
-    ctx.strokeStyle = colors[s];
-    ctx.globalAlpha = 0.55;
-    ctx.beginPath();
-    ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
-    for (let i = a + 1; i < b; i++) ctx.lineTo(xy[2 * i], xy[2 * i + 1]);
-    ctx.stroke();
-  }
-  ctx.globalAlpha = 1;
-
-  const places = map.place_xy();
-  const names = map.place_names(lang);
-  ctx.font = '13px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  for (let i = 0; i < names.length; i++) {
-    const [x, y] = [places[2 * i], places[2 * i + 1]];
-    ctx.fillStyle = '#1d1d1f';
-    ctx.beginPath();
-    ctx.arc(x, y, PLACE_RADIUS, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = 'rgba(247,245,240,0.9)';
-    ctx.strokeText(names[i], x + PLACE_RADIUS + 3, y);
-    ctx.fillText(names[i], x + PLACE_RADIUS + 3, y);
-  }
+  drawBasemap(ctx, map);
+  drawFlows(ctx, map);
+  drawPlaces(ctx, map, lang);
 }

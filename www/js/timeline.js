@@ -1,20 +1,31 @@
-// The story's clock: a slider over the story's days, with play and pause.
+// The story's clock: a slider over the story's days with its events marked, and play/pause.
 
 /** How many story days pass per second of playing. */
-const DAYS_PER_SECOND = 30;
+const DAYS_PER_SECOND = 40;
 
 export class Timeline {
-  constructor({ input, output, button, start, end, at, playing, label }) {
+  constructor({ input, output, button, events, start, end, at, playing, label, marks = [] }) {
     Object.assign(this, { input, output, button, start, end, label });
     this.day = Math.min(end, Math.max(start, at));
     this.playing = playing;
+    this.listeners = [];
     input.min = String(start);
     input.max = String(end);
     input.value = String(this.day);
-    input.addEventListener('input', () => this.set(Number(input.value)));
+    input.addEventListener('input', () => { this.set(Number(input.value)); this.emit(); });
     button.addEventListener('click', () => this.toggle());
+    for (const m of marks) {
+      const tick = document.createElement('span');
+      tick.style.left = `${(m.at * 100).toFixed(3)}%`;
+      tick.title = `${m.date}: ${m.label}`;
+      events.append(tick);
+    }
     this.render();
   }
+
+  /** Calls `fn(day)` whenever the reader moves the slider. */
+  onChange(fn) { this.listeners.push(fn); }
+  emit() { for (const fn of this.listeners) fn(this.day); }
 
   set(day) {
     this.day = Math.min(this.end, Math.max(this.start, day));
@@ -35,8 +46,11 @@ export class Timeline {
   }
 
   render() {
-    this.input.value = String(Math.floor(this.day));
-    this.output.textContent = this.label(this.day);
+    const day = Math.floor(this.day);
+    if (this.input.value !== String(day)) this.input.value = String(day);
+    const text = this.label(this.day);
+    if (this.output.textContent !== text) this.output.textContent = text;
+    this.input.setAttribute('aria-valuetext', text);
     this.button.textContent = this.playing ? 'Pause' : 'Play';
     this.button.setAttribute('aria-pressed', String(this.playing));
   }

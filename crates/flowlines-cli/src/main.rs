@@ -4,9 +4,12 @@
 //!   `file:line:column: message`, exiting 1 when there is any.
 //! - `flowlines totals FILE --at YYYY-MM-DD [--json]` prints each stream's figure at a date.
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
+//! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
+//!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
 //!
 //! A FILE may be a JSON story or a folder of CSV tables.
 
+mod basemap;
 mod load;
 
 use clap::{Parser, Subcommand};
@@ -52,6 +55,21 @@ enum Command {
         /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON.
+    Basemap {
+        /// The world-atlas TopoJSON file.
+        #[arg(long, default_value = "node_modules/world-atlas/countries-50m.json")]
+        input: String,
+        /// The basemap JSON file to write.
+        #[arg(long, default_value = "data/basemap.json")]
+        out: String,
+        /// Douglas-Peucker tolerance of the simplification, in degrees.
+        #[arg(long, default_value_t = 0.05)]
+        tolerance: f64,
+        /// The region to keep, lon0,lat0,lon1,lat1 in degrees (west, south, east, north).
+        #[arg(long, default_value = "15,25,150,72", allow_hyphen_values = true)]
+        bbox: String,
     },
 }
 
@@ -118,6 +136,39 @@ fn main() -> ExitCode {
                 print!("{}", load::table(&rows));
             }
             ExitCode::SUCCESS
+        }
+        Command::Basemap {
+            input,
+            out,
+            tolerance,
+            bbox,
+        } => {
+            let bbox = match basemap::parse_bbox(&bbox) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = basemap::Options {
+                input,
+                out,
+                tolerance,
+                bbox,
+            };
+            match basemap::run(&opts) {
+                Ok(s) => {
+                    println!(
+                        "{}: {} countries, {} points, {} bytes",
+                        opts.out, s.countries, s.points, s.bytes
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

@@ -6,7 +6,10 @@
 
 pub mod basemap;
 pub mod date;
+pub mod details;
 pub mod diagnostic;
+pub mod encoding;
+pub mod hit;
 pub mod labels;
 pub mod model;
 pub mod parse;
@@ -20,6 +23,7 @@ pub mod style;
 pub mod synthetic;
 pub mod totals;
 pub mod validate;
+pub mod view;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Story;

@@ -32,6 +32,82 @@ impl Polyline {
         &self.points
     }
 
+    /// The same path shifted `d` pixels to its right (left when `d` is negative), as seen
+    /// travelling from start to end; each point moves along the mean of its neighbouring
+    /// segments' normals, so parallel paths stay parallel around bends.
+    pub fn offset(&self, d: f64) -> Polyline {
+        if d == 0.0 || self.points.len() < 2 {
+            return self.clone();
+        }
+        let n = self.points.len();
+        let normal = |a: (f64, f64), b: (f64, f64)| {
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len = dx.hypot(dy);
+            if len > 0.0 {
+                // Right of the direction of travel, with y down.
+                (-dy / len, dx / len)
+            } else {
+                (0.0, 0.0)
+            }
+        };
+        let pts = (0..n)
+            .map(|i| {
+                let before = if i > 0 {
+                    normal(self.points[i - 1], self.points[i])
+                } else {
+                    (0.0, 0.0)
+                };
+                let after = if i + 1 < n {
+                    normal(self.points[i], self.points[i + 1])
+                } else {
+                    (0.0, 0.0)
+                };
+                let (mut nx, mut ny) = (before.0 + after.0, before.1 + after.1);
+                let len = nx.hypot(ny);
+                if len > 0.0 {
+                    nx /= len;
+                    ny /= len;
+                }
+                let p = self.points[i];
+                (p.0 + nx * d, p.1 + ny * d)
+            })
+            .collect();
+        Polyline::new(pts)
+    }
+
+    /// The part of the path from `s0` to `s1` pixels along it (clamped to the path).
+    pub fn slice(&self, s0: f64, s1: f64) -> Polyline {
+        let len = self.length();
+        let (s0, s1) = (s0.clamp(0.0, len), s1.clamp(0.0, len));
+        if s1 <= s0 || self.points.len() < 2 {
+            let (p, _) = self.at(s0);
+            return Polyline::new(vec![p, p]);
+        }
+        let mut pts = vec![self.at(s0).0];
+        pts.extend(
+            self.points
+                .iter()
+                .zip(&self.along)
+                .filter(|&(_, &a)| a > s0 && a < s1)
+                .map(|(&p, _)| p),
+        );
+        pts.push(self.at(s1).0);
+        Polyline::new(pts)
+    }
+
+    /// The distance in pixels from (`x`, `y`) to the nearest point of the path.
+    pub fn distance_to(&self, x: f64, y: f64) -> f64 {
+        match self.points.len() {
+            0 => f64::INFINITY,
+            1 => (self.points[0].0 - x).hypot(self.points[0].1 - y),
+            _ => self
+                .points
+                .windows(2)
+                .map(|w| segment_distance(w[0], w[1], (x, y)))
+                .fold(f64::INFINITY, f64::min),
+        }
+    }
+
     /// The point at `s` pixels from the start (clamped to the path) and the direction of travel
     /// there as a unit vector.
     pub fn at(&self, s: f64) -> ((f64, f64), (f64, f64)) {
@@ -62,6 +138,18 @@ impl Polyline {
     }
 }
 
+/// The distance from `p` to the segment from `a` to `b`.
+fn segment_distance(a: (f64, f64), b: (f64, f64), p: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a.0 + t * dx - p.0).hypot(a.1 + t * dy - p.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +163,32 @@ mod tests {
         assert_eq!(pt, (10.0, 5.0));
         assert_eq!(dir, (0.0, 1.0));
         assert_eq!(p.at(99.0).0, (10.0, 10.0), "clamped to the end");
+    }
+
+    #[test]
+    fn a_slice_keeps_the_part_between_two_distances() {
+        let p = Polyline::new(vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)]);
+        let s = p.slice(5.0, 15.0);
+        assert_eq!(s.points(), &[(5.0, 0.0), (10.0, 0.0), (10.0, 5.0)]);
+        assert_eq!(s.length(), 10.0);
+    }
+
+    #[test]
+    fn the_distance_to_a_path_is_to_its_nearest_segment() {
+        let p = Polyline::new(vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)]);
+        assert_eq!(p.distance_to(5.0, 3.0), 3.0);
+        assert_eq!(p.distance_to(13.0, 5.0), 3.0);
+        assert_eq!(p.distance_to(-4.0, 3.0), 5.0);
+    }
+
+    #[test]
+    fn an_offset_path_runs_parallel_on_the_right_of_travel() {
+        let p = Polyline::new(vec![(0.0, 0.0), (10.0, 0.0), (20.0, 0.0)]);
+        let right = p.offset(3.0);
+        // Travelling east on a canvas (y down), the right-hand side is south: larger y.
+        for &(x, y) in right.points() {
+            assert!((y - 3.0).abs() < 1e-9, "({x}, {y})");
+        }
+        assert!((p.offset(-3.0).points()[1].1 + 3.0).abs() < 1e-9);
     }
 }

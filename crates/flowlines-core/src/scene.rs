@@ -1,18 +1,22 @@
-//! Ready-to-draw columns for the live map: projected places, projected routes, and each
-//! frame's particles, as flat `f32` arrays the page can read without copying.
+//! Ready-to-draw columns for the live map: projected places, each stream's route with its
+//! width, style, marks and arrowhead, and each frame's particles, as flat arrays the page reads.
 //!
 //! The scene keeps no clock: the page passes the story's day and its animation clock in, so
-//! every frame is a pure function of (data, viewport, time) and is tested natively.
-//! What changes only with the viewport (places, routes) is computed in [`Scene::resize`];
-//! [`Scene::frame`] computes only what moves.
+//! every frame is a pure function of (data, filters, viewport, time) and is tested natively.
+//! What changes only with the view, the filters or the day ([`Scene::set_day`]) is the static
+//! layer; [`Scene::frame`] computes only what moves.
 
-use crate::model::Story;
+use crate::basemap::{Basemap, BasemapColumns};
+use crate::encoding::{Encoder, FlowStyle, LineStyle};
+use crate::labels::{place_labels, LabelRequest, Rect};
+use crate::model::{Confidence, Story};
 use crate::polyline::Polyline;
 use crate::projection::{eurasia, Projection};
 use crate::raster::Raster;
 use crate::route::{geodesic_path, MAX_SEGMENT_M};
 use crate::series::{Estimate, Phase, StorySeries};
 use crate::style::category_color;
+use crate::view::View;
 use std::collections::HashMap;
 
 /// How fast particles of a stream at its unit's highest rate travel, in CSS pixels per second.
@@ -21,30 +25,57 @@ pub const TOP_SPEED_PX_S: f64 = 120.0;
 pub const BASE_SPEED_PX_S: f64 = 30.0;
 /// Particles on a stream at its unit's highest rate.
 pub const MAX_PARTICLES: usize = 8;
-/// Particles on a stream that barely moves.
+/// Particles on a stream that barely moves, or whose amount is unknown.
 pub const MIN_PARTICLES: usize = 2;
 /// Padding around the fitted map, in CSS pixels.
 pub const PADDING_PX: f64 = 40.0;
+/// Radius of a place's dot, in CSS pixels.
+pub const PLACE_RADIUS_PX: f64 = 4.0;
+/// Distance between the centre lines of parallel streams, in CSS pixels.
+pub const PARALLEL_GAP_PX: f64 = 12.0;
+
+/// Which streams the reader has chosen to see.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filters {
+    /// Hidden category ids.
+    pub hidden_categories: Vec<String>,
+    /// Hidden confidences (a stream is hidden when its strongest claim so far is hidden).
+    pub hidden_confidences: Vec<Confidence>,
+}
 
 /// The live map's geometry and the current frame's particles.
 #[derive(Debug, Clone)]
 pub struct Scene {
     story: Story,
     series: StorySeries,
-    /// Index of each stream's from/to place and its route's waypoints, in stream order.
+    encoder: Encoder,
+    /// Each stream's path on the globe, `(lon, lat)` degrees.
     paths_lonlat: Vec<Vec<(f64, f64)>>,
+    /// Each stream's sideways offset from its path's centre line, in gaps, signed.
+    lane: Vec<f64>,
+    /// Each stream's category's colour (`0xRRGGBB`).
+    stream_color: Vec<u32>,
     /// For each stream, the highest rate any stream of its unit reaches (units per day).
     unit_top_rate: Vec<f64>,
-    /// For each stream, its category's colour (`0xRRGGBB`).
-    stream_color: Vec<u32>,
     width: f64,
     height: f64,
-    projection: Projection,
+    fitted: Projection,
+    view: View,
+    basemap: Option<Basemap>,
+    /// The basemap projected by the fitted projection, before zoom and pan.
+    basemap_fitted: BasemapColumns,
+    /// The basemap as shown.
+    basemap_shown: BasemapColumns,
+    filters: Filters,
+    day: f64,
     place_xy: Vec<f32>,
     routes: Vec<Polyline>,
     route_xy: Vec<f32>,
     route_offsets: Vec<u32>,
+    arrow_xy: Vec<f32>,
+    mark_xy: Vec<f32>,
     estimates: Vec<Estimate>,
+    styles: Vec<FlowStyle>,
     particle_xy: Vec<f32>,
     particle_stream: Vec<u32>,
 }
@@ -53,6 +84,7 @@ impl Scene {
     /// A scene of `story`; call [`Scene::resize`] before drawing.
     pub fn new(story: Story) -> Self {
         let series = StorySeries::new(&story);
+        let encoder = Encoder::new(&story, &series);
         let place_at: HashMap<&str, (f64, f64)> = story
             .places
             .iter()
@@ -78,7 +110,6 @@ impl Scene {
                 geodesic_path(a, waypoints, b, MAX_SEGMENT_M)
             })
             .collect();
-        let unit_top_rate = top_rates(&story, &series);
         let stream_color = story
             .streams
             .iter()
@@ -87,28 +118,43 @@ impl Scene {
                 category_color(c.unwrap_or(0))
             })
             .collect();
-        let projection = Projection::fit(eurasia(), [], 1.0, 1.0, 0.0);
+        let unit_top_rate = top_rates(&story, &series);
+        let lane = lanes(&story);
         Scene {
-            story,
             series,
+            encoder,
             paths_lonlat,
-            unit_top_rate,
+            lane,
             stream_color,
+            unit_top_rate,
             width: 0.0,
             height: 0.0,
-            projection,
+            fitted: Projection::fit(eurasia(), [], 1.0, 1.0, 0.0),
+            view: View::default(),
+            basemap: None,
+            basemap_fitted: BasemapColumns::default(),
+            basemap_shown: BasemapColumns::default(),
+            filters: Filters {
+                hidden_categories: Vec::new(),
+                hidden_confidences: Vec::new(),
+            },
+            day: f64::from(story.story.as_of.last()),
+            story,
             place_xy: Vec::new(),
             routes: Vec::new(),
             route_xy: Vec::new(),
             route_offsets: Vec::new(),
+            arrow_xy: Vec::new(),
+            mark_xy: Vec::new(),
             estimates: Vec::new(),
+            styles: Vec::new(),
             particle_xy: Vec::new(),
             particle_stream: Vec::new(),
         }
     }
 
-    /// Fits the projection to a `width` by `height` CSS-pixel viewport and projects the
-    /// places and routes again.
+    /// Fits the projection to a `width` by `height` CSS-pixel viewport, resets the zoom, and
+    /// lays the static layer out again.
     pub fn resize(&mut self, width: f64, height: f64) {
         self.width = width;
         self.height = height;
@@ -118,26 +164,232 @@ impl Scene {
             .iter()
             .map(|p| (p.lon, p.lat))
             .chain(self.paths_lonlat.iter().flatten().copied());
-        self.projection = Projection::fit(eurasia(), pts, width, height, PADDING_PX);
-        let proj = self.projection;
+        self.fitted = Projection::fit(eurasia(), pts, width, height, PADDING_PX);
+        self.view = View::default();
+        if let Some(b) = &self.basemap {
+            self.basemap_fitted = b.project(&self.fitted);
+        }
+        self.layout();
+    }
+
+    /// Draws `basemap` under the flows from the next layout on.
+    pub fn set_basemap(&mut self, basemap: Basemap) {
+        self.basemap_fitted = basemap.project(&self.fitted);
+        self.basemap = Some(basemap);
+        self.layout();
+    }
+
+    /// The basemap's land rings, borders and coasts in CSS pixels, as shown.
+    pub fn basemap(&self) -> &BasemapColumns {
+        &self.basemap_shown
+    }
+
+    /// Where each place's label goes: x, y of its top-left corner in CSS pixels, NaN where no
+    /// free spot is left. `widths` are the labels' widths as the page measured them, in place
+    /// order; `height` is the labels' height. Places that more visible flows touch are placed
+    /// first; labels avoid every dot, every arrowhead and each other, and stay on screen.
+    pub fn place_labels(&self, widths: &[f64], height: f64) -> Vec<f32> {
+        let mut weight = vec![0.0; self.story.places.len()];
+        let index: HashMap<&str, usize> = self
+            .story
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        for (s, st) in self.story.streams.iter().zip(&self.styles) {
+            for id in [&s.from, &s.to] {
+                if let Some(&i) = index.get(id.as_str()) {
+                    weight[i] += if st.visible { 1.0 } else { 0.1 };
+                }
+            }
+        }
+        let requests: Vec<LabelRequest> = self
+            .place_xy
+            .chunks_exact(2)
+            .enumerate()
+            .map(|(i, p)| LabelRequest {
+                x: f64::from(p[0]),
+                y: f64::from(p[1]),
+                width: widths.get(i).copied().unwrap_or(0.0),
+                height,
+                radius: PLACE_RADIUS_PX,
+                priority: weight[i],
+            })
+            .collect();
+        let obstacles: Vec<Rect> = self
+            .arrow_xy
+            .chunks_exact(6)
+            .zip(&self.styles)
+            .filter(|(_, st)| st.visible)
+            .map(|(a, _)| {
+                let xs = [a[0], a[2], a[4]].map(f64::from);
+                let ys = [a[1], a[3], a[5]].map(f64::from);
+                let (x0, x1) = (
+                    xs.iter().copied().fold(f64::MAX, f64::min),
+                    xs.iter().copied().fold(f64::MIN, f64::max),
+                );
+                let (y0, y1) = (
+                    ys.iter().copied().fold(f64::MAX, f64::min),
+                    ys.iter().copied().fold(f64::MIN, f64::max),
+                );
+                Rect::new(x0, y0, x1 - x0, y1 - y0)
+            })
+            .collect();
+        let viewport = Rect::new(0.0, 0.0, self.width, self.height);
+        let mut placed = place_labels(&requests, &obstacles, viewport);
+        // A second ring further out for labels crowded off their dot by arrowheads, keeping
+        // clear of what the first pass placed.
+        let mut blocked = obstacles;
+        blocked.extend(placed.iter().flatten().map(|p| p.rect));
+        let farther: Vec<LabelRequest> = requests
+            .iter()
+            .zip(&placed)
+            .map(|(r, p)| LabelRequest {
+                radius: PLACE_RADIUS_PX + 10.0,
+                width: if p.is_some() { f64::NAN } else { r.width },
+                ..*r
+            })
+            .collect();
+        for (slot, second) in placed
+            .iter_mut()
+            .zip(place_labels(&farther, &blocked, viewport))
+        {
+            if slot.is_none() {
+                *slot = second;
+            }
+        }
+        placed
+            .into_iter()
+            .flat_map(|p| match p {
+                Some(p) => [p.rect.x as f32, p.rect.y as f32],
+                None => [f32::NAN, f32::NAN],
+            })
+            .collect()
+    }
+
+    /// Zooms by `factor` about the point (`x`, `y`) in CSS pixels.
+    pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
+        self.view.zoom_at(x, y, factor, self.width, self.height);
+        self.layout();
+    }
+
+    /// Pans by (`dx`, `dy`) CSS pixels.
+    pub fn pan_by(&mut self, dx: f64, dy: f64) {
+        self.view.pan_by(dx, dy, self.width, self.height);
+        self.layout();
+    }
+
+    /// Back to the fitted map.
+    pub fn reset_view(&mut self) {
+        self.view = View::default();
+        self.layout();
+    }
+
+    /// The current zoom and pan.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Shows or hides the streams of category `id`.
+    pub fn set_category_visible(&mut self, id: &str, visible: bool) {
+        self.filters.hidden_categories.retain(|c| c != id);
+        if !visible {
+            self.filters.hidden_categories.push(id.to_string());
+        }
+        self.restyle();
+    }
+
+    /// Shows or hides the streams whose strongest claim so far has `confidence`.
+    pub fn set_confidence_visible(&mut self, confidence: Confidence, visible: bool) {
+        self.filters.hidden_confidences.retain(|c| *c != confidence);
+        if !visible {
+            self.filters.hidden_confidences.push(confidence);
+        }
+        self.restyle();
+    }
+
+    /// Moves the story to `day` (days since 1970-01-01, fractions allowed): figures, widths and
+    /// styles follow. Returns whether the static layer changed and must be drawn again.
+    pub fn set_day(&mut self, day: f64) -> bool {
+        self.day = day;
+        let before = self.styles.clone();
+        self.restyle();
+        before != self.styles
+    }
+
+    /// The story day shown.
+    pub fn day(&self) -> f64 {
+        self.day
+    }
+
+    fn restyle(&mut self) {
+        self.series.at_into(self.day, &mut self.estimates);
+        let story = &self.story;
+        let filters = &self.filters;
+        self.styles = self
+            .estimates
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut st = self.encoder.style(i, self.day, e);
+                let s = &story.streams[i];
+                let hidden_category = filters.hidden_categories.contains(&s.category);
+                let hidden_confidence = st
+                    .confidence
+                    .is_some_and(|c| filters.hidden_confidences.contains(&c));
+                st.visible &= !hidden_category && !hidden_confidence;
+                st
+            })
+            .collect();
+        self.arrows();
+    }
+
+    /// Projects places and routes through the fitted projection and the view, offsets parallel
+    /// streams, trims routes to the dots, and restyles.
+    fn layout(&mut self) {
+        let proj = self.fitted;
+        let view = self.view;
+        let shown = |xy: &[f32]| -> Vec<f32> {
+            xy.chunks_exact(2)
+                .flat_map(|p| {
+                    let (x, y) = view.apply(f64::from(p[0]), f64::from(p[1]));
+                    [x as f32, y as f32]
+                })
+                .collect()
+        };
+        let b = &self.basemap_fitted;
+        self.basemap_shown = BasemapColumns {
+            land_xy: shown(&b.land_xy),
+            land_rings: b.land_rings.clone(),
+            border_xy: shown(&b.border_xy),
+            border_lines: b.border_lines.clone(),
+            coast_xy: shown(&b.coast_xy),
+            coast_lines: b.coast_lines.clone(),
+        };
+        let to_screen = |lon: f64, lat: f64| {
+            let (x, y) = proj.forward(lon, lat);
+            view.apply(x, y)
+        };
         self.place_xy = self
             .story
             .places
             .iter()
             .flat_map(|p| {
-                let (x, y) = proj.forward(p.lon, p.lat);
+                let (x, y) = to_screen(p.lon, p.lat);
                 [x as f32, y as f32]
             })
             .collect();
         self.routes = self
             .paths_lonlat
             .iter()
-            .map(|path| {
-                Polyline::new(
-                    path.iter()
-                        .map(|&(lon, lat)| proj.forward(lon, lat))
-                        .collect(),
-                )
+            .zip(&self.lane)
+            .map(|(path, &lane)| {
+                let line =
+                    Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect());
+                let line = line.offset(lane * PARALLEL_GAP_PX);
+                let gap = PLACE_RADIUS_PX + 2.0;
+                line.slice(gap, line.length() - gap)
             })
             .collect();
         self.route_xy.clear();
@@ -148,27 +400,63 @@ impl Scene {
                 .extend(r.points().iter().flat_map(|&(x, y)| [x as f32, y as f32]));
             self.route_offsets.push((self.route_xy.len() / 2) as u32);
         }
+        self.restyle();
     }
 
-    /// Computes the frame at story day `day` and animation clock `clock_s` seconds: each
-    /// moving stream's particles, spaced evenly along its route and advancing with the clock
-    /// at a speed and density that grow with the stream's rate.
-    pub fn frame(&mut self, day: f64, clock_s: f64) {
-        self.series.at_into(day, &mut self.estimates);
+    /// Each stream's arrowhead: a triangle whose tip is the route's end, as wide as the
+    /// stream's widest band plus a margin.
+    fn arrows(&mut self) {
+        self.arrow_xy.clear();
+        self.mark_xy.clear();
+        for (route, st) in self.routes.iter().zip(&self.styles) {
+            let ((ux, uy), _) = route.at(route.length() * 0.5);
+            let ((dx0, dy0), _) = route.at(route.length() * 0.32);
+            self.mark_xy
+                .extend([ux as f32, uy as f32, dx0 as f32, dy0 as f32]);
+            let ((tx, ty), (dx, dy)) = route.at(route.length());
+            let half = (st.width_high.max(st.width) / 2.0 + 3.0).max(4.5);
+            let len = half * 1.6;
+            let (bx, by) = (tx - dx * len, ty - dy * len);
+            let (nx, ny) = (-dy * half, dx * half);
+            self.arrow_xy.extend([
+                tx as f32,
+                ty as f32,
+                (bx + nx) as f32,
+                (by + ny) as f32,
+                (bx - nx) as f32,
+                (by - ny) as f32,
+            ]);
+        }
+    }
+
+    /// Computes the frame at animation clock `clock_s` seconds: each visible moving stream's
+    /// particles, spaced evenly along its route and advancing with the clock at a speed and
+    /// density that grow with the stream's rate. A stream reported to move but with no figure
+    /// gets the fewest, slowest particles; one whose last reading is past gets none.
+    pub fn frame(&mut self, clock_s: f64) {
         self.particle_xy.clear();
         self.particle_stream.clear();
-        for (i, (e, route)) in self.estimates.iter().zip(&self.routes).enumerate() {
-            if e.phase != Phase::Moving || e.rate <= 0.0 {
+        for (i, ((e, st), route)) in self
+            .estimates
+            .iter()
+            .zip(&self.styles)
+            .zip(&self.routes)
+            .enumerate()
+        {
+            if !st.visible || st.style == LineStyle::Faint {
                 continue;
             }
+            let share = match e.phase {
+                Phase::Moving if e.rate > 0.0 => (e.rate / self.unit_top_rate[i]).clamp(0.0, 1.0),
+                Phase::Unknown => 0.0,
+                _ => continue,
+            };
             let len = route.length();
             if len <= 0.0 {
                 continue;
             }
-            let share = (e.rate / self.unit_top_rate[i]).clamp(0.0, 1.0);
             let speed = BASE_SPEED_PX_S + (TOP_SPEED_PX_S - BASE_SPEED_PX_S) * share;
-            let count =
-                MIN_PARTICLES + ((MAX_PARTICLES - MIN_PARTICLES) as f64 * share).round() as usize;
+            let count = particle_count(share);
             let head = (clock_s * speed / len).rem_euclid(1.0);
             for k in 0..count {
                 let f = (head + k as f64 / count as f64).rem_euclid(1.0);
@@ -211,6 +499,23 @@ impl Scene {
         &self.route_offsets
     }
 
+    /// Each stream's arrowhead as three points (tip, then the two base corners), x, y in CSS
+    /// pixels: six numbers per stream.
+    pub fn arrow_xy(&self) -> &[f32] {
+        &self.arrow_xy
+    }
+
+    /// Where each stream's marks go: the unknown-quantity mark halfway along its route, then the
+    /// dispute mark a third of the way; x, y in CSS pixels, four numbers per stream.
+    pub fn mark_xy(&self) -> &[f32] {
+        &self.mark_xy
+    }
+
+    /// Each stream's look at the current day.
+    pub fn styles(&self) -> &[FlowStyle] {
+        &self.styles
+    }
+
     /// x, y in CSS pixels of each particle of the last frame.
     pub fn particle_xy(&self) -> &[f32] {
         &self.particle_xy
@@ -221,9 +526,14 @@ impl Scene {
         &self.particle_stream
     }
 
-    /// Each stream's estimate at the last frame's day.
+    /// Each stream's estimate at the current day.
     pub fn estimates(&self) -> &[Estimate] {
         &self.estimates
+    }
+
+    /// The series of the story's streams.
+    pub fn series(&self) -> &StorySeries {
+        &self.series
     }
 
     /// The story drawn.
@@ -231,18 +541,68 @@ impl Scene {
         &self.story
     }
 
-    /// The projection fitted at the last resize.
+    /// The projection fitted at the last resize (before zoom and pan).
     pub fn projection(&self) -> &Projection {
-        &self.projection
+        &self.fitted
     }
 
-    /// The projected route of stream `i`.
+    /// The projected route of stream `i`, as drawn.
     pub fn route(&self, i: usize) -> Option<&Polyline> {
         self.routes.get(i)
     }
+
+    /// The viewport's size in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        (self.width, self.height)
+    }
+
+    /// Whether stream `i` carries mark `mark` (see [`marks`]) at the current day.
+    pub fn has_mark(&self, i: usize, mark: u8) -> bool {
+        self.styles.get(i).is_some_and(|s| s.marks & mark != 0)
+    }
 }
 
-/// For each stream, the highest rate any stream of the same unit reaches at any reading.
+/// How many particles a stream at `share` of its unit's top rate carries.
+fn particle_count(share: f64) -> usize {
+    MIN_PARTICLES + ((MAX_PARTICLES - MIN_PARTICLES) as f64 * share).round() as usize
+}
+
+/// Each stream's lane: streams between the same two places on the same route are spread side
+/// by side around the centre line, in story order; a stream running the other way counts its
+/// lane from the other side, so each direction keeps to its own.
+fn lanes(story: &Story) -> Vec<f64> {
+    fn key(s: &crate::model::Stream) -> (&str, &str, &str) {
+        let (a, b) = if s.from <= s.to {
+            (s.from.as_str(), s.to.as_str())
+        } else {
+            (s.to.as_str(), s.from.as_str())
+        };
+        (a, b, s.route.as_deref().unwrap_or(""))
+    }
+    let mut count: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for s in &story.streams {
+        *count.entry(key(s)).or_insert(0) += 1;
+    }
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    story
+        .streams
+        .iter()
+        .map(|s| {
+            let k = key(s);
+            let n = count.get(&k).copied().unwrap_or(1);
+            let slot = seen.entry(k).or_insert(0);
+            let lane = *slot as f64 - (n as f64 - 1.0) / 2.0;
+            *slot += 1;
+            if s.from <= s.to {
+                lane
+            } else {
+                -lane
+            }
+        })
+        .collect()
+}
+
+/// For each stream, the highest rate any stream of the same unit reaches between readings.
 fn top_rates(story: &Story, series: &StorySeries) -> Vec<f64> {
     let mut top: HashMap<&str, f64> = HashMap::new();
     for (i, s) in story.streams.iter().enumerate() {
@@ -266,4 +626,216 @@ fn top_rates(story: &Story, series: &StorySeries) -> Vec<f64> {
                 .max(f64::MIN_POSITIVE)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse_day;
+    use crate::encoding::marks;
+    use crate::parse::load_json;
+
+    fn story() -> Story {
+        load_json(
+            "nk-russia.json",
+            include_str!("../../../data/nk-russia.json"),
+        )
+        .unwrap()
+    }
+
+    fn scene_at(date: &str) -> Scene {
+        let mut s = Scene::new(story());
+        s.resize(1000.0, 600.0);
+        s.set_day(f64::from(parse_day(date).unwrap()));
+        s
+    }
+
+    fn index(s: &Scene, id: &str) -> usize {
+        s.story().streams.iter().position(|x| x.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_higher_rate_makes_particles_faster_and_denser() {
+        assert!(particle_count(1.0) > particle_count(0.1));
+        // Two moments of one stream with different rates: count particles on it.
+        let mut slow = Scene::new(crate::synthetic::synthetic_story(2, 1, 2, 3));
+        slow.resize(800.0, 500.0);
+        let sr = slow.series().series(0).unwrap().clone();
+        let r: Vec<(f64, f64)> = sr.readings().collect();
+        let rates: Vec<(f64, f64)> = r
+            .windows(2)
+            .map(|w| {
+                (
+                    (w[0].0 + w[1].0) / 2.0,
+                    (w[1].1 - w[0].1) / (w[1].0 - w[0].0),
+                )
+            })
+            .collect();
+        let fast_day = rates.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap().0;
+        let slow_day = rates.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap().0;
+        assert!(rates.iter().any(|r| r.1 > 0.0));
+        let mut count_at = |day: f64| {
+            slow.set_day(day);
+            slow.frame(0.0);
+            let first = slow.particle_xy()[..2].to_vec();
+            slow.frame(1.0);
+            let moved = (slow.particle_xy()[0] - first[0]).hypot(slow.particle_xy()[1] - first[1]);
+            (slow.particle_stream().len(), moved)
+        };
+        let (n_fast, d_fast) = count_at(fast_day);
+        let (n_slow, d_slow) = count_at(slow_day);
+        assert!(n_fast >= n_slow, "denser: {n_fast} vs {n_slow}");
+        assert!(
+            d_fast > d_slow,
+            "faster: {d_fast} px vs {d_slow} px in a second"
+        );
+    }
+
+    #[test]
+    fn widths_grow_with_the_figure_on_each_units_own_scale() {
+        let early = scene_at("2024-03-01");
+        let late = scene_at("2024-06-30");
+        let c = index(&early, "munitions-containers");
+        assert!(late.styles()[c].width > early.styles()[c].width);
+        // The 9 million rounds do not make the containers thin: each unit has its own scale.
+        let r = index(&late, "munitions-rounds");
+        assert!(late.styles()[r].width > MIN_WIDTH);
+        assert!(late.styles()[c].width > MIN_WIDTH);
+    }
+
+    const MIN_WIDTH: f64 = crate::encoding::MIN_WIDTH_PX + 1.0;
+
+    #[test]
+    fn an_unknown_quantity_is_thin_and_marked_never_given_a_width() {
+        let s = scene_at("2025-01-15");
+        let p = index(&s, "petroleum");
+        let st = s.styles()[p];
+        assert!(st.visible);
+        assert_eq!(st.width, crate::encoding::UNKNOWN_WIDTH_PX);
+        assert!(s.has_mark(p, marks::UNKNOWN));
+    }
+
+    #[test]
+    fn an_open_ended_figure_and_an_inferred_destination_are_marked() {
+        let s = scene_at("2025-05-01");
+        let t = index(&s, "troops-deployed");
+        assert!(s.has_mark(t, marks::OPEN_HIGH));
+        assert!(s.has_mark(t, marks::INFERRED_DESTINATION));
+    }
+
+    #[test]
+    fn a_denied_stream_is_marked_disputed_and_a_proposal_is_faint() {
+        let s = scene_at("2024-10-20");
+        assert!(s.has_mark(index(&s, "troops-vladivostok"), marks::DISPUTED));
+        let w = index(&s, "workers-donbas");
+        assert_eq!(s.styles()[w].style, LineStyle::Faint);
+    }
+
+    #[test]
+    fn streams_between_the_same_places_are_drawn_side_by_side() {
+        let s = scene_at("2024-10-20");
+        let a = index(&s, "munitions-containers");
+        let b = index(&s, "munitions-missiles");
+        let (ra, rb) = (s.route(a).unwrap(), s.route(b).unwrap());
+        let ((xa, ya), _) = ra.at(ra.length() / 2.0);
+        let d = rb.distance_to(xa, ya);
+        assert!(d > PARALLEL_GAP_PX * 0.5, "parallel streams are apart: {d}");
+        assert!(d < PARALLEL_GAP_PX * 4.0, "and close together: {d}");
+    }
+
+    #[test]
+    fn hiding_a_category_hides_its_streams_and_their_particles() {
+        let mut s = scene_at("2024-04-15");
+        s.frame(0.5);
+        assert!(!s.particle_xy().is_empty());
+        s.set_category_visible("munitions", false);
+        let c = index(&s, "munitions-containers");
+        assert!(!s.styles()[c].visible);
+        s.frame(0.5);
+        assert!(s
+            .particle_stream()
+            .iter()
+            .all(|&i| s.story().streams[i as usize].category != "munitions"));
+    }
+
+    #[test]
+    fn each_arrowhead_points_at_its_destination() {
+        let s = scene_at("2024-10-20");
+        let i = index(&s, "troops-deployed");
+        let a = &s.arrow_xy()[i * 6..i * 6 + 6];
+        let to = s
+            .story()
+            .places
+            .iter()
+            .position(|p| p.id == "kursk")
+            .unwrap();
+        let (px, py) = (s.place_xy()[to * 2], s.place_xy()[to * 2 + 1]);
+        let tip = (a[0] - px).hypot(a[1] - py);
+        let base = (((a[2] + a[4]) / 2.0) - px).hypot(((a[3] + a[5]) / 2.0) - py);
+        assert!(tip < base, "the tip is nearer Kursk than the base");
+        assert!(tip < 12.0, "the tip stops at the dot: {tip}");
+    }
+
+    #[test]
+    fn labels_avoid_each_other_the_dots_and_the_arrowheads() {
+        let s = scene_at("2024-10-20");
+        let n = s.story().places.len();
+        let widths = vec![70.0; n];
+        let xy = s.place_labels(&widths, 16.0);
+        let rects: Vec<Rect> = xy
+            .chunks_exact(2)
+            .filter(|p| !p[0].is_nan())
+            .map(|p| Rect::new(f64::from(p[0]), f64::from(p[1]), 70.0, 16.0))
+            .collect();
+        assert!(
+            rects.len() >= n / 2,
+            "most of the story's places are labelled"
+        );
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
+            }
+        }
+        for a in s
+            .arrow_xy()
+            .chunks_exact(6)
+            .zip(s.styles())
+            .filter(|(_, st)| st.visible)
+        {
+            let tip = (f64::from(a.0[0]), f64::from(a.0[1]));
+            for r in &rects {
+                let inside =
+                    tip.0 > r.x && tip.0 < r.x + r.width && tip.1 > r.y && tip.1 < r.y + r.height;
+                assert!(!inside, "a label covers an arrowhead's tip");
+            }
+        }
+    }
+
+    #[test]
+    fn the_basemap_follows_zoom_and_pan() {
+        let mut s = scene_at("2024-10-20");
+        let b =
+            crate::basemap::Basemap::from_json(include_str!("../../../data/basemap.json")).unwrap();
+        s.set_basemap(b);
+        let before = s.basemap().land_xy[..2].to_vec();
+        assert!(!before.is_empty());
+        s.zoom_at(0.0, 0.0, 2.0);
+        let after = &s.basemap().land_xy[..2];
+        assert!(
+            (after[0] - 2.0 * before[0]).abs() < 0.01 && (after[1] - 2.0 * before[1]).abs() < 0.01
+        );
+    }
+
+    #[test]
+    fn zooming_in_spreads_the_places_apart() {
+        let mut s = scene_at("2024-10-20");
+        let d = |s: &Scene| {
+            (s.place_xy()[0] - s.place_xy()[2]).hypot(s.place_xy()[1] - s.place_xy()[3])
+        };
+        let before = d(&s);
+        s.zoom_at(500.0, 300.0, 2.0);
+        assert!((d(&s) - 2.0 * before).abs() < 0.01);
+        s.reset_view();
+        assert!((d(&s) - before).abs() < 0.01);
+    }
 }

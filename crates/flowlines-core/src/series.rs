@@ -226,6 +226,15 @@ impl Series {
         }
     }
 
+    /// The largest figure the stream reaches at any reading (its high where one is set), in
+    /// its unit; zero when no figure is known.
+    pub fn peak(&self) -> f64 {
+        self.points
+            .iter()
+            .map(|p| p.high.unwrap_or(p.value).max(p.value))
+            .fold(0.0, f64::max)
+    }
+
     /// Whether any counted figure of the stream gives no number.
     pub fn has_unknown(&self) -> bool {
         self.unknown

@@ -5,17 +5,47 @@
 //! Every error crosses as a JS `Error` whose message lists each problem as
 //! `file:line:column: message`; no function here panics on any input.
 
+use flowlines_core::basemap::Basemap;
 use flowlines_core::date::{format_day, parse_day};
+use flowlines_core::details;
+use flowlines_core::model::Confidence;
 use flowlines_core::parse::{load_csv, load_json, CsvFiles};
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
-use flowlines_core::style::css;
+use flowlines_core::style::{category_color, css};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, ImageData};
 
 /// Radius of a particle, in CSS pixels.
 const PARTICLE_RADIUS_CSS: f32 = 2.5;
+
+/// A legend entry: one category.
+#[derive(Serialize)]
+struct LegendEntry {
+    id: String,
+    name: String,
+    color: String,
+}
+
+/// A timeline marker.
+#[derive(Serialize)]
+struct EventEntry {
+    day: f64,
+    /// Where the day falls on the timeline, from 0 (start) to 1 (end).
+    at: f64,
+    date: String,
+    label: String,
+    place: Option<String>,
+}
+
+/// Converts a value to a plain JS object (maps as objects, not `Map`s).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
 
 /// A loaded story, fitted to a viewport, ready to draw frame after frame.
 #[wasm_bindgen]
@@ -85,14 +115,161 @@ impl FlowMap {
         );
     }
 
-    /// Computes the frame at story day `day` (days since 1970-01-01) and animation clock
-    /// `clock_s` (seconds), and rasterises its particles.
-    pub fn frame(&mut self, day: f64, clock_s: f64) {
-        let day = if day.is_finite() { day } else { 0.0 };
+    /// Moves the story to `day` (days since 1970-01-01, fractions allowed). Returns whether the
+    /// static layer (routes, widths, styles) changed and must be drawn again.
+    pub fn set_day(&mut self, day: f64) -> bool {
+        if day.is_finite() {
+            self.scene.set_day(day)
+        } else {
+            false
+        }
+    }
+
+    /// Computes the particles at animation clock `clock_s` seconds and rasterises them.
+    pub fn frame(&mut self, clock_s: f64) {
         let clock_s = if clock_s.is_finite() { clock_s } else { 0.0 };
-        self.scene.frame(day, clock_s);
+        self.scene.frame(clock_s);
         self.scene
             .paint_particles(&mut self.raster, self.dpr, PARTICLE_RADIUS_CSS);
+    }
+
+    /// Computes the particles without rasterising them (for a page that draws them itself).
+    pub fn frame_positions(&mut self, clock_s: f64) {
+        let clock_s = if clock_s.is_finite() { clock_s } else { 0.0 };
+        self.scene.frame(clock_s);
+    }
+
+    /// Zooms by `factor` about (`x`, `y`) CSS pixels.
+    pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
+        if x.is_finite() && y.is_finite() {
+            self.scene.zoom_at(x, y, factor);
+        }
+    }
+
+    /// Pans by (`dx`, `dy`) CSS pixels.
+    pub fn pan_by(&mut self, dx: f64, dy: f64) {
+        self.scene.pan_by(dx, dy);
+    }
+
+    /// Back to the fitted map.
+    pub fn reset_view(&mut self) {
+        self.scene.reset_view();
+    }
+
+    /// The zoom factor (1 for the fitted map).
+    pub fn zoom(&self) -> f64 {
+        self.scene.view().k
+    }
+
+    /// Shows or hides the streams of category `id`.
+    pub fn set_category_visible(&mut self, id: &str, visible: bool) {
+        self.scene.set_category_visible(id, visible);
+    }
+
+    /// Shows or hides the streams whose strongest claim is `confidence` ("confirmed",
+    /// "reported", "claimed", "proposed", "denied"); throws on any other word.
+    pub fn set_confidence_visible(
+        &mut self,
+        confidence: &str,
+        visible: bool,
+    ) -> Result<(), JsError> {
+        let c = Confidence::ALL
+            .into_iter()
+            .find(|c| c.as_str() == confidence)
+            .ok_or_else(|| JsError::new(&format!("unknown confidence '{confidence}'")))?;
+        self.scene.set_confidence_visible(c, visible);
+        Ok(())
+    }
+
+    /// What is under (`x`, `y`) CSS pixels: `{kind: "place" | "stream", index}`, or `null`.
+    pub fn hit(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        to_js(&flowlines_core::hit::hit(&self.scene, x, y))
+    }
+
+    /// What the reader is told about stream `i`, names in `lang`; `null` for no such stream.
+    pub fn stream_details(&self, i: usize, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&details::stream_details(&self.scene, i, lang))
+    }
+
+    /// What the reader is told about place `i`, names in `lang`; `null` for no such place.
+    pub fn place_details(&self, i: usize, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&details::place_details(&self.scene, i, lang))
+    }
+
+    /// The categories with their names in `lang` and colours: `[{id, name, color}]`.
+    pub fn categories(&self, lang: &str) -> Result<JsValue, JsError> {
+        let story = self.scene.story();
+        let list: Vec<LegendEntry> = story
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| LegendEntry {
+                id: c.id.clone(),
+                name: c.names.get(lang).to_string(),
+                color: css(category_color(i)),
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// The timeline's events: `[{day, date, label, place}]`, oldest first.
+    pub fn events(&self, lang: &str) -> Result<JsValue, JsError> {
+        let story = self.scene.story();
+        let (start, end) = (self.start_day(), self.end_day());
+        let mut list: Vec<EventEntry> = story
+            .events
+            .iter()
+            .map(|e| EventEntry {
+                day: f64::from(e.date.first()),
+                at: ((f64::from(e.date.first()) - start) / (end - start).max(1.0)).clamp(0.0, 1.0),
+                date: e.date.to_string(),
+                label: e.label.get(lang).to_string(),
+                place: e.place.clone(),
+            })
+            .collect();
+        list.sort_by(|a, b| a.day.total_cmp(&b.day));
+        to_js(&list)
+    }
+
+    /// Each stream's widths in CSS pixels: central, low, high (three numbers per stream).
+    pub fn stream_widths(&self) -> Vec<f32> {
+        self.scene
+            .styles()
+            .iter()
+            .flat_map(|s| [s.width as f32, s.width_low as f32, s.width_high as f32])
+            .collect()
+    }
+
+    /// Each stream's line style: 0 solid (confirmed), 1 dashed (reported), 2 dotted (claimed),
+    /// 3 faint (proposed or denied).
+    pub fn stream_styles(&self) -> Vec<u8> {
+        self.scene.styles().iter().map(|s| s.style.code()).collect()
+    }
+
+    /// Each stream's marks as bit flags: 1 unknown, 2 disputed, 4 inferred destination,
+    /// 8 assumed route, 16 open-ended, 32 held from an older reading.
+    pub fn stream_marks(&self) -> Vec<u8> {
+        self.scene.styles().iter().map(|s| s.marks).collect()
+    }
+
+    /// Whether each stream is drawn at the current day with the current filters (1 or 0).
+    pub fn stream_visible(&self) -> Vec<u8> {
+        self.scene
+            .styles()
+            .iter()
+            .map(|s| u8::from(s.visible))
+            .collect()
+    }
+
+    /// Where each stream's marks go: the unknown mark then the dispute mark, x, y in CSS pixels
+    /// (four numbers per stream).
+    pub fn mark_xy(&self) -> Vec<f32> {
+        self.scene.mark_xy().to_vec()
+    }
+
+    /// Each stream's arrowhead: tip and two base corners, x, y in CSS pixels (six per stream).
+    pub fn arrow_xy(&self) -> Vec<f32> {
+        self.scene.arrow_xy().to_vec()
     }
 
     /// Puts the last frame's particle layer onto `ctx` at its top left, replacing its pixels.
@@ -148,6 +325,68 @@ impl FlowMap {
     /// The story's title in `lang`.
     pub fn title(&self, lang: &str) -> String {
         self.scene.story().story.title.get(lang).to_string()
+    }
+
+    /// The story's summary in `lang` (empty when it has none).
+    pub fn summary(&self, lang: &str) -> String {
+        let s = &self.scene.story().story;
+        s.summary
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default()
+    }
+
+    /// The story's caveat in `lang` (empty when it has none).
+    pub fn caveat(&self, lang: &str) -> String {
+        let s = &self.scene.story().story;
+        s.caveat
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default()
+    }
+
+    /// Loads the basemap (the JSON `flowlines basemap` writes); throws when it does not parse.
+    pub fn set_basemap(&mut self, text: &str) -> Result<(), JsError> {
+        let b = Basemap::from_json(text).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
+        self.scene.set_basemap(b);
+        Ok(())
+    }
+
+    /// The basemap's land rings, x, y in CSS pixels.
+    pub fn land_xy(&self) -> Vec<f32> {
+        self.scene.basemap().land_xy.clone()
+    }
+
+    /// Where each land ring starts in `land_xy`, in points, plus the total.
+    pub fn land_rings(&self) -> Vec<u32> {
+        self.scene.basemap().land_rings.clone()
+    }
+
+    /// The basemap's land borders, x, y in CSS pixels.
+    pub fn border_xy(&self) -> Vec<f32> {
+        self.scene.basemap().border_xy.clone()
+    }
+
+    /// Where each border line starts in `border_xy`, in points, plus the total.
+    pub fn border_lines(&self) -> Vec<u32> {
+        self.scene.basemap().border_lines.clone()
+    }
+
+    /// The basemap's coasts, x, y in CSS pixels.
+    pub fn coast_xy(&self) -> Vec<f32> {
+        self.scene.basemap().coast_xy.clone()
+    }
+
+    /// Where each coast line starts in `coast_xy`, in points, plus the total.
+    pub fn coast_lines(&self) -> Vec<u32> {
+        self.scene.basemap().coast_lines.clone()
+    }
+
+    /// Where each place's label goes (top-left x, y in CSS pixels; NaN when hidden), given the
+    /// labels' measured `widths` and their `height`, avoiding dots, arrowheads and each other.
+    pub fn place_labels(&self, widths: Vec<f32>, height: f64) -> Vec<f32> {
+        let widths: Vec<f64> = widths.into_iter().map(f64::from).collect();
+        self.scene.place_labels(&widths, height)
     }
 
     /// The first day of the story's timeline (days since 1970-01-01).

@@ -37,7 +37,8 @@ fn the_handle_paints_particles_onto_a_real_canvas_where_the_scene_puts_them() {
     map.resize(400.0, 240.0, 1.0);
     // Mid-April 2024: the containers stream is between two readings, so it moves.
     let day = FlowMap::day_of("2024-04-15").unwrap();
-    map.frame(day, 1.25);
+    map.set_day(day);
+    map.frame(1.25);
     map.paint(&ctx).unwrap();
     let particles = map.particle_xy();
     assert!(

@@ -1,0 +1,110 @@
+//! Zoom and pan: a scale and translation applied to the fitted projection, with the rules a
+//! reader expects (zoom about the pointer, limits on how far in and out).
+
+/// The least zoom: the fitted map.
+pub const MIN_ZOOM: f64 = 1.0;
+/// The greatest zoom, sixteen times the fitted map.
+pub const MAX_ZOOM: f64 = 16.0;
+
+/// A zoom factor `k` and translation (`tx`, `ty`) in CSS pixels: a fitted point (x, y) is shown
+/// at (k·x + tx, k·y + ty).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Zoom factor, 1 for the fitted map.
+    pub k: f64,
+    /// Horizontal shift, CSS pixels.
+    pub tx: f64,
+    /// Vertical shift, CSS pixels.
+    pub ty: f64,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            k: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
+    }
+}
+
+impl View {
+    /// Where fitted point (`x`, `y`) is shown.
+    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+        (self.k * x + self.tx, self.k * y + self.ty)
+    }
+
+    /// The fitted point shown at (`x`, `y`).
+    pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.tx) / self.k, (y - self.ty) / self.k)
+    }
+
+    /// Zooms by `factor` keeping the point under (`x`, `y`) where it is, within the zoom limits,
+    /// then keeps the map in a `width` by `height` viewport.
+    pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64, width: f64, height: f64) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let k = (self.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let (fx, fy) = self.invert(x, y);
+        self.k = k;
+        self.tx = x - k * fx;
+        self.ty = y - k * fy;
+        self.clamp(width, height);
+    }
+
+    /// Moves the map by (`dx`, `dy`) CSS pixels, then keeps it in the viewport.
+    pub fn pan_by(&mut self, dx: f64, dy: f64, width: f64, height: f64) {
+        if dx.is_finite() && dy.is_finite() {
+            self.tx += dx;
+            self.ty += dy;
+        }
+        self.clamp(width, height);
+    }
+
+    /// Keeps the zoomed map covering the viewport: it cannot be dragged off screen.
+    fn clamp(&mut self, width: f64, height: f64) {
+        let (w, h) = (width * self.k, height * self.k);
+        self.tx = self.tx.clamp(width - w, 0.0);
+        self.ty = self.ty.clamp(height - h, 0.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_pointer_in_place() {
+        let mut v = View::default();
+        v.zoom_at(300.0, 200.0, 2.0, 800.0, 500.0);
+        let (x, y) = v.apply(300.0, 200.0);
+        assert!((x - 300.0).abs() < 1e-9 && (y - 200.0).abs() < 1e-9);
+        assert_eq!(v.k, 2.0);
+    }
+
+    #[test]
+    fn zoom_stays_between_its_limits() {
+        let mut v = View::default();
+        v.zoom_at(0.0, 0.0, 0.1, 800.0, 500.0);
+        assert_eq!(v.k, MIN_ZOOM);
+        for _ in 0..20 {
+            v.zoom_at(0.0, 0.0, 2.0, 800.0, 500.0);
+        }
+        assert_eq!(v.k, MAX_ZOOM);
+    }
+
+    #[test]
+    fn the_map_cannot_be_dragged_off_screen() {
+        let mut v = View::default();
+        v.pan_by(500.0, 500.0, 800.0, 500.0);
+        assert_eq!(
+            (v.tx, v.ty),
+            (0.0, 0.0),
+            "at zoom 1 the fitted map does not move"
+        );
+        v.zoom_at(400.0, 250.0, 2.0, 800.0, 500.0);
+        v.pan_by(-10_000.0, 0.0, 800.0, 500.0);
+        assert_eq!(v.tx, 800.0 - 1600.0);
+    }
+}

@@ -1,0 +1,105 @@
+// The legend: what colours, widths, line styles and marks mean, with a toggle per category and
+// per confidence. Built with DOM calls only; names come from the data and are set as text.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(width, height, draw) {
+  const el = document.createElementNS(SVG, 'svg');
+  el.setAttribute('width', width);
+  el.setAttribute('height', height);
+  el.setAttribute('aria-hidden', 'true');
+  draw(el);
+  return el;
+}
+
+function line(el, attrs) {
+  const l = document.createElementNS(SVG, 'line');
+  for (const [k, v] of Object.entries({ x1: 2, y1: 7, x2: 34, y2: 7, stroke: '#1d1d1f', 'stroke-width': 3, ...attrs })) l.setAttribute(k, v);
+  el.append(l);
+}
+
+function heading(text) {
+  const h = document.createElement('h2');
+  h.textContent = text;
+  return h;
+}
+
+function toggle(label, sample, checked, onChange) {
+  const row = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = checked;
+  box.addEventListener('change', () => onChange(box.checked));
+  const text = document.createElement('span');
+  text.textContent = label;
+  row.append(box, sample, text);
+  return row;
+}
+
+function key(sample, label) {
+  const row = document.createElement('div');
+  row.className = 'fl-key';
+  const text = document.createElement('span');
+  text.textContent = label;
+  row.append(sample, text);
+  return row;
+}
+
+const CONFIDENCES = [
+  ['confirmed', 'Confirmed', {}],
+  ['reported', 'Reported', { 'stroke-dasharray': '7 4' }],
+  ['claimed', 'Claimed', { 'stroke-dasharray': '0.1 5', 'stroke-linecap': 'round' }],
+  ['proposed', 'Proposed or offered', { 'stroke-width': 1.5, 'stroke-opacity': 0.4, 'stroke-dasharray': '2 4' }],
+];
+
+/** Fills `root` with the legend of `map`; `changed()` is called after any toggle. */
+export function buildLegend(root, map, lang, changed) {
+  root.replaceChildren();
+  root.append(heading('What moves'));
+  for (const c of map.categories(lang)) {
+    const swatch = svg(36, 14, (el) => line(el, { stroke: c.color, 'stroke-width': 6 }));
+    const row = toggle(c.name, swatch, true, (on) => { map.set_category_visible(c.id, on); changed(); });
+    row.dataset.category = c.id;
+    root.append(row);
+  }
+  root.append(heading('How sure (line style)'));
+  for (const [id, label, attrs] of CONFIDENCES) {
+    const row = toggle(label, svg(36, 14, (el) => line(el, attrs)), true, (on) => {
+      map.set_confidence_visible(id, on);
+      if (id === 'proposed') map.set_confidence_visible('denied', on);
+      changed();
+    });
+    row.dataset.confidence = id;
+    root.append(row);
+  }
+  root.append(heading('Marks'));
+  root.append(key(svg(36, 14, (el) => {
+    line(el, { 'stroke-width': 10, 'stroke-opacity': 0.22 });
+    line(el, { 'stroke-width': 4 });
+  }), 'Width: amount, on each unit’s own scale; pale band: range between claims'));
+  root.append(key(svg(36, 16, (el) => {
+    const c = document.createElementNS(SVG, 'circle');
+    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
+    const t = document.createElementNS(SVG, 'text');
+    for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
+    t.textContent = '?';
+    el.append(c, t);
+  }), 'Amount unknown: no source gives a number'));
+  root.append(key(svg(36, 16, (el) => {
+    const c = document.createElementNS(SVG, 'circle');
+    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
+    const t = document.createElementNS(SVG, 'text');
+    for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
+    t.textContent = '!';
+    el.append(c, t);
+  }), 'Disputed: a party denies it'));
+  root.append(key(svg(36, 14, (el) => {
+    const p = document.createElementNS(SVG, 'path');
+    for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: '#fff', stroke: '#1d1d1f', 'stroke-width': 1.5 })) p.setAttribute(k, v);
+    el.append(p);
+  }), 'Hollow arrow: destination inferred, not reported'));
+  root.append(key(svg(36, 14, (el) => {
+    line(el, { stroke: '#6b6b72', 'stroke-width': 8, 'stroke-dasharray': '1 5', 'stroke-linecap': 'round', 'stroke-opacity': 0.6 });
+    line(el, { 'stroke-width': 3 });
+  }), 'Dotted outline: path assumed or unknown'));
+}
