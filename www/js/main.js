@@ -12,6 +12,8 @@ const params = new URLSearchParams(location.search);
 const dataUrl = params.get('data') ?? 'data/nk-russia.json';
 const basemapUrl = params.get('basemap') ?? 'data/basemap.json';
 const lang = params.get('lang') ?? document.documentElement.lang ?? 'en';
+// `?clock=SECONDS` freezes the particles at one instant (for still images and snapshots).
+const fixedClock = params.has('clock') ? Number(params.get('clock')) : null;
 
 function showErrors(message) {
   const box = document.getElementById('fl-errors');
@@ -93,7 +95,7 @@ async function boot() {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
       dirty = false;
     }
-    map.frame((now - started) / 1000);
+    map.frame(fixedClock ?? (now - started) / 1000);
     map.paint(particleCtx);
     document.body.dataset.ready = 'true';
     requestAnimationFrame(tick);

@@ -179,16 +179,25 @@ impl Encoder {
     /// day of any of its observations has come, proposals included.
     pub fn style(&self, i: usize, day: f64, e: &Estimate) -> FlowStyle {
         let claims = self.claims.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        let started: Vec<&(i32, Confidence, bool)> =
-            claims.iter().filter(|c| f64::from(c.0) <= day).collect();
-        let confidence = started.iter().map(|c| c.1).max();
+        let mut confidence: Option<Confidence> = None;
         let mut m = self.fixed_marks.get(i).copied().unwrap_or(0);
-        if started.iter().any(|c| c.2) {
-            m |= marks::DISPUTED;
+        let mut counted = 0;
+        let mut started = false;
+        for &(first, c, denied) in claims {
+            if f64::from(first) > day {
+                continue;
+            }
+            started = true;
+            confidence = confidence.max(Some(c));
+            if denied {
+                m |= marks::DISPUTED;
+            }
+            if c.counts_as_moved() {
+                counted += 1;
+            }
         }
-        let counted = started.iter().filter(|c| c.1.counts_as_moved()).count();
         let style = confidence.map_or(LineStyle::Faint, LineStyle::of);
-        let visible = !started.is_empty();
+        let visible = started;
         let (width, width_low, width_high) = match (e.phase, e.value) {
             (Phase::Unknown | Phase::Uncounted, _) | (_, None) => {
                 if counted > 0 || e.phase == Phase::Unknown {

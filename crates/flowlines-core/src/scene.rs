@@ -81,8 +81,15 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// A scene of `story`; call [`Scene::resize`] before drawing.
+    /// A scene of `story`; call [`Scene::resize`] before drawing. Routes are densified into
+    /// pieces of at most 50 km; a story of more than 5,000 streams gets 250 km pieces, which
+    /// still curve smoothly at map scale and keep memory and layout time in bounds.
     pub fn new(story: Story) -> Self {
+        let segment_m = if story.streams.len() > 5_000 {
+            250_000.0
+        } else {
+            MAX_SEGMENT_M
+        };
         let series = StorySeries::new(&story);
         let encoder = Encoder::new(&story, &series);
         let place_at: HashMap<&str, (f64, f64)> = story
@@ -107,7 +114,7 @@ impl Scene {
                     .and_then(|r| routes.get(r))
                     .map(|r| r.waypoints.as_slice())
                     .unwrap_or(&[]);
-                geodesic_path(a, waypoints, b, MAX_SEGMENT_M)
+                geodesic_path(a, waypoints, b, segment_m)
             })
             .collect();
         let stream_color = story
@@ -312,6 +319,9 @@ impl Scene {
     /// Moves the story to `day` (days since 1970-01-01, fractions allowed): figures, widths and
     /// styles follow. Returns whether the static layer changed and must be drawn again.
     pub fn set_day(&mut self, day: f64) -> bool {
+        if day == self.day && self.styles.len() == self.story.streams.len() {
+            return false;
+        }
         self.day = day;
         let before = self.styles.clone();
         self.restyle();

@@ -81,6 +81,22 @@ impl FlowMap {
         })
     }
 
+    /// A synthetic story of `flows` animated flows among `places` places over Eurasia, the
+    /// same for the same `seed`: for benchmarks.
+    pub fn synthetic(places: usize, flows: usize, seed: u64) -> FlowMap {
+        let story = flowlines_core::synthetic::synthetic_story(places.max(2), flows, 5, seed);
+        FlowMap {
+            scene: Scene::new(story),
+            raster: Raster::new(0, 0),
+            dpr: 1.0,
+        }
+    }
+
+    /// How many particles the last frame drew.
+    pub fn particle_count(&self) -> usize {
+        self.scene.particle_stream().len()
+    }
+
     /// Every problem in `text` as `file:line:column: message` strings; empty when valid.
     pub fn problems(file: &str, text: &str) -> Vec<String> {
         match load_json(file, text) {
