@@ -118,3 +118,54 @@ fn a_story_kept_as_csv_loads_through_the_same_parser_and_reports_located_errors(
         .collect();
     assert!(FlowMap::from_csv(names, broken).is_err());
 }
+
+const NK_RUSSIA: &str = include_str!("../../../data/nk-russia.json");
+const BASEMAP: &str = include_str!("../../../data/basemap.json");
+
+#[wasm_bindgen_test]
+fn the_default_story_draws_its_basemap_and_answers_what_is_under_a_point() {
+    let mut map = FlowMap::new("nk-russia.json", NK_RUSSIA).unwrap();
+    map.set_basemap(BASEMAP).unwrap();
+    map.resize(1000.0, 600.0, 1.0);
+    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    assert!(map.land_xy().len() > 1000);
+    assert!(map.border_lines().len() > 10);
+    // The first place's dot is hit as that place, and its details name it.
+    let xy = map.place_xy();
+    let hit = map.hit(f64::from(xy[0]), f64::from(xy[1])).unwrap();
+    let kind = js_sys::Reflect::get(&hit, &"kind".into()).unwrap();
+    assert_eq!(kind.as_string().as_deref(), Some("place"));
+    let details = map.place_details(0, "en").unwrap();
+    let title = js_sys::Reflect::get(&details, &"title".into()).unwrap();
+    assert_eq!(title.as_string().as_deref(), Some("Pyongyang"));
+    // A stream's details carry its claims with their sources.
+    let d = map.stream_details(0, "en").unwrap();
+    let claims = js_sys::Reflect::get(&d, &"claims".into()).unwrap();
+    assert!(js_sys::Array::from(&claims).length() >= 2);
+    assert!(
+        map.set_basemap("{").is_err(),
+        "a broken basemap is an error, not a panic"
+    );
+}
+
+#[wasm_bindgen_test]
+fn place_labels_never_overlap() {
+    let mut map = FlowMap::new("nk-russia.json", NK_RUSSIA).unwrap();
+    map.resize(800.0, 500.0, 1.0);
+    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    let n = map.place_names("en").len();
+    let xy = map.place_labels(vec![60.0; n], 16.0);
+    let boxes: Vec<(f32, f32)> = xy
+        .chunks(2)
+        .filter(|p| !p[0].is_nan())
+        .map(|p| (p[0], p[1]))
+        .collect();
+    assert!(!boxes.is_empty());
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart =
+                a.0 + 60.0 <= b.0 || b.0 + 60.0 <= a.0 || a.1 + 16.0 <= b.1 || b.1 + 16.0 <= a.1;
+            assert!(apart, "{a:?} and {b:?} overlap");
+        }
+    }
+}
