@@ -50,9 +50,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// A loaded story, fitted to a viewport, ready to draw frame after frame.
 #[wasm_bindgen]
 pub struct FlowMap {
-    scene: Scene,
-    raster: Raster,
-    dpr: f32,
+    pub(crate) scene: Scene,
+    pub(crate) raster: Raster,
+    pub(crate) dpr: f32,
 }
 
 #[wasm_bindgen]
