@@ -7,6 +7,7 @@ import { Timeline } from './timeline.js';
 import { buildLegend } from './legend.js';
 import { Tooltip } from './tooltip.js';
 import { attachZoom } from './zoom.js';
+import { attachExport } from './export.js';
 
 const params = new URLSearchParams(location.search);
 const dataUrl = params.get('data') ?? 'data/nk-russia.json';
@@ -75,6 +76,15 @@ async function boot() {
     if (e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
     const [x, y] = point(e);
     tooltip.show(map, map.hit(x, y), x, y, lang); // a tap shows, a tap on nothing hides
+  });
+
+  attachExport(map, {
+    png: $('fl-export-png'),
+    svg: $('fl-export-svg'),
+    csv: $('fl-export-csv'),
+    layers: [staticCanvas, particleCanvas],
+    view: () => ({ ...size, lang }),
+    name: () => `flowlines-${FlowMap.date_of(timeline.day)}`,
   });
 
   function layout() {

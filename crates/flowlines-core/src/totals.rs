@@ -237,3 +237,80 @@ pub fn totals_over(story: &Story, series: &StorySeries, from_day: f64, to_day: f
     let before = series.at(from_day);
     sum(story, Some(&before), &series.at(to_day))
 }
+
+/// The figures behind a view as CSV, one row per stream in `rows` (as [`stream_totals`] gives
+/// them) whose `keep` flag is set: what a reader downloads as "the data". `day` is the date the
+/// figures are for; sources are listed by document name.
+pub fn to_csv(
+    story: &Story,
+    rows: &[StreamTotal],
+    keep: &[bool],
+    day: f64,
+) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "stream",
+        "label",
+        "category",
+        "unit",
+        "from",
+        "to",
+        "date",
+        "value",
+        "low",
+        "high",
+        "state",
+        "confidence",
+        "disputed",
+        "part_of",
+        "sources",
+        "sanctions",
+    ];
+    w.write_record(header).map_err(|e| e.to_string())?;
+    let date = crate::date::format_day(day.floor() as i32);
+    let num = |v: Option<f64>| v.map(|v| format!("{}", v.round())).unwrap_or_default();
+    for (r, _) in rows.iter().zip(keep).filter(|(_, &k)| k) {
+        let Some(s) = story.streams.iter().find(|s| s.id == r.stream) else {
+            continue;
+        };
+        let documents: Vec<&str> = r
+            .sources
+            .iter()
+            .map(|id| {
+                story
+                    .sources
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .map_or(id.as_str(), |x| x.document.as_str())
+            })
+            .collect();
+        let state = match r.phase {
+            Phase::NotStarted => "not started".to_string(),
+            Phase::Moving => "between readings".to_string(),
+            Phase::Held { since } => format!("held since {}", crate::date::format_day(since)),
+            Phase::Unknown => "amount unknown".to_string(),
+            Phase::Uncounted => "not counted (proposed or denied)".to_string(),
+        };
+        w.write_record([
+            r.stream.as_str(),
+            s.label.get("en"),
+            r.category.as_str(),
+            r.unit.as_str(),
+            r.from.as_str(),
+            r.to.as_str(),
+            date.as_str(),
+            num(r.value).as_str(),
+            num(r.low).as_str(),
+            num(r.high).as_str(),
+            state.as_str(),
+            r.confidence.map_or("", Confidence::as_str),
+            if r.disputed { "yes" } else { "no" },
+            r.part_of.as_deref().unwrap_or(""),
+            documents.join("; ").as_str(),
+            s.sanctions.join("; ").as_str(),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}

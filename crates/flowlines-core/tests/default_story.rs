@@ -145,3 +145,29 @@ fn totals_over_a_window_are_what_moved_in_between_and_units_are_never_mixed() {
     );
     assert!(out_of_pyongyang.contains(&"containers") && out_of_pyongyang.contains(&"rounds"));
 }
+
+#[test]
+fn the_data_behind_a_view_downloads_as_csv_with_its_sources() {
+    let s = story();
+    let series = StorySeries::new(&s);
+    let rows = stream_totals(&s, &series, day("2024-06-30"));
+    let mut keep = vec![true; rows.len()];
+    keep[1] = false;
+    let csv = flowlines_core::totals::to_csv(&s, &rows, &keep, day("2024-06-30")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), rows.len(), "a header and every kept stream");
+    assert!(lines[0].starts_with("stream,label,category,unit"));
+    let containers = lines
+        .iter()
+        .find(|l| l.starts_with("munitions-containers,"))
+        .unwrap();
+    assert!(
+        containers.contains(",2024-06-30,11000,11000,,"),
+        "{containers}"
+    );
+    assert!(containers.contains("003_dba21fc1fcb94cef.txt; 002_e71841c75fbd54cb.txt"));
+    assert!(
+        !csv.contains(&format!("\n{},", rows[1].stream)),
+        "a hidden stream is left out"
+    );
+}

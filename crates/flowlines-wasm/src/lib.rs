@@ -5,6 +5,8 @@
 //! Every error crosses as a JS `Error` whose message lists each problem as
 //! `file:line:column: message`; no function here panics on any input.
 
+mod export;
+
 use flowlines_core::basemap::Basemap;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;

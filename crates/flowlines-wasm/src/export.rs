@@ -1,0 +1,46 @@
+//! Downloads from the page: the data behind the current view as CSV.
+
+use crate::FlowMap;
+use flowlines_core::date::format_day;
+use flowlines_core::totals::{stream_totals, to_csv};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl FlowMap {
+    /// The lines every exported image carries, so that a copy that travels keeps them: the
+    /// title, the date shown and the data's 'as of' date, the sources, the caveat and the credit.
+    pub fn export_credits(&self, lang: &str) -> Vec<String> {
+        let story = self.scene.story();
+        let meta = &story.story;
+        let sources: Vec<String> = story
+            .sources
+            .iter()
+            .map(|s| match &s.outlet {
+                Some(o) => format!("{o} ({})", s.document),
+                None => s.document.clone(),
+            })
+            .collect();
+        let mut lines = vec![
+            meta.title.get(lang).to_string(),
+            format!(
+                "Shown: {} · data as of {} (version {})",
+                format_day(self.scene.day().floor() as i32),
+                meta.as_of,
+                meta.version
+            ),
+            format!("Sources: {}", sources.join("; ")),
+        ];
+        lines.extend(meta.caveat.as_ref().map(|t| t.get(lang).to_string()));
+        lines.extend(meta.credit.as_ref().map(|t| t.get(lang).to_string()));
+        lines
+    }
+
+    /// The figures behind the current view (day and filters) as CSV text: one row per visible
+    /// stream with its figure, range, state, confidence and source documents.
+    pub fn export_csv(&self) -> Result<String, JsError> {
+        let scene = &self.scene;
+        let rows = stream_totals(scene.story(), scene.series(), scene.day());
+        let keep: Vec<bool> = scene.styles().iter().map(|s| s.visible).collect();
+        to_csv(scene.story(), &rows, &keep, scene.day()).map_err(|e| JsError::new(&e))
+    }
+}

@@ -1,0 +1,53 @@
+// Downloads from the page: the view as PNG with its credits burned in, as SVG, and the data as
+// CSV; and the static image a reader without JavaScript sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
+import { start, open, ready } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const STILL = '/?at=2024-06-30&paused&clock=1';
+
+async function downloaded(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+}
+
+test('the view downloads as a PNG with the credits and caveat below the map', async () => {
+  const { page, context } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  const box = await page.locator('#fl-map').boundingBox();
+  const { name, body } = await downloaded(page, '#fl-export-png');
+  assert.equal(name, 'flowlines-2024-06-30.png');
+  const png = PNG.sync.read(body);
+  assert.equal(png.width, Math.round(box.width));
+  assert.ok(png.height > Math.round(box.height) + 40, 'a footer of credits under the map');
+  // The footer has dark text pixels.
+  let dark = 0;
+  for (let y = Math.round(box.height) + 4; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i] < 90 && png.data[i + 1] < 90 && png.data[i + 2] < 90) dark++;
+    }
+  }
+  assert.ok(dark > 500, `credits are written in the footer (${dark} dark pixels)`);
+  await context.close();
+});
+
+test('the data behind the view downloads as CSV, without the hidden category', async () => {
+  const { page, context } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  await page.locator('[data-category="troops"] input').uncheck();
+  const { name, body } = await downloaded(page, '#fl-export-csv');
+  assert.equal(name, 'flowlines-2024-06-30.csv');
+  const text = body.toString('utf8');
+  assert.match(text, /^stream,label,category,unit,from,to,date,value,low,high/);
+  assert.match(text, /munitions-containers,.*,2024-06-30,11000,11000,/);
+  assert.match(text, /003_dba21fc1fcb94cef\.txt/);
+  assert.ok(!/\btroops-deployed,/.test(text), 'hidden streams are not in the download');
+  await context.close();
+});

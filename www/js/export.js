@@ -1,0 +1,70 @@
+// Downloads: the current view as PNG (with its credits and caveat burned in), as SVG (drawn by
+// the core through plotters), and the data behind it as CSV.
+
+const FOOTER_FONT = '12px system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
+const LINE = 16;
+
+function download(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Splits `text` into lines no wider than `width` pixels in `ctx`'s font. */
+function wrap(ctx, text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width > width && line) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The map's two layers and its credits as one canvas. */
+function composite(layers, credits, dpr) {
+  const [w, h] = [layers[0].width, layers[0].height];
+  const measure = document.createElement('canvas').getContext('2d');
+  measure.font = FOOTER_FONT;
+  const lines = credits.flatMap((c) => wrap(measure, c, w / dpr - 20));
+  const out = document.createElement('canvas');
+  out.width = w;
+  out.height = h + Math.ceil((lines.length * LINE + 16) * dpr);
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#dde6ec';
+  ctx.fillRect(0, 0, w, h);
+  for (const layer of layers) ctx.drawImage(layer, 0, 0);
+  ctx.fillStyle = '#f7f5f0';
+  ctx.fillRect(0, h, w, out.height - h);
+  ctx.scale(dpr, dpr);
+  ctx.font = FOOTER_FONT;
+  ctx.fillStyle = '#1d1d1f';
+  ctx.textBaseline = 'top';
+  lines.forEach((line, i) => ctx.fillText(line, 10, h / dpr + 8 + i * LINE));
+  return out;
+}
+
+/** Wires the download buttons. `view()` returns the current {width, height, dpr, lang}. */
+export function attachExport(map, { png, svg, csv, layers, view, name }) {
+  png.addEventListener('click', () => {
+    const { dpr, lang } = view();
+    composite(layers, map.export_credits(lang), dpr).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
+  });
+  svg.addEventListener('click', () => {
+    const { width, height, lang } = view();
+    download(`${name()}.svg`, new Blob([map.export_svg(width, height, lang)], { type: 'image/svg+xml' }));
+  });
+  csv.addEventListener('click', () => {
+    download(`${name()}.csv`, new Blob([map.export_csv()], { type: 'text/csv;charset=utf-8' }));
+  });
+}
