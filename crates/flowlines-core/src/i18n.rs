@@ -1,0 +1,390 @@
+//! The map's words in English, Korean, Ukrainian and Russian, and numbers and dates written the
+//! way each language writes them.
+//!
+//! Every text the page shows comes from here: its controls and legend (handed to the shell as
+//! one table, [`catalog`]) and the sentences the core writes from the data (tooltips, the
+//! summary of the moment, the credits of an export). A key holds all four languages at once, so
+//! a language cannot silently lack a key; a test checks that none is left empty and that every
+//! key the shell asks for exists.
+
+use crate::date::{date_of, Day};
+use chrono::Datelike;
+
+/// A language the map is published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Korean.
+    Ko,
+    /// Ukrainian.
+    Uk,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// The language of a code such as `ko` or `uk-UA`; English for anything else.
+    pub fn from_code(code: &str) -> Lang {
+        match code.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("ko") => Lang::Ko,
+            Some("uk") => Lang::Uk,
+            Some("ru") => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    /// The two-letter code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Every key with its text in English, Korean, Ukrainian and Russian, in that order.
+/// `{}` marks where a value goes, filled in order by [`fill`].
+pub const MESSAGES: &[(&str, [&str; 4])] = &[
+    // Controls.
+    ("play", ["Play", "재생", "Відтворити", "Воспроизвести"]),
+    ("pause", ["Pause", "일시정지", "Пауза", "Пауза"]),
+    ("date", ["Date", "날짜", "Дата", "Дата"]),
+    ("zoom_in", ["Zoom in", "확대", "Збільшити", "Увеличить"]),
+    ("zoom_out", ["Zoom out", "축소", "Зменшити", "Уменьшить"]),
+    ("reset", ["Reset", "초기화", "Скинути", "Сбросить"]),
+    ("download", ["Download:", "내려받기:", "Завантажити:", "Скачать:"]),
+    ("download_png", ["Image (PNG)", "이미지(PNG)", "Зображення (PNG)", "Изображение (PNG)"]),
+    ("download_svg", ["Image (SVG)", "이미지(SVG)", "Зображення (SVG)", "Изображение (SVG)"]),
+    ("download_csv", ["Data (CSV)", "데이터(CSV)", "Дані (CSV)", "Данные (CSV)"]),
+    ("map_label", [
+        "Map of flows. Arrow keys pan, plus and minus zoom, 0 resets the view.",
+        "흐름 지도. 화살표 키로 이동하고 더하기·빼기 키로 확대·축소하며 0 키로 처음 화면으로 돌아갑니다.",
+        "Карта потоків. Стрілки зсувають, плюс і мінус масштабують, 0 повертає початковий вигляд.",
+        "Карта потоков. Стрелки сдвигают, плюс и минус масштабируют, 0 возвращает исходный вид.",
+    ]),
+    ("legend_label", ["Legend and filters", "범례와 필터", "Легенда і фільтри", "Легенда и фильтры"]),
+    ("charts_label", ["The story over time", "시간에 따른 흐름", "Історія в часі", "История во времени"]),
+    ("table_show", ["Show the data table", "데이터 표 보기", "Показати таблицю даних", "Показать таблицу данных"]),
+    ("as_of_label", ["Data as of {}", "{} 기준 자료", "Дані станом на {}", "Данные на {}"]),
+    ("corrections", ["Corrections", "정정 내역", "Виправлення", "Исправления"]),
+    ("no_corrections", ["No corrections so far.", "지금까지 정정 없음.", "Поки що без виправлень.", "Пока без исправлений."]),
+    // Legend.
+    ("what_moves", ["What moves", "무엇이 오가나", "Що переміщується", "Что перемещается"]),
+    ("how_sure", ["How sure (line style)", "확실성(선 모양)", "Наскільки певно (тип лінії)", "Насколько достоверно (тип линии)"]),
+    ("confirmed", ["Confirmed", "확인됨", "Підтверджено", "Подтверждено"]),
+    ("reported", ["Reported", "보도됨", "Повідомлено", "Сообщается"]),
+    ("claimed", ["Claimed", "주장됨", "Стверджується", "Утверждается"]),
+    ("proposed", ["Proposed or offered", "제안됨", "Запропоновано", "Предложено"]),
+    ("denied", ["Denied", "부인됨", "Заперечено", "Опровергнуто"]),
+    ("marks", ["Marks", "표시", "Позначки", "Обозначения"]),
+    ("mark_width", [
+        "Width: amount, on each unit’s own scale; pale band: range between claims",
+        "굵기: 단위별 척도의 양, 옅은 띠: 주장 사이의 범위",
+        "Товщина: кількість у власній шкалі кожної одиниці; бліда смуга: розкид між даними",
+        "Толщина: количество в собственной шкале каждой единицы; бледная полоса: разброс оценок",
+    ]),
+    ("mark_unknown", [
+        "Amount unknown: no source gives a number",
+        "양 미상: 수치를 밝힌 출처 없음",
+        "Кількість невідома: жодне джерело не дає числа",
+        "Количество неизвестно: ни один источник не называет числа",
+    ]),
+    ("mark_disputed", ["Disputed: a party denies it", "논란: 한쪽이 부인", "Спірно: одна зі сторін заперечує", "Спорно: одна из сторон отрицает"]),
+    ("mark_inferred", [
+        "Hollow arrow: destination inferred, not reported",
+        "빈 화살표: 보도되지 않은 추정 목적지",
+        "Порожня стрілка: пункт призначення припущено, а не повідомлено",
+        "Полая стрелка: пункт назначения предположен, а не сообщён",
+    ]),
+    ("mark_assumed", [
+        "Dotted outline: path assumed or unknown",
+        "점선 테두리: 추정되거나 알 수 없는 경로",
+        "Пунктирний контур: шлях припущено або невідомий",
+        "Пунктирный контур: путь предположен или неизвестен",
+    ]),
+    // Tooltip and generated sentences.
+    ("who_says", ["Who says so", "누가 말했나", "Хто це стверджує", "Кто это утверждает"]),
+    ("sanctions_heading", ["UN sanctions it runs into", "저촉되는 유엔 제재", "Санкції ООН, які це порушує", "Санкции ООН, которые это нарушает"]),
+    ("as_of", ["As of {}", "{} 기준", "Станом на {}", "На {}"]),
+    ("strongest", ["strongest claim: {}", "가장 강한 주장: {}", "найсильніше твердження: {}", "самое сильное утверждение: {}"]),
+    ("none_yet", ["none yet", "아직 없음", "поки немає", "пока нет"]),
+    ("disputed_note", ["Disputed: a party denies it.", "논란: 한쪽이 부인합니다.", "Спірно: одна зі сторін заперечує.", "Спорно: одна из сторон отрицает."]),
+    ("source", ["Source: {}", "출처: {}", "Джерело: {}", "Источник: {}"]),
+    ("reported_on", ["{}, reported {}", "{}, {} 보도", "{}, повідомлено {}", "{}, сообщено {}"]),
+    ("about", ["about {}", "약 {}", "близько {}", "около {}"]),
+    ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "не менее {}"]),
+    ("as_many_as", ["as many as {}", "최대 {}", "до {}", "до {}"]),
+    ("range_to", ["{} to {}", "{}~{}", "від {} до {}", "от {} до {}"]),
+    ("no_figure", ["no figure given", "수치 없음", "без числа", "без числа"]),
+    ("running_total", ["running total", "누계", "наростаючим підсумком", "нарастающим итогом"]),
+    ("in_period", ["in the period", "기간 중", "за період", "за период"]),
+    ("range_of", ["range {} to {}", "범위 {}~{}", "розкид від {} до {}", "разброс от {} до {}"]),
+    ("open_ended", ["open-ended: at least this", "하한만 있음: 최소 이 정도", "відкрита оцінка: щонайменше стільки", "открытая оценка: не меньше этого"]),
+    ("unknown_figure", [
+        "unknown: reported to move, but no source gives a number",
+        "미상: 이동했다고 보도됐으나 수치를 밝힌 출처 없음",
+        "невідомо: повідомляють про переміщення, але жодне джерело не дає числа",
+        "неизвестно: сообщают о перемещении, но ни один источник не называет числа",
+    ]),
+    ("uncounted", [
+        "nothing counted as moved: only proposals, offers or denials",
+        "이동한 것으로 집계된 것 없음: 제안·제의·부인만 있음",
+        "нічого не зараховано як переміщене: лише пропозиції або заперечення",
+        "ничего не засчитано как перемещённое: только предложения или опровержения",
+    ]),
+    ("held", [
+        "{} (held from the last reading, {}: not newer)",
+        "{} (마지막 수치 {} 유지: 그 이후 자료 없음)",
+        "{} (утримано з останнього значення {}: новіших немає)",
+        "{} (сохранено последнее значение {}: новее нет)",
+    ]),
+    ("before_first", ["{} (before the first figure)", "{} (첫 수치 이전)", "{} (до першого значення)", "{} (до первого значения)"]),
+    ("by_sea", ["by sea", "해상", "морем", "морем"]),
+    ("by_rail", ["by rail", "철도", "залізницею", "по железной дороге"]),
+    ("by_air", ["by air", "항공", "повітрям", "по воздуху"]),
+    ("by_road", ["by road", "도로", "дорогами", "по дорогам"]),
+    ("by_unknown", ["by means not reported", "수단 미보도", "невідомим способом", "неизвестным способом"]),
+    ("path_known", ["path reported", "경로 보도됨", "шлях повідомлено", "путь сообщён"]),
+    ("path_assumed", [
+        "path assumed from geography, not reported",
+        "지리로 추정한 경로, 보도되지 않음",
+        "шлях припущено з географії, не повідомлено",
+        "путь предположен по географии, не сообщён",
+    ]),
+    ("path_endpoints", ["only the endpoints are known", "출발지와 도착지만 알려짐", "відомі лише кінцеві точки", "известны только конечные точки"]),
+    ("denied_by", ["denied by {} ({}), {}", "{}({}) 부인, {}", "заперечує {} ({}), {}", "отрицает {} ({}), {}"]),
+    ("destination_inferred", [
+        "destination inferred: the sources do not name {}",
+        "목적지 추정: 출처는 {}을(를) 밝히지 않음",
+        "пункт призначення припущено: джерела не називають {}",
+        "пункт назначения предположен: источники не называют {}",
+    ]),
+    ("part_of", [
+        "part of “{}”: counted there, never added twice",
+        "“{}”의 일부: 그쪽에서 집계하며 두 번 더하지 않음",
+        "частина «{}»: враховано там, двічі не додається",
+        "часть «{}»: учтено там, дважды не складывается",
+    ]),
+    ("resolution", [
+        "UN Security Council resolution {} ({}), paragraph {}: {}",
+        "유엔 안보리 결의 {}호({}년) {}항: {}",
+        "Резолюція Ради Безпеки ООН {} ({}), пункт {}: {}",
+        "Резолюция Совета Безопасности ООН {} ({}), пункт {}: {}",
+    ]),
+    ("into", ["in: {}", "들어옴: {}", "надійшло: {}", "поступило: {}"]),
+    ("out_of", ["out: {}", "나감: {}", "вибуло: {}", "убыло: {}"]),
+    ("and_unknown", ["{}, and flows of unknown size", "{}, 규모 미상의 흐름 포함", "{}, а також потоки невідомого обсягу", "{}, а также потоки неизвестного объёма"]),
+    ("facility", ["facility", "시설", "об'єкт", "объект"]),
+    ("city", ["city", "도시", "місто", "город"]),
+    ("region", ["region", "지역", "регіон", "регион"]),
+    ("country", ["country", "국가", "країна", "страна"]),
+    // The summary of the moment, for the live region.
+    ("summary_day", ["On {}:", "{} 현재:", "Станом на {}:", "На {}:"]),
+    ("summary_flow", ["{} from {} to {}: {}.", "{}: {}에서 {}(으)로 {}.", "{} з {} до {}: {}.", "{} из {} в {}: {}."]),
+    ("summary_unknown_flows", [
+        "{} more flows are reported with no figure.",
+        "수치 없이 보도된 흐름이 {}개 더 있습니다.",
+        "Ще {} потоків повідомлено без числа.",
+        "Ещё {} потоков сообщены без числа.",
+    ]),
+    ("summary_nothing", [
+        "No flow with a figure has started yet.",
+        "아직 수치가 있는 흐름이 시작되지 않았습니다.",
+        "Жоден потік із числом ще не почався.",
+        "Ни один поток с числом ещё не начался.",
+    ]),
+    // Exports.
+    ("shown", ["Shown: {} · data as of {} (version {})", "표시 날짜: {} · {} 기준 자료(버전 {})", "Показано: {} · дані станом на {} (версія {})", "Показано: {} · данные на {} (версия {})"]),
+    ("sources", ["Sources: {}", "출처: {}", "Джерела: {}", "Источники: {}"]),
+    // The data table.
+    ("table_caption", ["Every flow at {}", "{}의 모든 흐름", "Усі потоки станом на {}", "Все потоки на {}"]),
+    ("col_flow", ["Flow", "흐름", "Потік", "Поток"]),
+    ("col_from_to", ["From → to", "출발 → 도착", "Звідки → куди", "Откуда → куда"]),
+    ("col_figure", ["Figure", "수치", "Кількість", "Количество"]),
+    ("col_confidence", ["Confidence", "확실성", "Певність", "Достоверность"]),
+    ("col_sources", ["Sources", "출처", "Джерела", "Источники"]),
+    ("col_sanctions", ["UN sanctions", "유엔 제재", "Санкції ООН", "Санкции ООН"]),
+    // Charts.
+    ("no_figures", [
+        "No source gives a figure for {}: nothing to chart.",
+        "{}에 대한 수치를 밝힌 출처가 없어 그래프가 없습니다.",
+        "Жодне джерело не дає чисел для категорії «{}»: графіка немає.",
+        "Ни один источник не даёт чисел для категории «{}»: графика нет.",
+    ]),
+];
+
+/// The text of `key` in `lang`; the key itself when there is no such key (a visible sign of a
+/// missing translation, never a crash).
+pub fn t(lang: Lang, key: &str) -> &str {
+    MESSAGES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, texts)| texts[lang.index()])
+}
+
+/// `template` with each `{}` replaced by the next of `values`.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut values = values.iter();
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`t`] then [`fill`].
+pub fn tf(lang: Lang, key: &str, values: &[&str]) -> String {
+    fill(t(lang, key), values)
+}
+
+/// Every key with its text in `lang`, for the shell.
+pub fn catalog(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    MESSAGES
+        .iter()
+        .map(|(k, texts)| (*k, texts[lang.index()]))
+        .collect()
+}
+
+/// A whole number with the digit grouping of `lang`: `11,000` in English and Korean,
+/// `11 000` (with a narrow no-break space) in Ukrainian and Russian.
+pub fn format_number(v: f64, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "?".into();
+    }
+    let sep = match lang {
+        Lang::En | Lang::Ko => ",",
+        Lang::Uk | Lang::Ru => "\u{202f}",
+    };
+    let n = v.round().abs() as u64;
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    if v.round() < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_UK: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// A day as `lang` writes a date: `20 October 2024`, `2024년 10월 20일`, `20 жовтня 2024`,
+/// `20 октября 2024`.
+pub fn format_date(day: Day, lang: Lang) -> String {
+    let Some(d) = date_of(day) else {
+        return String::new();
+    };
+    let (y, m, dd) = (d.year(), d.month0() as usize, d.day());
+    match lang {
+        Lang::En => format!("{dd} {} {y}", MONTHS_EN[m]),
+        Lang::Ko => format!("{y}년 {}월 {dd}일", m + 1),
+        Lang::Uk => format!("{dd} {} {y}", MONTHS_UK[m]),
+        Lang::Ru => format!("{dd} {} {y}", MONTHS_RU[m]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse_day;
+
+    #[test]
+    fn no_key_is_missing_or_empty_in_any_language() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, texts) in MESSAGES {
+            assert!(seen.insert(key), "key {key} is defined twice");
+            for (lang, text) in [Lang::En, Lang::Ko, Lang::Uk, Lang::Ru].iter().zip(texts) {
+                assert!(!text.trim().is_empty(), "{key} is empty in {}", lang.code());
+                let holes = |s: &str| s.matches("{}").count();
+                assert_eq!(
+                    holes(text),
+                    holes(texts[0]),
+                    "{key} in {} has another number of values",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_grouped_the_way_each_language_groups_them() {
+        assert_eq!(format_number(11000.0, Lang::En), "11,000");
+        assert_eq!(format_number(9_000_000.0, Lang::Ko), "9,000,000");
+        assert_eq!(format_number(11000.0, Lang::Uk), "11\u{202f}000");
+        assert_eq!(format_number(6700.4, Lang::Ru), "6\u{202f}700");
+    }
+
+    #[test]
+    fn dates_are_written_the_way_each_language_writes_them() {
+        let day = parse_day("2024-10-20").unwrap();
+        assert_eq!(format_date(day, Lang::En), "20 October 2024");
+        assert_eq!(format_date(day, Lang::Ko), "2024년 10월 20일");
+        assert_eq!(format_date(day, Lang::Uk), "20 жовтня 2024");
+        assert_eq!(format_date(day, Lang::Ru), "20 октября 2024");
+    }
+
+    #[test]
+    fn a_template_is_filled_in_order_and_a_missing_key_shows_itself() {
+        assert_eq!(tf(Lang::En, "range_to", &["1", "2"]), "1 to 2");
+        assert_eq!(t(Lang::Ko, "no-such-key"), "no-such-key");
+        assert_eq!(Lang::from_code("uk-UA"), Lang::Uk);
+        assert_eq!(Lang::from_code("de"), Lang::En);
+    }
+}
