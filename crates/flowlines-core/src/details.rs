@@ -2,45 +2,33 @@
 //! range and unit, the period, every claim with its claimant, source and date, who denies it,
 //! and the UN sanctions it runs into. Plain text only: the page puts it in the DOM as text.
 
-use crate::date::format_day;
 use crate::encoding::marks;
+use crate::i18n::{self, format_date, t, tf, Lang};
 use crate::model::{Confidence, Measure, PathCertainty, Quantity, Story};
 use crate::scene::Scene;
 use crate::series::Phase;
 use serde::Serialize;
 
-/// A figure with thousands separators, rounded to a whole number (counts of things).
+/// A figure with English thousands separators, rounded to a whole number (counts of things).
 pub fn format_number(v: f64) -> String {
-    if !v.is_finite() {
-        return "?".into();
-    }
-    let n = v.round().abs() as u64;
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if v.round() < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    i18n::format_number(v, Lang::En)
 }
 
-/// A quantity as a source gives it ("over 11,000", "as many as 9,000,000", "unknown").
+/// A quantity as a source gives it, in English ("at least 11,000", "as many as 9,000,000").
 pub fn quantity_text(q: &Quantity) -> String {
+    quantity_text_in(q, Lang::En)
+}
+
+/// A quantity as a source gives it, in `lang`.
+pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
+    let n = |v: f64| i18n::format_number(v, lang);
     match *q {
-        Quantity::Exact(v) => format_number(v),
-        Quantity::About(v) => format!("about {}", format_number(v)),
-        Quantity::AtLeast(v) => format!("at least {}", format_number(v)),
-        Quantity::AtMost(v) => format!("as many as {}", format_number(v)),
-        Quantity::Range { low, high } => {
-            format!("{} to {}", format_number(low), format_number(high))
-        }
-        Quantity::Unknown => "no figure given".into(),
+        Quantity::Exact(v) => n(v),
+        Quantity::About(v) => tf(lang, "about", &[&n(v)]),
+        Quantity::AtLeast(v) => tf(lang, "at_least", &[&n(v)]),
+        Quantity::AtMost(v) => tf(lang, "as_many_as", &[&n(v)]),
+        Quantity::Range { low, high } => tf(lang, "range_to", &[&n(low), &n(high)]),
+        Quantity::Unknown => t(lang, "no_figure").to_string(),
     }
 }
 
@@ -98,15 +86,21 @@ pub struct StreamDetails {
     pub note: Option<String>,
 }
 
-fn mode_text(m: crate::model::Mode) -> &'static str {
+fn mode_text(m: crate::model::Mode, lang: Lang) -> &'static str {
     use crate::model::Mode;
-    match m {
-        Mode::Sea => "by sea",
-        Mode::Rail => "by rail",
-        Mode::Air => "by air",
-        Mode::Road => "by road",
-        Mode::Unknown => "by means not reported",
-    }
+    let key = match m {
+        Mode::Sea => "by_sea",
+        Mode::Rail => "by_rail",
+        Mode::Air => "by_air",
+        Mode::Road => "by_road",
+        Mode::Unknown => "by_unknown",
+    };
+    t(lang, key)
+}
+
+/// The name of a confidence in `lang`.
+pub fn confidence_text(c: Confidence, lang: Lang) -> &'static str {
+    t(lang, c.as_str())
 }
 
 fn place_name<'a>(story: &'a Story, id: &'a str, lang: &str) -> &'a str {
@@ -120,6 +114,8 @@ fn place_name<'a>(story: &'a Story, id: &'a str, lang: &str) -> &'a str {
 /// What the reader is told about stream `i` of `scene` at its current day, in `lang` for names.
 pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetails> {
     let story = scene.story();
+    let code = lang;
+    let lang = Lang::from_code(code);
     let s = story.streams.get(i)?;
     let e = scene.estimates().get(i)?;
     let style = scene.styles().get(i)?;
@@ -127,41 +123,32 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         .units
         .iter()
         .find(|u| u.id == s.unit)
-        .map_or(s.unit.clone(), |u| u.names.get(lang).to_string());
+        .map_or(s.unit.clone(), |u| u.names.get(code).to_string());
     let category = story
         .categories
         .iter()
         .find(|c| c.id == s.category)
-        .map_or(s.category.clone(), |c| c.names.get(lang).to_string());
+        .map_or(s.category.clone(), |c| c.names.get(code).to_string());
+    let n = |v: f64| i18n::format_number(v, lang);
     let figure = match (e.phase, e.value) {
-        (Phase::Uncounted, _) => {
-            "nothing counted as moved: only proposals, offers or denials".into()
-        }
-        (Phase::Unknown, _) | (_, None) => {
-            "unknown: reported to move, but no source gives a number".into()
-        }
+        (Phase::Uncounted, _) => t(lang, "uncounted").to_string(),
+        (Phase::Unknown, _) | (_, None) => t(lang, "unknown_figure").to_string(),
         (_, Some(v)) => {
             let range = match (e.low, e.high) {
                 (Some(l), Some(h)) if (h - l).abs() >= 0.5 => {
-                    format!(" (range {} to {})", format_number(l), format_number(h))
+                    format!(" ({})", tf(lang, "range_of", &[&n(l), &n(h)]))
                 }
-                (_, None) => " (open-ended: at least this)".to_string(),
+                (_, None) => format!(" ({})", t(lang, "open_ended")),
                 _ => String::new(),
             };
-            format!("{} {unit}{range}", format_number(v))
+            format!("{} {unit}{range}", n(v))
         }
     };
+    let today = format_date(scene.day().floor() as i32, lang);
     let as_of = match e.phase {
-        Phase::Held { since } => format!(
-            "{} (held from the last reading, {}: not newer)",
-            format_day(scene.day().floor() as i32),
-            format_day(since)
-        ),
-        Phase::NotStarted => format!(
-            "{} (before the first figure)",
-            format_day(scene.day().floor() as i32)
-        ),
-        _ => format_day(scene.day().floor() as i32),
+        Phase::Held { since } => tf(lang, "held", &[&today, &format_date(since, lang)]),
+        Phase::NotStarted => tf(lang, "before_first", &[&today]),
+        _ => today,
     };
     let route = story
         .routes
@@ -170,14 +157,17 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
     let path = match route {
         Some(r) => format!(
             "{}, {}",
-            mode_text(r.mode),
-            match r.path {
-                PathCertainty::Known => "path reported",
-                PathCertainty::Assumed => "path assumed from geography, not reported",
-                PathCertainty::Endpoints => "only the endpoints are known",
-            }
+            mode_text(r.mode, lang),
+            t(
+                lang,
+                match r.path {
+                    PathCertainty::Known => "path_known",
+                    PathCertainty::Assumed => "path_assumed",
+                    PathCertainty::Endpoints => "path_endpoints",
+                }
+            )
         ),
-        None => "only the endpoints are known".into(),
+        None => t(lang, "path_endpoints").into(),
     };
     let source_text = |id: &str| {
         story
@@ -192,7 +182,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                     .unwrap_or_default();
                 format!(
                     "{}{outlet}, {} ({})",
-                    x.title.get(lang),
+                    x.title.get(code),
                     x.published,
                     x.document
                 )
@@ -209,18 +199,21 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                 .as_deref()
                 .map(|r| format!(", {r}"))
                 .unwrap_or_default();
-            let measure = match o.measure {
-                Measure::Cumulative => "running total",
-                Measure::InPeriod => "in the period",
-            };
+            let measure = t(
+                lang,
+                match o.measure {
+                    Measure::Cumulative => "running_total",
+                    Measure::InPeriod => "in_period",
+                },
+            );
             (
                 o.period.first(),
                 ClaimDetails {
                     claimant: format!("{}{role} ({})", c.name, c.party),
-                    figure: format!("{} {unit}, {measure}", quantity_text(&o.quantity)),
+                    figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, lang)),
                     period: o.period.to_string().replace('/', " to "),
                     reported: o.reported.to_string(),
-                    confidence: o.confidence.as_str().into(),
+                    confidence: confidence_text(o.confidence, lang).into(),
                     source: source_text(&o.source),
                     denials: o
                         .denials
@@ -229,12 +222,14 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                             let note = d
                                 .note
                                 .as_ref()
-                                .map(|n| format!(": {}", n.get(lang)))
+                                .map(|n| format!(": {}", n.get(code)))
                                 .unwrap_or_default();
-                            format!("denied by {} ({}), {}{note}", d.by.name, d.by.party, d.date)
+                            let date = d.date.to_string();
+                            let by = tf(lang, "denied_by", &[&d.by.name, &d.by.party, &date]);
+                            format!("{by}{note}")
                         })
                         .collect(),
-                    note: o.note.as_ref().map(|n| n.get(lang).to_string()),
+                    note: o.note.as_ref().map(|n| n.get(code).to_string()),
                 },
             )
         })
@@ -245,22 +240,21 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         .iter()
         .filter_map(|id| story.sanctions.iter().find(|x| &x.id == id))
         .map(|x| {
-            format!(
-                "UN Security Council resolution {} ({}), paragraph {}: {}",
-                x.resolution,
-                x.year,
-                x.paragraph,
-                x.text.get(lang)
+            let year = x.year.to_string();
+            tf(
+                lang,
+                "resolution",
+                &[&x.resolution, &year, &x.paragraph, x.text.get(code)],
             )
         })
         .collect();
     Some(StreamDetails {
-        title: s.label.get(lang).to_string(),
+        title: s.label.get(code).to_string(),
         category,
         route: format!(
             "{} → {}",
-            place_name(story, &s.from, lang),
-            place_name(story, &s.to, lang)
+            place_name(story, &s.from, code),
+            place_name(story, &s.to, code)
         ),
         path,
         figure,
@@ -268,13 +262,14 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         as_of,
         confidence: style
             .confidence
-            .map_or("none yet", Confidence::as_str)
+            .map_or(t(lang, "none_yet"), |c| confidence_text(c, lang))
             .to_string(),
         disputed: style.marks & marks::DISPUTED != 0,
         destination: (style.marks & marks::INFERRED_DESTINATION != 0).then(|| {
-            format!(
-                "destination inferred: the sources do not name {}",
-                place_name(story, &s.to, lang)
+            tf(
+                lang,
+                "destination_inferred",
+                &[place_name(story, &s.to, code)],
             )
         }),
         part_of: s.part_of.as_ref().map(|p| {
@@ -282,12 +277,12 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                 .streams
                 .iter()
                 .find(|x| &x.id == p)
-                .map_or(p.clone(), |x| x.label.get(lang).to_string());
-            format!("part of “{parent}”: counted there, never added twice")
+                .map_or(p.clone(), |x| x.label.get(code).to_string());
+            tf(lang, "part_of", &[&parent])
         }),
         claims: claims.into_iter().map(|c| c.1).collect(),
         sanctions,
-        note: s.note.as_ref().map(|n| n.get(lang).to_string()),
+        note: s.note.as_ref().map(|n| n.get(code).to_string()),
     })
 }
 
@@ -307,15 +302,17 @@ pub struct PlaceDetails {
 /// What the reader is told about place `i` at the scene's day.
 pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails> {
     let story = scene.story();
+    let code = lang;
+    let lang = Lang::from_code(code);
     let p = story.places.get(i)?;
     let index = crate::totals::TotalsIndex::new(story);
     let totals = index
         .sum(None, scene.estimates())
         .into_iter()
-        .filter_map(|t| {
-            let (dir, id) = match &t.group {
-                crate::totals::Group::Into(id) => ("in", id),
-                crate::totals::Group::OutOf(id) => ("out", id),
+        .filter_map(|total| {
+            let (dir, id) = match &total.group {
+                crate::totals::Group::Into(id) => ("into", id),
+                crate::totals::Group::OutOf(id) => ("out_of", id),
                 crate::totals::Group::Category(_) => return None,
             };
             if id != &p.id {
@@ -324,20 +321,21 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
             let unit = story
                 .units
                 .iter()
-                .find(|u| u.id == t.unit)
-                .map_or(t.unit.clone(), |u| u.names.get(lang).to_string());
-            let unknown = if t.includes_unknown {
-                ", and flows of unknown size"
+                .find(|u| u.id == total.unit)
+                .map_or(total.unit.clone(), |u| u.names.get(code).to_string());
+            let amount = format!("{} {unit}", i18n::format_number(total.value, lang));
+            let amount = if total.includes_unknown {
+                tf(lang, "and_unknown", &[&amount])
             } else {
-                ""
+                amount
             };
-            Some(format!("{dir}: {} {unit}{unknown}", format_number(t.value)))
+            Some(tf(lang, dir, &[&amount]))
         })
         .collect();
     Some(PlaceDetails {
-        title: p.names.get(lang).to_string(),
-        precision: format!("{:?}", p.precision).to_lowercase(),
-        note: p.note.as_ref().map(|n| n.get(lang).to_string()),
+        title: p.names.get(code).to_string(),
+        precision: t(lang, &format!("{:?}", p.precision).to_lowercase()).to_string(),
+        note: p.note.as_ref().map(|n| n.get(code).to_string()),
         totals,
     })
 }
@@ -357,6 +355,31 @@ mod tests {
             quantity_text(&Quantity::AtLeast(11000.0)),
             "at least 11,000"
         );
+    }
+
+    #[test]
+    fn a_flow_is_told_in_the_readers_language() {
+        let story = load_json(
+            "nk-russia.json",
+            include_str!("../../../data/nk-russia.json"),
+        )
+        .unwrap();
+        let mut scene = Scene::new(story);
+        scene.resize(1000.0, 600.0);
+        scene.set_day(f64::from(parse_day("2024-06-30").unwrap()));
+        let i = scene
+            .story()
+            .streams
+            .iter()
+            .position(|s| s.id == "munitions-containers")
+            .unwrap();
+        let ko = stream_details(&scene, i, "ko").unwrap();
+        assert!(ko.figure.starts_with("11,000"), "{}", ko.figure);
+        assert!(ko.as_of.contains("2024년 6월 30일"), "{}", ko.as_of);
+        let uk = stream_details(&scene, i, "uk").unwrap();
+        assert!(uk.figure.starts_with("11\u{202f}000"), "{}", uk.figure);
+        assert!(uk.as_of.contains("30 червня 2024"), "{}", uk.as_of);
+        assert_eq!(uk.confidence, "Повідомлено");
     }
 
     #[test]
