@@ -51,3 +51,23 @@ test('the data behind the view downloads as CSV, without the hidden category', a
   assert.ok(!/\btroops-deployed,/.test(text), 'hidden streams are not in the download');
   await context.close();
 });
+
+test('without JavaScript the page shows the static map with its alt text', async () => {
+  const { page, requests, context } = await open(env, '/', { width: 1280, height: 900, javaScriptEnabled: false });
+  const img = page.locator('#fl-fallback');
+  await img.waitFor({ state: 'visible' });
+  const alt = await img.getAttribute('alt');
+  assert.match(alt, /North Korea/);
+  assert.match(alt, /Russia/);
+  const loaded = await img.evaluate((el) => el.complete && el.naturalWidth);
+  assert.equal(loaded, 1200, 'the rendered 1200 x 630 fallback image loads');
+  for (const url of requests) assert.ok(url.startsWith(env.origin + '/'), url);
+  await context.close();
+});
+
+test('with JavaScript the static map gives way to the live map once it is drawn', async () => {
+  const { page, context } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  assert.equal(await page.locator('#fl-fallback').isVisible(), false);
+  await context.close();
+});

@@ -1,4 +1,8 @@
 //! flowlines-chart: the charts of a story over time and its static map, drawn through plotters'
 //! `DrawingBackend`, so one drawing code writes SVG natively and Canvas in the page.
 
+/// Charts of a category's running totals over time, one panel per unit.
+pub mod chart;
+/// The static map of a story at one date, with its legend, caveat, sources and credit.
+pub mod map;
 pub mod recording;

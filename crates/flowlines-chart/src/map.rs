@@ -1,0 +1,1419 @@
+//! The static map: one image of a story at one date, drawn through any plotters
+//! `DrawingBackend` (SVG natively, Canvas in the page), with everything a reader needs to
+//! judge it burned in.
+//!
+//! The image holds, from top to bottom: the title and the date the map shows ("as of"); the
+//! map itself (sea, land, coasts and borders; each flow with its width, range band, line style
+//! by confidence, `?` and `!` marks, arrowhead, hollow when the destination is inferred, dotted
+//! outline when the path is assumed; the place dots and their labels, placed by the core so they
+//! do not overlap) beside or above the legend (categories with their colours, line styles,
+//! marks); and the notes: the caveat that every figure is an estimate from its named source,
+//! the sources cited by what is drawn (with their outlet where the source names one), the
+//! credit and the basemap's attribution.
+//!
+//! The [`Scene`] comes laid out by the caller (its basemap set, its day and filters chosen,
+//! resized to [`map_area`]'s size), so the page can export exactly the view it shows and the
+//! command line builds its own. A scene of another size is scaled to fit the map area.
+//!
+//! All lengths are image pixels. Text sizes are given as the pixel size written into an SVG's
+//! `font-size`; plotters' SVG backend divides a font's size by 1.24, which [`font_size`]
+//! undoes.
+
+use flowlines_core::encoding::{marks, LineStyle};
+use flowlines_core::labels::Rect;
+use flowlines_core::model::Source;
+use flowlines_core::scene::{Scene, PLACE_RADIUS_PX};
+use flowlines_core::style::category_color;
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendColor, DrawingBackend};
+use std::collections::HashSet;
+
+/// The default image width in pixels: a social card.
+pub const DEFAULT_WIDTH: u32 = 1200;
+/// The default image height in pixels: a social card.
+pub const DEFAULT_HEIGHT: u32 = 630;
+/// The fonts every text asks for, first found first: Noto Sans CJK KR carries Latin, Cyrillic
+/// and Hangul, so Korean renders the same on every machine that has Debian's `fonts-noto-cjk`.
+pub const DEFAULT_FONT_FAMILY: &str = "Noto Sans CJK KR, DejaVu Sans, sans-serif";
+
+/// Images at least this wide put the legend beside the map; narrower ones put it below.
+const SIDE_LEGEND_MIN_WIDTH: f64 = 900.0;
+/// The space around the image's content, in pixels.
+const MARGIN: f64 = 20.0;
+/// The space between the map and the legend, and between bands, in pixels.
+const GAP: f64 = 14.0;
+/// Smallest map area worth drawing, in pixels.
+const MIN_MAP: (f64, f64) = (200.0, 150.0);
+
+const TITLE_PX: f64 = 22.0;
+const AS_OF_PX: f64 = 13.0;
+const LABEL_PX: f64 = 13.0;
+const LABEL_HEIGHT: f64 = 16.0;
+const LEGEND_HEADING_PX: f64 = 12.0;
+const LEGEND_PX: f64 = 11.5;
+const CAVEAT_PX: f64 = 12.0;
+const NOTE_PX: f64 = 11.0;
+const SWATCH: (f64, f64) = (36.0, 14.0);
+const BADGE_RADIUS: f64 = 7.0;
+
+const PAPER: u32 = 0xF7F5F0;
+const SEA: u32 = 0xDDE6EC;
+const LAND: u32 = 0xF4F1EA;
+const BORDER: u32 = 0x9A9488;
+const COAST: u32 = 0x8FA3B0;
+const INK: u32 = 0x1D1D1F;
+const MUTED: u32 = 0x5F5F66;
+const OUTLINE: u32 = 0x6B6B72;
+const WHITE: u32 = 0xFFFFFF;
+
+/// The colour the land is filled with, `0xRRGGBB`, for tests that tell land from flows.
+pub const LAND_COLOR: u32 = LAND;
+/// The colour of the place dots, `0xRRGGBB`, for tests that count them.
+pub const PLACE_COLOR: u32 = INK;
+
+/// What the static map says and in which language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapOptions {
+    /// The language of names and notes: "en", "ko", "uk" or "ru" (others fall back to English).
+    pub lang: String,
+    /// The headline; the story's own title in `lang` when `None`.
+    pub title: Option<String>,
+    /// Where the basemap comes from (the basemap file's `attribution`), printed with the credit.
+    pub attribution: Option<String>,
+    /// The SVG `font-family` of every text; [`DEFAULT_FONT_FAMILY`] by default.
+    pub font_family: String,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            lang: "en".into(),
+            title: None,
+            attribution: None,
+            font_family: DEFAULT_FONT_FAMILY.into(),
+        }
+    }
+}
+
+/// Why the static map could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum MapError {
+    /// The image is too small to hold a map beside its title, legend and notes.
+    #[error(
+        "the image, {width}x{height} pixels, is too small: the title, legend and notes leave \
+         the map {map_width:.0}x{map_height:.0} pixels (at least {}x{} are needed)",
+        MIN_MAP.0,
+        MIN_MAP.1
+    )]
+    TooSmall {
+        /// The image's width, in pixels.
+        width: u32,
+        /// The image's height, in pixels.
+        height: u32,
+        /// The width left for the map, in pixels.
+        map_width: f64,
+        /// The height left for the map, in pixels.
+        map_height: f64,
+    },
+    /// The scene has no size yet: it must be resized (to [`map_area`]'s size) before drawing.
+    #[error("the scene has not been laid out: resize it to the map area before drawing")]
+    NotLaidOut,
+    /// The drawing backend failed, or could not measure a text.
+    #[error("drawing the map failed: {0}")]
+    Drawing(String),
+}
+
+/// The height that goes with `width` when only the width is given: the social card's
+/// proportion for wide images, and a taller shape for narrow ones (an article column), whose
+/// legend and notes stack under the map.
+pub fn default_height(width: u32) -> u32 {
+    if f64::from(width) >= SIDE_LEGEND_MIN_WIDTH {
+        (u64::from(width) * u64::from(DEFAULT_HEIGHT) / u64::from(DEFAULT_WIDTH)) as u32
+    } else {
+        (u64::from(width) * 10 / 9) as u32
+    }
+}
+
+/// The font size to give plotters so that an SVG's `font-size` comes out as `px` (its SVG
+/// backend divides by 1.24).
+pub fn font_size(px: f64) -> f64 {
+    px * 1.24
+}
+
+/// Where the map goes in `root`'s area for `scene` (its day and filters decide which sources
+/// are cited, and so how tall the notes are): resize the scene to this rectangle's width and
+/// height before [`render_map`]. Coordinates are pixels from `root`'s top-left corner.
+pub fn map_area<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    options: &MapOptions,
+) -> Result<Rect, MapError> {
+    let painter = Painter {
+        root,
+        family: &options.font_family,
+    };
+    Ok(layout(&painter, scene, options)?.map)
+}
+
+/// Draws `scene` as the static map filling `root`: title, as-of date, map, legend, caveat,
+/// sources and credit. The scene should be resized to [`map_area`]'s size; one of another
+/// size is scaled to fit, keeping its proportions.
+pub fn render_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    options: &MapOptions,
+) -> Result<(), MapError> {
+    let painter = Painter {
+        root,
+        family: &options.font_family,
+    };
+    let (sw, sh) = scene.size();
+    if !(sw > 0.0 && sh > 0.0) {
+        return Err(MapError::NotLaidOut);
+    }
+    let lay = layout(&painter, scene, options)?;
+    let (w, h) = root.dim_in_pixel();
+    painter.rect(
+        Rect::new(0.0, 0.0, f64::from(w), f64::from(h)),
+        rgba(PAPER, 1.0),
+    )?;
+    let scale = (lay.map.width / sw).min(lay.map.height / sh);
+    let to = Transform {
+        scale,
+        dx: lay.map.x + (lay.map.width - sw * scale) / 2.0,
+        dy: lay.map.y + (lay.map.height - sh * scale) / 2.0,
+    };
+    painter.rect(lay.map, rgba(SEA, 1.0))?;
+    draw_basemap(&painter, scene, &to, &lay.map)?;
+    draw_flows(&painter, scene, &to)?;
+    draw_places(&painter, scene, &to, &options.lang)?;
+    for line in &lay.texts {
+        painter.text_line(line)?;
+    }
+    for item in &lay.swatches {
+        draw_swatch(&painter, item)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words.
+
+/// The fixed words of the image in one language.
+struct Words {
+    what_moves: &'static str,
+    how_sure: &'static str,
+    marks: &'static str,
+    confidences: [&'static str; 4],
+    width: &'static str,
+    unknown: &'static str,
+    disputed: &'static str,
+    inferred: &'static str,
+    assumed: &'static str,
+    sources: &'static str,
+    credit: &'static str,
+    basemap: &'static str,
+    caveat: &'static str,
+}
+
+fn words(lang: &str) -> Words {
+    match lang {
+        "ko" => Words {
+            what_moves: "무엇이 이동하나",
+            how_sure: "확실성 (선 모양)",
+            marks: "표시",
+            confidences: ["확인됨", "보도됨", "주장됨", "제안·제의됨"],
+            width: "굵기: 단위별 물량, 옅은 띠: 주장 간 범위",
+            unknown: "물량 미상: 수치를 밝힌 출처 없음",
+            disputed: "논란: 한쪽이 부인함",
+            inferred: "속이 빈 화살표: 목적지 추정 (보도되지 않음)",
+            assumed: "점선 테두리: 경로 추정 또는 미상",
+            sources: "출처",
+            credit: "제작",
+            basemap: "지도",
+            caveat: "모든 수치는 함께 표기된 출처의 추정치입니다.",
+        },
+        "uk" => Words {
+            what_moves: "Що переміщується",
+            how_sure: "Наскільки певно (стиль лінії)",
+            marks: "Позначки",
+            confidences: ["Підтверджено", "Повідомлено", "Заявлено", "Запропоновано"],
+            width: "Товщина: кількість у шкалі своєї одиниці; бліда смуга: діапазон оцінок",
+            unknown: "Кількість невідома: жодне джерело не дає цифри",
+            disputed: "Оскаржується: одна зі сторін заперечує",
+            inferred: "Порожня стрілка: пункт призначення припущено",
+            assumed: "Пунктирний контур: шлях припущено або невідомий",
+            sources: "Джерела",
+            credit: "Автори",
+            basemap: "Основа карти",
+            caveat: "Кожна цифра — оцінка названого джерела.",
+        },
+        "ru" => Words {
+            what_moves: "Что перемещается",
+            how_sure: "Насколько достоверно (стиль линии)",
+            marks: "Обозначения",
+            confidences: ["Подтверждено", "Сообщается", "Заявлено", "Предложено"],
+            width: "Толщина: количество в шкале своей единицы; бледная полоса: диапазон оценок",
+            unknown: "Количество неизвестно: ни один источник не даёт цифры",
+            disputed: "Оспаривается: одна из сторон отрицает",
+            inferred: "Полая стрелка: пункт назначения предположен",
+            assumed: "Пунктирный контур: путь предположен или неизвестен",
+            sources: "Источники",
+            credit: "Авторы",
+            basemap: "Основа карты",
+            caveat: "Каждая цифра — оценка названного источника.",
+        },
+        _ => Words {
+            what_moves: "What moves",
+            how_sure: "How sure (line style)",
+            marks: "Marks",
+            confidences: ["Confirmed", "Reported", "Claimed", "Proposed or offered"],
+            width: "Width: amount, on each unit’s own scale; pale band: range between claims",
+            unknown: "Amount unknown: no source gives a number",
+            disputed: "Disputed: a party denies it",
+            inferred: "Hollow arrow: destination inferred, not reported",
+            assumed: "Dotted outline: path assumed or unknown",
+            sources: "Sources",
+            credit: "Credit",
+            basemap: "Basemap",
+            caveat: "Every figure is an estimate credited to the source named with it.",
+        },
+    }
+}
+
+/// The date of `day` (days since 1970-01-01) as the image says it: "As of 20 October 2024".
+fn as_of_text(day: f64, lang: &str) -> String {
+    let iso = flowlines_core::date::format_day(day.floor() as i32);
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso;
+    };
+    let (Ok(month), Ok(dd)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso;
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        "ko" => format!("{y}년 {month}월 {dd}일 기준"),
+        "uk" => format!("Станом на {d}.{m}.{y}"),
+        "ru" => format!("По состоянию на {d}.{m}.{y}"),
+        _ => match MONTHS.get(month.wrapping_sub(1)) {
+            Some(name) => format!("As of {dd} {name} {y}"),
+            None => format!("As of {iso}"),
+        },
+    }
+}
+
+/// The sources the drawn flows cite at the scene's day, in the story's order: those of every
+/// observation of a visible stream whose period has begun, and of the denials made by then.
+fn cited_sources(scene: &Scene) -> Vec<&Source> {
+    let story = scene.story();
+    let day = scene.day();
+    let visible: HashSet<&str> = story
+        .streams
+        .iter()
+        .zip(scene.styles())
+        .filter(|(_, st)| st.visible)
+        .map(|(s, _)| s.id.as_str())
+        .collect();
+    let mut cited: HashSet<&str> = HashSet::new();
+    for o in &story.observations {
+        if !visible.contains(o.stream.as_str()) || f64::from(o.period.first()) > day {
+            continue;
+        }
+        cited.insert(o.source.as_str());
+        for d in &o.denials {
+            if f64::from(d.date.first()) <= day {
+                cited.insert(d.source.as_str());
+            }
+        }
+    }
+    story
+        .sources
+        .iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+        .collect()
+}
+
+/// A source as the notes cite it: what it is, its outlet where it names one, when it was
+/// published and the document's name.
+fn source_text(s: &Source, lang: &str) -> String {
+    let outlet = s
+        .outlet
+        .as_deref()
+        .map(|o| format!(", {o}"))
+        .unwrap_or_default();
+    format!(
+        "{}{outlet}, {} ({})",
+        s.title.get(lang),
+        s.published,
+        s.document
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout.
+
+/// One line of text at its place.
+#[derive(Clone)]
+struct TextLine {
+    text: String,
+    x: f64,
+    y: f64,
+    px: f64,
+    bold: bool,
+    color: u32,
+    align: HPos,
+}
+
+/// A legend sample, drawn in a [`SWATCH`]-sized box whose top-left corner is `x`, `y`.
+#[derive(Debug, Clone, Copy)]
+enum Swatch {
+    /// A category's colour.
+    Category(u32),
+    /// A confidence's line style.
+    Style(LineStyle),
+    /// A line on a pale range band.
+    Band,
+    /// A circled glyph.
+    Badge(char),
+    /// A hollow arrowhead.
+    Hollow,
+    /// A line with a dotted grey outline.
+    Outline,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PlacedSwatch {
+    swatch: Swatch,
+    x: f64,
+    y: f64,
+}
+
+/// Where everything but the map's content goes.
+struct Layout {
+    map: Rect,
+    texts: Vec<TextLine>,
+    swatches: Vec<PlacedSwatch>,
+}
+
+/// A group of the legend: a heading and its rows.
+struct Group {
+    heading: String,
+    rows: Vec<(Swatch, String)>,
+}
+
+/// A group measured for a column `width` wide: its lines relative to the group's top-left
+/// corner, and its height.
+struct MeasuredGroup {
+    texts: Vec<TextLine>,
+    swatches: Vec<PlacedSwatch>,
+    height: f64,
+}
+
+fn legend_groups(scene: &Scene, lang: &str) -> Vec<Group> {
+    let w = words(lang);
+    let story = scene.story();
+    let categories = story
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                Swatch::Category(category_color(i)),
+                c.names.get(lang).to_string(),
+            )
+        })
+        .collect();
+    let styles = [
+        LineStyle::Solid,
+        LineStyle::Dashed,
+        LineStyle::Dotted,
+        LineStyle::Faint,
+    ];
+    vec![
+        Group {
+            heading: w.what_moves.into(),
+            rows: categories,
+        },
+        Group {
+            heading: w.how_sure.into(),
+            rows: styles
+                .iter()
+                .zip(w.confidences)
+                .map(|(&s, name)| (Swatch::Style(s), name.to_string()))
+                .collect(),
+        },
+        Group {
+            heading: w.marks.into(),
+            rows: vec![
+                (Swatch::Band, w.width.into()),
+                (Swatch::Badge('?'), w.unknown.into()),
+                (Swatch::Badge('!'), w.disputed.into()),
+                (Swatch::Hollow, w.inferred.into()),
+                (Swatch::Outline, w.assumed.into()),
+            ],
+        },
+    ]
+}
+
+fn line_height(px: f64) -> f64 {
+    (px * 1.3).ceil()
+}
+
+fn measure_group<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    g: &Group,
+    width: f64,
+) -> Result<MeasuredGroup, MapError> {
+    let mut texts = Vec::new();
+    let mut swatches = Vec::new();
+    let mut y = 0.0;
+    for line in p.wrap(&g.heading, LEGEND_HEADING_PX, true, width)? {
+        texts.push(TextLine {
+            text: line,
+            x: 0.0,
+            y,
+            px: LEGEND_HEADING_PX,
+            bold: true,
+            color: INK,
+            align: HPos::Left,
+        });
+        y += line_height(LEGEND_HEADING_PX);
+    }
+    y += 3.0;
+    let text_x = SWATCH.0 + 8.0;
+    let lh = line_height(LEGEND_PX);
+    for (swatch, label) in &g.rows {
+        let lines = p.wrap(label, LEGEND_PX, false, width - text_x)?;
+        let text_h = lh * lines.len().max(1) as f64;
+        let row_h = text_h.max(SWATCH.1 + 4.0);
+        swatches.push(PlacedSwatch {
+            swatch: *swatch,
+            x: 0.0,
+            y: y + ((lh - SWATCH.1) / 2.0).max(0.0),
+        });
+        for (k, line) in lines.into_iter().enumerate() {
+            texts.push(TextLine {
+                text: line,
+                x: text_x,
+                y: y + k as f64 * lh + (lh - LEGEND_PX) / 2.0 - 1.0,
+                px: LEGEND_PX,
+                bold: false,
+                color: INK,
+                align: HPos::Left,
+            });
+        }
+        y += row_h + 2.0;
+    }
+    Ok(MeasuredGroup {
+        texts,
+        swatches,
+        height: y,
+    })
+}
+
+/// Lays the legend's groups out in as many columns of at least `min_col` pixels as fit in
+/// `width`, at `x`, `y`; returns what to draw and the legend's height.
+fn layout_legend<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    groups: &[Group],
+    x: f64,
+    y: f64,
+    width: f64,
+    min_col: f64,
+) -> Result<(Vec<TextLine>, Vec<PlacedSwatch>, f64), MapError> {
+    let cols = (((width + GAP) / (min_col + GAP)).floor() as usize).clamp(1, groups.len().max(1));
+    let col_w = (width - GAP * (cols as f64 - 1.0)) / cols as f64;
+    let measured = groups
+        .iter()
+        .map(|g| measure_group(p, g, col_w))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Next-fit packing of whole groups into columns, aiming at equal heights.
+    let total: f64 = measured.iter().map(|m| m.height + GAP).sum();
+    let tallest = measured.iter().map(|m| m.height).fold(0.0, f64::max);
+    let target = (total / cols as f64).max(tallest);
+    let mut texts = Vec::new();
+    let mut swatches = Vec::new();
+    let (mut col, mut cy, mut height) = (0usize, 0.0_f64, 0.0_f64);
+    for m in measured {
+        if cy > 0.0 && cy + m.height > target + 1.0 && col + 1 < cols {
+            col += 1;
+            cy = 0.0;
+        }
+        let ox = x + col as f64 * (col_w + GAP);
+        let oy = y + cy;
+        texts.extend(m.texts.into_iter().map(|t| TextLine {
+            x: t.x + ox,
+            y: t.y + oy,
+            ..t
+        }));
+        swatches.extend(m.swatches.into_iter().map(|s| PlacedSwatch {
+            x: s.x + ox,
+            y: s.y + oy,
+            ..s
+        }));
+        height = height.max(cy + m.height);
+        cy += m.height + GAP;
+    }
+    Ok((texts, swatches, height))
+}
+
+fn layout<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    options: &MapOptions,
+) -> Result<Layout, MapError> {
+    let (w_px, h_px) = p.root.dim_in_pixel();
+    let (width, height) = (f64::from(w_px), f64::from(h_px));
+    let lang = options.lang.as_str();
+    let story = scene.story();
+    let wd = words(lang);
+    let inner = (width - 2.0 * MARGIN).max(1.0);
+    let mut texts = Vec::new();
+
+    // The header: title and the date shown.
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| story.story.title.get(lang).to_string());
+    let title_px = if width < SIDE_LEGEND_MIN_WIDTH {
+        TITLE_PX - 2.0
+    } else {
+        TITLE_PX
+    };
+    let mut y = MARGIN - 4.0;
+    for line in p.wrap(&title, title_px, true, inner)? {
+        texts.push(TextLine {
+            text: line,
+            x: MARGIN,
+            y,
+            px: title_px,
+            bold: true,
+            color: INK,
+            align: HPos::Left,
+        });
+        y += line_height(title_px);
+    }
+    y += 2.0;
+    texts.push(TextLine {
+        text: as_of_text(scene.day(), lang),
+        x: MARGIN,
+        y,
+        px: AS_OF_PX,
+        bold: false,
+        color: MUTED,
+        align: HPos::Left,
+    });
+    let top = y + line_height(AS_OF_PX) + 8.0;
+
+    // The notes, bottom up: caveat, sources, credit and basemap.
+    let caveat = story
+        .story
+        .caveat
+        .as_ref()
+        .map(|c| c.get(lang).to_string())
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| wd.caveat.to_string());
+    let cited = cited_sources(scene);
+    let sources = format!(
+        "{}: {}",
+        wd.sources,
+        cited
+            .iter()
+            .map(|s| source_text(s, lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let mut credit = story
+        .story
+        .credit
+        .as_ref()
+        .map(|c| format!("{}: {}", wd.credit, c.get(lang)))
+        .unwrap_or_default();
+    if let Some(a) = options.attribution.as_deref().filter(|a| !a.is_empty()) {
+        if !credit.is_empty() {
+            credit.push_str(" · ");
+        }
+        credit.push_str(&format!("{}: {a}", wd.basemap));
+    }
+    let mut notes: Vec<(String, f64, u32)> = vec![(caveat, CAVEAT_PX, INK)];
+    if !cited.is_empty() {
+        notes.push((sources, NOTE_PX, MUTED));
+    }
+    if !credit.is_empty() {
+        notes.push((credit, NOTE_PX, MUTED));
+    }
+    let mut note_lines = Vec::new();
+    for (text, px, color) in notes {
+        for line in p.wrap(&text, px, false, inner)? {
+            note_lines.push((line, px, color));
+        }
+        note_lines.push((String::new(), 3.0, color));
+    }
+    note_lines.pop();
+    let notes_h: f64 = note_lines.iter().map(|(_, px, _)| line_height(*px)).sum();
+    let mut ny = height - MARGIN + 6.0 - notes_h;
+    let bottom = ny - GAP;
+    for (text, px, color) in note_lines {
+        if !text.is_empty() {
+            texts.push(TextLine {
+                text,
+                x: MARGIN,
+                y: ny,
+                px,
+                bold: false,
+                color,
+                align: HPos::Left,
+            });
+        }
+        ny += line_height(px);
+    }
+
+    // The map, with the legend beside it when the image is wide enough, else below it.
+    let groups = legend_groups(scene, lang);
+    let middle = bottom - top;
+    let side_w = (width * 0.23).clamp(220.0, 300.0);
+    let mut map = Rect::new(MARGIN, top, inner, middle);
+    let mut legend = None;
+    if width >= SIDE_LEGEND_MIN_WIDTH {
+        let lx = width - MARGIN - side_w;
+        let (lt, ls, lh) = layout_legend(p, &groups, lx, top, side_w, side_w)?;
+        if lh <= middle {
+            map.width = inner - side_w - GAP;
+            legend = Some((lt, ls));
+        }
+    }
+    let (lt, ls) = match legend {
+        Some(l) => l,
+        None => {
+            let (lt, ls, lh) = layout_legend(p, &groups, MARGIN, 0.0, inner, 210.0)?;
+            map.height = middle - lh - GAP;
+            let ly = top + map.height + GAP;
+            (
+                lt.into_iter()
+                    .map(|t| TextLine { y: t.y + ly, ..t })
+                    .collect(),
+                ls.into_iter()
+                    .map(|s| PlacedSwatch { y: s.y + ly, ..s })
+                    .collect(),
+            )
+        }
+    };
+    texts.extend(lt);
+    if map.width < MIN_MAP.0 || map.height < MIN_MAP.1 {
+        return Err(MapError::TooSmall {
+            width: w_px,
+            height: h_px,
+            map_width: map.width.max(0.0),
+            map_height: map.height.max(0.0),
+        });
+    }
+    map.width = map.width.floor();
+    map.height = map.height.floor();
+    Ok(Layout {
+        map,
+        texts,
+        swatches: ls,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing.
+
+fn rgba(c: u32, alpha: f64) -> RGBAColor {
+    RGBAColor(
+        ((c >> 16) & 0xFF) as u8,
+        ((c >> 8) & 0xFF) as u8,
+        (c & 0xFF) as u8,
+        alpha,
+    )
+}
+
+fn fill(color: RGBAColor) -> ShapeStyle {
+    ShapeStyle {
+        color,
+        filled: true,
+        stroke_width: 1,
+    }
+}
+
+fn stroke(color: RGBAColor, width: f64) -> ShapeStyle {
+    ShapeStyle {
+        color,
+        filled: false,
+        stroke_width: width.round().max(1.0) as u32,
+    }
+}
+
+/// A pixel coordinate, rounded; a non-finite one goes to 0 (callers skip those first).
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round().clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
+    } else {
+        0
+    }
+}
+
+/// Points rounded to pixels, without repeats in a row and without non-finite points.
+fn pixels(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+    for &(x, y) in points {
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
+        }
+        let p = (px(x), px(y));
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// From the scene's CSS pixels to the image's pixels.
+struct Transform {
+    scale: f64,
+    dx: f64,
+    dy: f64,
+}
+
+impl Transform {
+    fn apply(&self, x: f32, y: f32) -> (f64, f64) {
+        (
+            f64::from(x) * self.scale + self.dx,
+            f64::from(y) * self.scale + self.dy,
+        )
+    }
+}
+
+/// Draws on a drawing area with every error turned into a [`MapError`].
+struct Painter<'a, DB: DrawingBackend> {
+    root: &'a DrawingArea<DB, Shift>,
+    family: &'a str,
+}
+
+fn drawing_error(e: impl std::fmt::Display) -> MapError {
+    MapError::Drawing(e.to_string())
+}
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn style(&self, px: f64, bold: bool, color: u32, pos: Pos) -> TextStyle<'_> {
+        let font_style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let c = rgba(color, 1.0);
+        TextStyle {
+            font: FontDesc::new(FontFamily::from(self.family), font_size(px), font_style),
+            color: BackendColor {
+                rgb: (c.0, c.1, c.2),
+                alpha: 1.0,
+            },
+            pos,
+        }
+    }
+
+    /// The width of `text` in pixels: the backend's estimate, capped by an estimate per
+    /// character (plotters' SVG backend counts bytes, so it makes Korean three times too wide).
+    fn measure(&self, text: &str, px: f64, bold: bool) -> Result<f64, MapError> {
+        if text.is_empty() {
+            return Ok(0.0);
+        }
+        let style = self.style(px, bold, INK, Pos::new(HPos::Left, VPos::Top));
+        let (w, _) = self
+            .root
+            .estimate_text_size(text, &style)
+            .map_err(drawing_error)?;
+        Ok(f64::from(w).min(char_width(text, px, bold)))
+    }
+
+    /// `text` broken at spaces into lines at most `width` pixels wide (a word longer than
+    /// the width is broken between characters).
+    fn wrap(&self, text: &str, px: f64, bold: bool, width: f64) -> Result<Vec<String>, MapError> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.measure(&candidate, px, bold)? <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if self.measure(word, px, bold)? <= width {
+                line = word.to_string();
+                continue;
+            }
+            for ch in word.chars() {
+                let mut longer = line.clone();
+                longer.push(ch);
+                if !line.is_empty() && self.measure(&longer, px, bold)? > width {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(ch);
+                } else {
+                    line = longer;
+                }
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+
+    fn text(
+        &self,
+        text: &str,
+        (x, y): (f64, f64),
+        px: f64,
+        bold: bool,
+        color: u32,
+        pos: Pos,
+    ) -> Result<(), MapError> {
+        let style = self.style(px, bold, color, pos);
+        self.root
+            .draw(&Text::new(text, (self::px(x), self::px(y)), style))
+            .map_err(drawing_error)
+    }
+
+    fn text_line(&self, t: &TextLine) -> Result<(), MapError> {
+        self.text(
+            &t.text,
+            (t.x, t.y),
+            t.px,
+            t.bold,
+            t.color,
+            Pos::new(t.align, VPos::Top),
+        )
+    }
+
+    fn path(&self, points: &[(f64, f64)], style: ShapeStyle) -> Result<(), MapError> {
+        let pts = pixels(points);
+        if pts.len() < 2 {
+            return Ok(());
+        }
+        self.root
+            .draw(&PathElement::new(pts, style))
+            .map_err(drawing_error)
+    }
+
+    fn polygon(&self, points: &[(f64, f64)], color: RGBAColor) -> Result<(), MapError> {
+        let pts = pixels(points);
+        if pts.len() < 3 {
+            return Ok(());
+        }
+        self.root
+            .draw(&Polygon::new(pts, fill(color)))
+            .map_err(drawing_error)
+    }
+
+    fn circle(&self, (x, y): (f64, f64), r: f64, style: ShapeStyle) -> Result<(), MapError> {
+        if !(x.is_finite() && y.is_finite()) {
+            return Ok(());
+        }
+        let r = r.round().max(1.0) as i32;
+        self.root
+            .draw(&Circle::new((px(x), px(y)), r, style))
+            .map_err(drawing_error)
+    }
+
+    fn rect(&self, r: Rect, color: RGBAColor) -> Result<(), MapError> {
+        self.root
+            .draw(&Rectangle::new(
+                [(px(r.x), px(r.y)), (px(r.right()), px(r.bottom()))],
+                fill(color),
+            ))
+            .map_err(drawing_error)
+    }
+}
+
+/// An upper estimate of the width of `text` in pixels at `px`, character by character, from
+/// the advance widths of Noto Sans CJK KR (Hangul and CJK a full em, Latin and Cyrillic by
+/// letter shape) with a little to spare, as DejaVu Sans is slightly wider.
+fn char_width(text: &str, px: f64, bold: bool) -> f64 {
+    let em: f64 =
+        text.chars()
+            .map(|c| match c {
+                '\u{1100}'..='\u{11FF}'
+                | '\u{2E80}'..='\u{A4CF}'
+                | '\u{AC00}'..='\u{D7A3}'
+                | '\u{F900}'..='\u{FAFF}'
+                | '\u{FF00}'..='\u{FF60}' => 0.95,
+                ' ' => 0.25,
+                'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | '’' | '(' | ')'
+                | '[' | ']' | 'I' | '·' => 0.28,
+                'f' | 't' | 'r' | '-' => 0.36,
+                'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю'
+                | '—' => 0.88,
+                'A'..='Z' | 'А'..='Я' | 'Є' | 'І' | 'Ї' => 0.67,
+                '0'..='9' | 'а'..='я' | 'є' | 'і' | 'ї' | 'ґ' => 0.58,
+                _ => 0.54,
+            })
+            .sum();
+    em * px * if bold { 1.13 } else { 1.06 }
+}
+
+/// Clips a closed ring to `r` (Sutherland–Hodgman), so that only the visible part is drawn.
+fn clip_ring(points: &[(f64, f64)], r: &Rect) -> Vec<(f64, f64)> {
+    type Inside = fn(&Rect, (f64, f64)) -> bool;
+    type Cross = fn(&Rect, (f64, f64), (f64, f64)) -> (f64, f64);
+    fn lerp_x(x: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+        let t = (x - a.0) / (b.0 - a.0);
+        (x, a.1 + t * (b.1 - a.1))
+    }
+    fn lerp_y(y: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+        let t = (y - a.1) / (b.1 - a.1);
+        (a.0 + t * (b.0 - a.0), y)
+    }
+    let edges: [(Inside, Cross); 4] = [
+        (|r, p| p.0 >= r.x, |r, a, b| lerp_x(r.x, a, b)),
+        (|r, p| p.0 <= r.right(), |r, a, b| lerp_x(r.right(), a, b)),
+        (|r, p| p.1 >= r.y, |r, a, b| lerp_y(r.y, a, b)),
+        (|r, p| p.1 <= r.bottom(), |r, a, b| lerp_y(r.bottom(), a, b)),
+    ];
+    let mut out: Vec<(f64, f64)> = points.to_vec();
+    for (inside, cross) in edges {
+        let input = std::mem::take(&mut out);
+        let Some(&last) = input.last() else {
+            break;
+        };
+        let mut prev = last;
+        for &cur in &input {
+            match (inside(r, prev), inside(r, cur)) {
+                (true, true) => out.push(cur),
+                (true, false) => out.push(cross(r, prev, cur)),
+                (false, true) => {
+                    out.push(cross(r, prev, cur));
+                    out.push(cur);
+                }
+                (false, false) => {}
+            }
+            prev = cur;
+        }
+    }
+    out
+}
+
+/// Splits a polyline into the runs that come near `r`, keeping one point on each side of
+/// the edge so that lines run out of the area rather than stopping short of it.
+fn runs_near(points: &[(f64, f64)], r: &Rect) -> Vec<Vec<(f64, f64)>> {
+    let inside = |p: &(f64, f64)| p.0 >= r.x && p.0 <= r.right() && p.1 >= r.y && p.1 <= r.bottom();
+    let mut runs = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        let near =
+            inside(p) || (i > 0 && inside(&points[i - 1])) || points.get(i + 1).is_some_and(inside);
+        if near {
+            run.push(*p);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs.retain(|r| r.len() >= 2);
+    runs
+}
+
+/// The pieces of a polyline drawn as dashes `on` pixels long with `off` pixel gaps.
+fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    if on <= 0.0 || points.len() < 2 {
+        return out;
+    }
+    let off = off.max(0.0);
+    let mut drawing = true;
+    let mut left = on;
+    let mut cur = vec![points[0]];
+    for w in points.windows(2) {
+        let (mut a, b) = (w[0], w[1]);
+        let mut d = (b.0 - a.0).hypot(b.1 - a.1);
+        while d > left {
+            let t = left / d;
+            let m = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            if drawing {
+                cur.push(m);
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur = vec![m];
+            }
+            drawing = !drawing;
+            d -= left;
+            a = m;
+            left = if drawing { on } else { off };
+        }
+        left -= d;
+        if drawing {
+            cur.push(b);
+        }
+    }
+    if drawing && cur.len() >= 2 {
+        out.push(cur);
+    }
+    out
+}
+
+/// Points every `spacing` pixels along a polyline, the first half a spacing in.
+fn dots(points: &[(f64, f64)], spacing: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    if spacing <= 0.0 {
+        return out;
+    }
+    let mut next = spacing / 2.0;
+    let mut walked = 0.0;
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let d = (b.0 - a.0).hypot(b.1 - a.1);
+        while next <= walked + d && d > 0.0 {
+            let t = (next - walked) / d;
+            out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
+            next += spacing;
+        }
+        walked += d;
+    }
+    out
+}
+
+/// Draws a polyline in a line style: solid, dashed, dotted (round dots) or faint.
+fn styled_line<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    pts: &[(f64, f64)],
+    style: LineStyle,
+    color: u32,
+    alpha: f64,
+    width: f64,
+) -> Result<(), MapError> {
+    let c = rgba(color, alpha);
+    match style {
+        LineStyle::Solid => p.path(pts, stroke(c, width)),
+        LineStyle::Dashed => {
+            for d in dashes(pts, (width * 2.5).max(6.0), (width * 1.2).max(4.0)) {
+                p.path(&d, stroke(c, width))?;
+            }
+            Ok(())
+        }
+        LineStyle::Dotted => {
+            for d in dots(pts, (width * 1.6).max(4.0) + width) {
+                p.circle(d, (width / 2.0).max(1.0), fill(c))?;
+            }
+            Ok(())
+        }
+        LineStyle::Faint => {
+            for d in dashes(pts, 2.0, 4.0) {
+                p.path(&d, stroke(c, width))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn draw_basemap<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+    area: &Rect,
+) -> Result<(), MapError> {
+    let b = scene.basemap();
+    let points = |xy: &[f32], starts: &[u32], k: usize| -> Vec<(f64, f64)> {
+        let (a, z) = (starts[k] as usize, starts[k + 1] as usize);
+        xy.get(a * 2..z * 2)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|q| to.apply(q[0], q[1]))
+            .collect()
+    };
+    for k in 0..b.land_rings.len().saturating_sub(1) {
+        let ring = clip_ring(&points(&b.land_xy, &b.land_rings, k), area);
+        p.polygon(&ring, rgba(LAND, 1.0))?;
+    }
+    for k in 0..b.coast_lines.len().saturating_sub(1) {
+        for run in runs_near(&points(&b.coast_xy, &b.coast_lines, k), area) {
+            p.path(&run, stroke(rgba(COAST, 1.0), 1.0))?;
+        }
+    }
+    for k in 0..b.border_lines.len().saturating_sub(1) {
+        for run in runs_near(&points(&b.border_xy, &b.border_lines, k), area) {
+            for d in dashes(&run, 3.0, 2.0) {
+                p.path(&d, stroke(rgba(BORDER, 1.0), 1.0))?;
+            }
+        }
+    }
+    // Lines run a point past the map's edge; the paper around it hides them.
+    let (w, h) = p.root.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    for r in [
+        Rect::new(0.0, 0.0, w, area.y),
+        Rect::new(0.0, area.bottom(), w, h - area.bottom()),
+        Rect::new(0.0, area.y, area.x, area.height),
+        Rect::new(area.right(), area.y, w - area.right(), area.height),
+    ] {
+        if r.width > 0.0 && r.height > 0.0 {
+            p.rect(r, rgba(PAPER, 1.0))?;
+        }
+    }
+    Ok(())
+}
+
+/// A dotted grey outline `width` pixels wide, its dots `spacing` pixels apart; dots that would
+/// touch make a continuous halo.
+fn outline<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    pts: &[(f64, f64)],
+    width: f64,
+    spacing: f64,
+) -> Result<(), MapError> {
+    let color = rgba(OUTLINE, 0.45);
+    if width >= spacing {
+        return p.path(pts, stroke(color, width));
+    }
+    for d in dots(pts, spacing) {
+        p.circle(d, width / 2.0, fill(color))?;
+    }
+    Ok(())
+}
+
+/// A small circled glyph: `?` for an unknown amount, `!` for a dispute.
+fn badge<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    at: (f64, f64),
+    glyph: char,
+    color: u32,
+) -> Result<(), MapError> {
+    if !(at.0.is_finite() && at.1.is_finite()) {
+        return Ok(());
+    }
+    p.circle(at, BADGE_RADIUS, fill(rgba(WHITE, 1.0)))?;
+    p.circle(at, BADGE_RADIUS, stroke(rgba(color, 1.0), 2.0))?;
+    p.text(
+        &glyph.to_string(),
+        (at.0, at.1 + 0.5),
+        10.0,
+        true,
+        INK,
+        Pos::new(HPos::Center, VPos::Center),
+    )
+}
+
+fn draw_flows<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+) -> Result<(), MapError> {
+    let xy = scene.route_xy();
+    let offsets = scene.route_offsets();
+    let arrows = scene.arrow_xy();
+    let mark_xy = scene.mark_xy();
+    let s = to.scale;
+    for (i, st) in scene.styles().iter().enumerate() {
+        if !st.visible {
+            continue;
+        }
+        let (Some(&a), Some(&b)) = (offsets.get(i), offsets.get(i + 1)) else {
+            continue;
+        };
+        let pts: Vec<(f64, f64)> = xy
+            .get(a as usize * 2..b as usize * 2)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|q| to.apply(q[0], q[1]))
+            .collect();
+        if pts.len() < 2 {
+            continue;
+        }
+        let color = scene.stream_color().get(i).copied().unwrap_or(INK);
+        let faint = st.style == LineStyle::Faint;
+        let (w, low, high) = (st.width * s, st.width_low * s, st.width_high * s);
+        // An assumed or endpoints-only path: a dotted grey outline around the flow (on a wide
+        // flow the dots merge into a halo, as on the live map).
+        if st.marks & marks::ASSUMED_ROUTE != 0 {
+            outline(p, &pts, w.max(high) + 3.0 * s, 6.0 * s)?;
+        }
+        // A range: a pale band from the low to the high width, under the central line.
+        if high - low > 1.0 {
+            p.path(&pts, stroke(rgba(color, 0.22), high))?;
+        }
+        let line_w = if faint {
+            1.5 * s
+        } else if st.marks & marks::UNKNOWN != 0 {
+            w
+        } else {
+            w.min(high).max(low)
+        };
+        let alpha = if faint { 0.4 } else { 0.9 };
+        styled_line(p, &pts, st.style, color, alpha, line_w)?;
+        // The arrowhead: filled, or hollow when the destination is inferred.
+        if let Some(tri) = arrows.get(i * 6..i * 6 + 6) {
+            let corners = [
+                to.apply(tri[0], tri[1]),
+                to.apply(tri[2], tri[3]),
+                to.apply(tri[4], tri[5]),
+            ];
+            let alpha = if faint { 0.5 } else { 1.0 };
+            if st.marks & marks::INFERRED_DESTINATION != 0 {
+                p.polygon(&corners, rgba(WHITE, alpha))?;
+                let closed = [corners[0], corners[1], corners[2], corners[0]];
+                p.path(&closed, stroke(rgba(color, alpha), 2.0))?;
+            } else {
+                p.polygon(&corners, rgba(color, alpha))?;
+            }
+        }
+        if let Some(m) = mark_xy.get(i * 4..i * 4 + 4) {
+            if st.marks & marks::UNKNOWN != 0 {
+                badge(p, to.apply(m[0], m[1]), '?', color)?;
+            }
+            if st.marks & marks::DISPUTED != 0 {
+                badge(p, to.apply(m[2], m[3]), '!', color)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn draw_places<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+    lang: &str,
+) -> Result<(), MapError> {
+    let story = scene.story();
+    let names: Vec<&str> = story.places.iter().map(|pl| pl.names.get(lang)).collect();
+    let s = to.scale;
+    let widths = names
+        .iter()
+        .map(|n| Ok(p.measure(n, LABEL_PX, false)? / s))
+        .collect::<Result<Vec<f64>, MapError>>()?;
+    let labels = scene.place_labels(&widths, LABEL_HEIGHT / s);
+    for xy in scene.place_xy().chunks_exact(2) {
+        let at = to.apply(xy[0], xy[1]);
+        p.circle(at, (PLACE_RADIUS_PX + 1.5) * s, fill(rgba(WHITE, 1.0)))?;
+        p.circle(at, PLACE_RADIUS_PX * s, fill(rgba(INK, 1.0)))?;
+    }
+    for (i, name) in names.iter().enumerate() {
+        let (Some(&lx), Some(&ly)) = (labels.get(i * 2), labels.get(i * 2 + 1)) else {
+            continue;
+        };
+        if lx.is_nan() || ly.is_nan() {
+            continue; // no free spot: the core hid this label
+        }
+        let (x, y) = to.apply(lx, ly);
+        p.rect(
+            Rect::new(x - 1.0, y, widths[i] * s + 2.0, LABEL_HEIGHT),
+            rgba(PAPER, 0.75),
+        )?;
+        p.text(
+            name,
+            (x, y + 1.5),
+            LABEL_PX,
+            false,
+            INK,
+            Pos::new(HPos::Left, VPos::Top),
+        )?;
+    }
+    Ok(())
+}
+
+fn draw_swatch<DB: DrawingBackend>(p: &Painter<'_, DB>, s: &PlacedSwatch) -> Result<(), MapError> {
+    let (x, y) = (s.x, s.y);
+    let mid = y + SWATCH.1 / 2.0;
+    let line = [(x + 2.0, mid), (x + SWATCH.0 - 2.0, mid)];
+    match s.swatch {
+        Swatch::Category(c) => p.path(&line, stroke(rgba(c, 0.9), 6.0)),
+        Swatch::Style(style) => {
+            let (alpha, width) = if style == LineStyle::Faint {
+                (0.5, 1.5)
+            } else {
+                (1.0, 3.0)
+            };
+            styled_line(p, &line, style, INK, alpha, width)
+        }
+        Swatch::Band => {
+            p.path(&line, stroke(rgba(INK, 0.22), 10.0))?;
+            p.path(&line, stroke(rgba(INK, 1.0), 4.0))
+        }
+        Swatch::Badge(g) => badge(p, (x + SWATCH.0 / 2.0, mid), g, INK),
+        Swatch::Hollow => {
+            let tri = [(x + 6.0, y + 2.0), (x + 30.0, mid), (x + 6.0, y + 12.0)];
+            p.polygon(&tri, rgba(WHITE, 1.0))?;
+            p.path(
+                &[tri[0], tri[1], tri[2], tri[0]],
+                stroke(rgba(INK, 1.0), 2.0),
+            )
+        }
+        Swatch::Outline => {
+            outline(p, &line, 5.0, 6.0)?;
+            p.path(&line, stroke(rgba(INK, 0.4), 1.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_alternate_along_the_line() {
+        let d = dashes(&[(0.0, 0.0), (20.0, 0.0)], 5.0, 3.0);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0], vec![(0.0, 0.0), (5.0, 0.0)]);
+        assert_eq!(d[1], vec![(8.0, 0.0), (13.0, 0.0)]);
+        assert_eq!(d[2], vec![(16.0, 0.0), (20.0, 0.0)]);
+    }
+
+    #[test]
+    fn dots_are_evenly_spaced() {
+        let d = dots(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], 5.0);
+        assert_eq!(d, vec![(2.5, 0.0), (7.5, 0.0), (10.0, 2.5), (10.0, 7.5)]);
+    }
+
+    #[test]
+    fn a_ring_is_clipped_to_the_map() {
+        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
+        let ring = clip_ring(&[(-5.0, 5.0), (5.0, -5.0), (15.0, 5.0), (5.0, 15.0)], &r);
+        assert!(ring
+            .iter()
+            .all(|p| p.0 >= 0.0 && p.0 <= 10.0 && p.1 >= 0.0 && p.1 <= 10.0));
+        assert!(ring.len() >= 4);
+    }
+
+    #[test]
+    fn the_as_of_date_is_written_in_the_language() {
+        let day = f64::from(flowlines_core::date::parse_day("2024-10-20").unwrap_or(0));
+        assert_eq!(as_of_text(day, "en"), "As of 20 October 2024");
+        assert_eq!(as_of_text(day, "ko"), "2024년 10월 20일 기준");
+    }
+
+    #[test]
+    fn korean_is_measured_by_characters_not_bytes() {
+        assert!((char_width("평양", 10.0, false) - 20.14).abs() < 1e-9);
+        assert!(char_width("Pyongyang", 10.0, false) < 60.0);
+    }
+
+    #[test]
+    fn narrow_images_are_taller_than_the_card_proportion() {
+        assert_eq!(default_height(1200), 630);
+        assert_eq!(default_height(720), 800);
+    }
+}

@@ -1,0 +1,172 @@
+//! `flowlines render`: the static map of a story at one date, as SVG or PNG.
+//!
+//! The map is drawn once, as SVG, by `flowlines_chart::map` through plotters' SVG backend; a
+//! PNG is that same SVG rasterised by resvg with the system's fonts (Noto Sans CJK KR from
+//! Debian's `fonts-noto-cjk`, DejaVu Sans from `fonts-dejavu-core`), so text looks the same
+//! in both and Korean renders on every machine set up by `tools/setup.sh`.
+
+use crate::load;
+use flowlines_chart::map::{
+    default_height, map_area, render_map, MapOptions, DEFAULT_HEIGHT, DEFAULT_WIDTH,
+};
+use flowlines_core::basemap::Basemap;
+use flowlines_core::date::parse_day;
+use flowlines_core::scene::Scene;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use std::path::Path;
+
+/// What `flowlines render` was asked for.
+pub struct Options {
+    /// The story: a JSON file or a folder of CSV tables.
+    pub file: String,
+    /// The date shown, `YYYY-MM-DD`.
+    pub at: String,
+    /// The image to write; `.svg` or `.png`.
+    pub out: String,
+    /// The image's width in pixels; 1200 by default.
+    pub width: Option<u32>,
+    /// The image's height in pixels; from the width by default.
+    pub height: Option<u32>,
+    /// The language of names and notes.
+    pub lang: String,
+    /// The basemap file.
+    pub basemap: String,
+    /// A headline instead of the story's title.
+    pub title: Option<String>,
+}
+
+/// What was written.
+pub struct Written {
+    /// The image's path.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its width and height in pixels.
+    pub size: (u32, u32),
+}
+
+/// The image formats `render` writes.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Svg,
+    Png,
+}
+
+/// The largest side accepted, in pixels: large enough for print, small enough for memory.
+const MAX_SIDE: u32 = 8000;
+
+/// Draws the map and writes it. Every error names the argument or file it is about.
+pub fn run(o: &Options) -> Result<Written, String> {
+    let format = match Path::new(&o.out)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Format::Svg,
+        Some("png") => Format::Png,
+        _ => {
+            return Err(format!(
+                "--out {}: the file name must end in .svg or .png",
+                o.out
+            ))
+        }
+    };
+    let day = parse_day(&o.at).map_err(|e| format!("--at: {e}"))?;
+    let width = o.width.unwrap_or(DEFAULT_WIDTH);
+    let height = o.height.unwrap_or(if o.width.is_some() {
+        default_height(width)
+    } else {
+        DEFAULT_HEIGHT
+    });
+    for (name, v) in [("--width", width), ("--height", height)] {
+        if v == 0 || v > MAX_SIDE {
+            return Err(format!(
+                "{name} {v}: must be between 1 and {MAX_SIDE} pixels"
+            ));
+        }
+    }
+    let story = load::story(&o.file)?;
+    let basemap_text = std::fs::read_to_string(&o.basemap).map_err(|e| {
+        format!(
+            "{}:1:1: cannot read the basemap ({e}); build it with `flowlines basemap` or pass \
+             --basemap PATH",
+            o.basemap
+        )
+    })?;
+    let basemap = Basemap::from_json(&basemap_text).map_err(|e| format!("{}: {e}", o.basemap))?;
+    let options = MapOptions {
+        lang: o.lang.clone(),
+        title: o.title.clone(),
+        attribution: Some(basemap.attribution.clone()),
+        ..MapOptions::default()
+    };
+    let svg = draw_svg(story, basemap, f64::from(day), (width, height), &options)?;
+    let bytes = match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => to_png(&svg, (width, height))?,
+    };
+    std::fs::write(&o.out, &bytes).map_err(|e| format!("{}: cannot write: {e}", o.out))?;
+    Ok(Written {
+        path: o.out.clone(),
+        bytes: bytes.len(),
+        size: (width, height),
+    })
+}
+
+/// The map of `story` at `day` as an SVG document of `size` pixels.
+fn draw_svg(
+    story: flowlines_core::Story,
+    basemap: Basemap,
+    day: f64,
+    size: (u32, u32),
+    options: &MapOptions,
+) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let mut scene = Scene::new(story);
+        scene.set_basemap(basemap);
+        // The day first: it decides which sources the notes cite, and so how much room the
+        // map keeps.
+        scene.set_day(day);
+        let area = map_area(&root, &scene, options).map_err(|e| e.to_string())?;
+        scene.resize(area.width, area.height);
+        render_map(&root, &scene, options).map_err(|e| e.to_string())?;
+        root.present()
+            .map_err(|e| format!("cannot finish the SVG: {e}"))?;
+    }
+    Ok(svg)
+}
+
+/// `svg` rasterised at `size` pixels, with the system's fonts, as PNG bytes.
+fn to_png(svg: &str, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    // The first font the SVG asks for carries every script the map writes; without it the
+    // PNG would depend on whatever the machine has, and Korean could come out as boxes.
+    let has_noto = opt.fontdb.faces().any(|f| {
+        f.families
+            .iter()
+            .any(|(name, _)| name == "Noto Sans CJK KR")
+    });
+    if !has_noto {
+        return Err(
+            "cannot draw the PNG: the font Noto Sans CJK KR is not installed (Debian's \
+             fonts-noto-cjk; tools/setup.sh installs it)"
+                .into(),
+        );
+    }
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("cannot read the SVG: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.0, size.1)
+        .ok_or_else(|| format!("cannot make a {}x{} image", size.0, size.1))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("cannot encode the PNG: {e}"))
+}

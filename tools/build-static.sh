@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Renders the static fallback of the default map into www/static/ with `flowlines render`: the
+# page shows it while the wasm loads, and instead of the live map where JavaScript or
+# WebAssembly is missing. It shows the story at its 'as of' date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+story=data/nk-russia.json
+as_of=$(node -e "process.stdout.write(JSON.parse(require('fs').readFileSync('$story', 'utf8')).story.as_of)")
+mkdir -p www/static
+cargo build -q -p flowlines-cli
+for ext in png svg; do
+  ./target/debug/flowlines render "$story" --at "$as_of" --out "www/static/map.$ext" --width 1200 --height 630
+done
