@@ -71,3 +71,17 @@ test('with JavaScript the static map gives way to the live map once it is drawn'
   assert.equal(await page.locator('#fl-fallback').isVisible(), false);
   await context.close();
 });
+
+test('the view downloads as an SVG drawn by the same code as flowlines render', async () => {
+  const { page, context } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  const { name, body } = await downloaded(page, '#fl-export-svg');
+  assert.equal(name, 'flowlines-2024-06-30.svg');
+  const svg = body.toString('utf8');
+  assert.match(svg, /^<svg/);
+  assert.match(svg, /30 June 2024/, 'the date shown');
+  assert.match(svg, /estimate/, 'the caveat');
+  assert.match(svg, /004_546d26bc95d3785b\.txt/, 'the sources');
+  assert.match(svg, /Pyongyang/);
+  await context.close();
+});

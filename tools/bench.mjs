@@ -3,6 +3,7 @@
 // Flows default to 1000 10000 100000. Before the runs it measures requestAnimationFrame on an
 // empty page, so the figures can be read against the rate the browser itself allows (headless
 // Chromium here runs rAF at 60 Hz with the test suite's flags; nothing unthrottles it).
+import { loadavg, cpus } from 'node:os';
 import { start, open } from '../tests/browser.mjs';
 
 const opts = { seconds: 5, places: 300, day: '2024-01-01' };
@@ -71,7 +72,9 @@ let failed = false;
 try {
   const empty = await emptyPageInterval(env);
   console.log(`rAF on an empty page: median ${empty.median.toFixed(2)} ms, p95 ${empty.p95.toFixed(2)} ms`);
-  console.log(`map 1200 x 700 CSS px, dpr 1, ${opts.places} places, day ${opts.day}, ${opts.seconds} s per run\n`);
+  console.log(`map 1200 x 700 CSS px, dpr 1, ${opts.places} places, day ${opts.day}, ${opts.seconds} s per run`);
+  // Other work on the machine slows every figure down: say how busy it was.
+  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
   const rows = [];
   for (const n of flows) {
     try {

@@ -7,6 +7,7 @@ import { Timeline } from './timeline.js';
 import { buildLegend } from './legend.js';
 import { Tooltip } from './tooltip.js';
 import { attachZoom } from './zoom.js';
+import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
 
 const params = new URLSearchParams(location.search);
@@ -28,7 +29,18 @@ async function text(url) {
   return response.text();
 }
 
+/** Whether this browser has what the live map needs; without it the static image stays. */
+function supported() {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
+    && 'ResizeObserver' in window && 'requestAnimationFrame' in window
+    && !!document.createElement('canvas').getContext;
+}
+
 async function boot() {
+  if (!supported()) {
+    document.body.dataset.static = 'true';
+    return; // the static image in the page stays, with its alt text
+  }
   const [, data, basemap] = await Promise.all([init(), text(dataUrl), text(basemapUrl).catch(() => null)]);
   const map = new FlowMap(dataUrl.split('/').pop(), data);
   if (basemap) map.set_basemap(basemap);
@@ -59,6 +71,7 @@ async function boot() {
     label: (day) => FlowMap.date_of(day),
   });
   timeline.onChange(redraw);
+  const charts = mountCharts($('fl-charts'), map, lang, timeline);
   buildLegend($('fl-legend'), map, lang, redraw);
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
 
@@ -101,6 +114,7 @@ async function boot() {
     timeline.advance((now - last) / 1000);
     last = now;
     if (map.set_day(timeline.day)) redraw();
+    charts.update(); // redraws when the day moved, at most ~10 times a second while playing
     if (dirty) {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
       dirty = false;

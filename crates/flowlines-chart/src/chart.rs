@@ -950,7 +950,6 @@ fn draw_panel<DB: DrawingBackend>(
             colors[k].filled(),
         ))?;
         let open = matches!(o.quantity, Quantity::AtLeast(_));
-        let mut label_y = y - 6;
         if open {
             // "Or more": an arrow pointing up from the mark.
             let arrow = colors[k].stroke_width(1);
@@ -964,27 +963,28 @@ fn draw_panel<DB: DrawingBackend>(
         let text = figure_label(&o.quantity);
         let (w, h) = area.estimate_text_size(&text, &label_style)?;
         let (w, h) = (w as i32, h as i32);
-        // Right of the mark above it, else left of it, else under it; skipped if all are taken.
+        // Right of the mark above it, else left of it, else under it; left out if all are
+        // taken (the mark still tells its figure on hover).
         let dx = if open { 6 } else { 7 };
         let candidates = [
-            (x + dx, label_y - h, HPos::Left),
-            (x - dx - w, label_y - h, HPos::Left),
-            (x + dx, y + 6, HPos::Left),
-            (x - dx - w, y + 6, HPos::Left),
+            (x + dx, y - 6 - h),
+            (x - dx - w, y - 6 - h),
+            (x + dx, y + 6),
+            (x - dx - w, y + 6),
         ];
-        if let Some(&(lx, ly, _)) = candidates.iter().find(|(lx, ly, _)| {
-            let r = (*lx, *ly, lx + w, ly + h);
+        let free = candidates.into_iter().find(|&(lx, ly)| {
+            let r = (lx, ly, lx + w, ly + h);
             r.0 >= left
                 && r.2 <= right + PAD as i32 * 3
                 && r.1 >= top - 4
                 && r.3 <= bottom
                 && !taken.iter().any(|t| overlaps(*t, r))
-        }) {
+        });
+        if let Some((lx, ly)) = free {
             taken.push((lx, ly, lx + w, ly + h));
-            label_y = ly;
             area.draw(&Text::new(
                 text,
-                (lx - base.0, label_y - base.1),
+                (lx - base.0, ly - base.1),
                 label_style.pos(Pos::new(HPos::Left, VPos::Top)),
             ))?;
         }
@@ -1017,7 +1017,7 @@ mod tests {
         assert_eq!(value_axis(3.0), (4.0, vec![0.0, 1.0, 2.0, 3.0, 4.0]));
         let (top, ticks) = value_axis(9_000_000.0);
         assert!(top >= 9_000_000.0 * 1.25);
-        assert!(ticks.windows(2).all(|w| w[1] - w[0] == 2_500_000.0));
+        assert!(ticks.windows(2).all(|w| w[1] - w[0] == 5_000_000.0));
         assert_eq!(value_axis(0.0).0, 1.0);
     }
 

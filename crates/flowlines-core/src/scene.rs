@@ -186,6 +186,11 @@ impl Scene {
         self.layout();
     }
 
+    /// Where the basemap comes from, to credit it; `None` without a basemap.
+    pub fn basemap_attribution(&self) -> Option<&str> {
+        self.basemap.as_ref().map(|b| b.attribution.as_str())
+    }
+
     /// The basemap's land rings, borders and coasts in CSS pixels, as shown.
     pub fn basemap(&self) -> &BasemapColumns {
         &self.basemap_shown

@@ -1,8 +1,11 @@
 //! Downloads from the page: the data behind the current view as CSV.
 
 use crate::FlowMap;
+use flowlines_chart::map;
 use flowlines_core::date::format_day;
 use flowlines_core::totals::{stream_totals, to_csv};
+use plotters::backend::SVGBackend;
+use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -33,6 +36,36 @@ impl FlowMap {
         lines.extend(meta.caveat.as_ref().map(|t| t.get(lang).to_string()));
         lines.extend(meta.credit.as_ref().map(|t| t.get(lang).to_string()));
         lines
+    }
+
+    /// The current view (day, filters, zoom) as the static map's SVG, `width` pixels wide, with
+    /// its title, as-of date, legend, caveat, sources and credits: the same drawing code as
+    /// `flowlines render`. `height` is the map's own height on the page; the image adds its
+    /// text bands below and above it.
+    pub fn export_svg(&self, width: f64, height: f64, lang: &str) -> Result<String, JsError> {
+        let w = if width.is_finite() {
+            width.round().clamp(320.0, 4000.0) as u32
+        } else {
+            1200
+        };
+        let h = if height.is_finite() && height > 0.0 {
+            (height.round() as u32 + 260).min(6000)
+        } else {
+            map::default_height(w)
+        };
+        let options = map::MapOptions {
+            lang: lang.to_string(),
+            attribution: self.scene.basemap_attribution().map(str::to_string),
+            ..map::MapOptions::default()
+        };
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+            map::render_map(&root, &self.scene, &options)
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            root.present().map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(svg)
     }
 
     /// The figures behind the current view (day and filters) as CSV text: one row per visible

@@ -5,6 +5,8 @@
 //! Every error crosses as a JS `Error` whose message lists each problem as
 //! `file:line:column: message`; no function here panics on any input.
 
+mod canvas_backend;
+mod charts;
 mod export;
 
 use flowlines_core::basemap::Basemap;

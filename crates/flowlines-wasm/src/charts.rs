@@ -1,0 +1,234 @@
+//! The charts under the map: each category's running totals over time, drawn by
+//! `flowlines-chart` on a canvas through [`CanvasBackend`], and the lookups the page needs to
+//! link a chart to the timeline (the day under the pointer) and to show an observation's source
+//! (the mark under the pointer). What each chart drew where stays here, in Rust.
+
+use crate::canvas_backend::CanvasBackend;
+use crate::{to_js, FlowMap};
+use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan};
+use flowlines_core::details::quantity_text;
+use flowlines_core::model::{Measure, Story};
+use flowlines_core::style::{category_color, css};
+use plotters::prelude::IntoDrawingArea;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+thread_local! {
+    /// The layout of the last chart drawn, per handle (its address) and category id.
+    static LAYOUTS: RefCell<HashMap<(usize, String), ChartLayout>> = RefCell::new(HashMap::new());
+}
+
+/// The key of `map`'s chart of `category`: handles never share layouts.
+fn key(map: &FlowMap, category: &str) -> (usize, String) {
+    (std::ptr::from_ref(map) as usize, category.to_string())
+}
+
+fn with_layout<T>(map: &FlowMap, category: &str, f: impl FnOnce(&ChartLayout) -> T) -> Option<T> {
+    LAYOUTS.with(|l| l.borrow().get(&key(map, category)).map(f))
+}
+
+/// A category as the charts list it.
+#[derive(Serialize)]
+struct ChartEntry {
+    id: String,
+    name: String,
+    color: String,
+    has_figures: bool,
+    /// The height to draw its chart at, in CSS pixels.
+    height: u32,
+    /// Said instead of a chart when no figure is given.
+    message: Option<String>,
+    /// One sentence on what the chart shows, for readers who cannot see it.
+    description: String,
+}
+
+/// An observation's mark, as the page is told about it.
+#[derive(Serialize)]
+struct MarkEntry {
+    observation: usize,
+    id: String,
+    x: f64,
+    y: f64,
+}
+
+/// What a reader is told about the observation under the pointer.
+#[derive(Serialize)]
+struct ObservationEntry {
+    observation: usize,
+    id: String,
+    stream: String,
+    figure: String,
+    claimant: String,
+    period: String,
+    reported: String,
+    confidence: String,
+    source: String,
+}
+
+fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationEntry> {
+    let o = story.observations.get(i)?;
+    let stream = story.streams.iter().find(|s| s.id == o.stream);
+    let unit = story
+        .units
+        .iter()
+        .find(|u| u.id == o.unit)
+        .map_or(o.unit.as_str(), |u| u.names.get(lang));
+    let measure = match o.measure {
+        Measure::Cumulative => "running total",
+        Measure::InPeriod => "in the period",
+    };
+    let c = &o.claimant;
+    let role = c
+        .role
+        .as_deref()
+        .map(|r| format!(", {r}"))
+        .unwrap_or_default();
+    let source = story
+        .sources
+        .iter()
+        .find(|s| s.id == o.source)
+        .map_or(o.source.clone(), |s| {
+            let outlet = s
+                .outlet
+                .as_deref()
+                .map(|x| format!(", {x}"))
+                .unwrap_or_default();
+            format!(
+                "{}{outlet}, {} ({})",
+                s.title.get(lang),
+                s.published,
+                s.document
+            )
+        });
+    Some(ObservationEntry {
+        observation: i,
+        id: o.id.clone(),
+        stream: stream.map_or(o.stream.clone(), |s| s.label.get(lang).to_string()),
+        figure: format!("{} {unit}, {measure}", quantity_text(&o.quantity)),
+        claimant: format!("{}{role} ({})", c.name, c.party),
+        period: o.period.to_string().replace('/', " to "),
+        reported: o.reported.to_string(),
+        confidence: o.confidence.as_str().to_string(),
+        source,
+    })
+}
+
+#[wasm_bindgen]
+impl FlowMap {
+    /// Draws the chart of category `category` (an id) on `ctx`, `width` by `height` CSS pixels
+    /// of a canvas `dpr` times denser, names in `lang`, with its cursor at the current day, and
+    /// keeps where everything went for [`FlowMap::chart_day_at`] and [`FlowMap::chart_mark_at`].
+    /// Throws with the reason when the category is unknown, the size too small or the canvas
+    /// fails.
+    pub fn draw_chart(
+        &self,
+        ctx: &CanvasRenderingContext2d,
+        width: f64,
+        height: f64,
+        dpr: f64,
+        category: &str,
+        lang: &str,
+    ) -> Result<(), JsError> {
+        let backend = CanvasBackend::new(ctx.clone(), width, height, dpr)
+            .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
+        let root = backend.into_drawing_area();
+        let layout = render_charts(
+            &root,
+            self.scene.story(),
+            self.scene.series(),
+            category,
+            self.scene.day(),
+            lang,
+        )
+        .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
+        root.present()
+            .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
+        LAYOUTS.with(|l| l.borrow_mut().insert(key(self, category), layout));
+        Ok(())
+    }
+
+    /// The day (days since 1970-01-01) at `x` CSS pixels on the last drawn chart of `category`,
+    /// kept within the story's days; `undefined` before that chart is drawn or when it has no
+    /// figures.
+    pub fn chart_day_at(&self, category: &str, x: f64) -> Option<f64> {
+        with_layout(self, category, |l| l.day_at(x)).flatten()
+    }
+
+    /// The observation whose mark is under (`x`, `y`) CSS pixels on the last drawn chart of
+    /// `category`, names in `lang`: `{observation, id, stream, figure, claimant, period,
+    /// reported, confidence, source}`, or `null`.
+    pub fn chart_mark_at(
+        &self,
+        category: &str,
+        x: f64,
+        y: f64,
+        lang: &str,
+    ) -> Result<JsValue, JsError> {
+        let hit = with_layout(self, category, |l| l.mark_at(x, y)).flatten();
+        to_js(&hit.and_then(|i| observation_entry(self.scene.story(), i, lang)))
+    }
+
+    /// Every observation mark of the last drawn chart of `category`: `[{observation, id, x,
+    /// y}]` in CSS pixels (empty before it is drawn).
+    pub fn chart_marks(&self, category: &str) -> Result<JsValue, JsError> {
+        let story = self.scene.story();
+        let marks: Vec<MarkEntry> = with_layout(self, category, |l| {
+            l.marks
+                .iter()
+                .map(|m| MarkEntry {
+                    observation: m.observation,
+                    id: story
+                        .observations
+                        .get(m.observation)
+                        .map(|o| o.id.clone())
+                        .unwrap_or_default(),
+                    x: m.x,
+                    y: m.y,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+        to_js(&marks)
+    }
+
+    /// The categories the charts show, names in `lang`: `[{id, name, color, has_figures,
+    /// height, message, description}]`, where `height` is the chart's height in CSS pixels and
+    /// `message` what is said instead of a chart when no figure is given.
+    pub fn chart_categories(&self, lang: &str) -> Result<JsValue, JsError> {
+        let story = self.scene.story();
+        let series = self.scene.series();
+        let list = story
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let plan = ChartPlan::new(story, series, &c.id, lang)
+                    .map_err(|e| JsError::new(&e.to_string()))?;
+                let units: Vec<&str> = plan.panels.iter().map(|p| p.name.as_str()).collect();
+                let description = if units.is_empty() {
+                    plan.empty.clone().unwrap_or_default()
+                } else {
+                    format!(
+                        "{}: running totals over time, one panel per unit ({}), with the range \
+                         the sources give and a mark for each figure.",
+                        plan.name,
+                        units.join(", ")
+                    )
+                };
+                Ok(ChartEntry {
+                    id: c.id.clone(),
+                    name: plan.name.clone(),
+                    color: css(category_color(i)),
+                    has_figures: plan.has_figures(),
+                    height: plan.height(),
+                    message: plan.empty.clone(),
+                    description,
+                })
+            })
+            .collect::<Result<Vec<_>, JsError>>()?;
+        to_js(&list)
+    }
+}
