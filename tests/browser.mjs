@@ -42,5 +42,5 @@ export async function open(env, path, { width = 1000, height = 700, javaScriptEn
 
 /** Waits until the map has drawn its first frame. */
 export async function ready(page) {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.ready === 'true', null, { timeout: 20000 });
 }

@@ -13,7 +13,7 @@ const STILL = '/?at=2024-10-20&paused&clock=1';
 /** Waits until the charts have been drawn once. */
 async function chartsReady(page) {
   await page.waitForFunction(() => {
-    const c = document.querySelector('#fl-charts [data-category="munitions"] canvas');
+    const c = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     return c && c.width > 1 && c.dataset.error === '';
   }, null, { timeout: 20000 });
 }
@@ -27,8 +27,8 @@ async function munitionsChart(page, xs = [], dates = []) {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
     const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
-    map.set_day(FlowMap.day_of(document.getElementById('fl-date').textContent));
-    const canvas = document.querySelector('#fl-charts [data-category="munitions"] canvas');
+    map.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent));
+    const canvas = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     canvas.scrollIntoView({ block: 'start' });
     const box = canvas.getBoundingClientRect();
     const height = map.chart_categories('en').find((c) => c.id === 'munitions').height;
@@ -52,7 +52,7 @@ async function munitionsChart(page, xs = [], dates = []) {
 /** In the page: keeps the munitions chart's pixels, or counts how many changed since kept. */
 async function chartPixels(page, { compare = false } = {}) {
   return page.evaluate((compare) => {
-    const c = document.querySelector('#fl-charts [data-category="munitions"] canvas');
+    const c = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     const now = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     if (!compare) { window.keptPixels = now; return 0; }
     const kept = window.keptPixels;
@@ -100,7 +100,7 @@ test('hovering a munitions mark shows the figure and the document it comes from'
   assert.match(text, /Source: .*003_dba21fc1fcb94cef\.txt/);
   const rounds = marks.find((m) => m.id === 'rounds-msmt-2024');
   await page.mouse.move(rounds.px, rounds.py + 1);
-  await page.waitForFunction(() => document.querySelector('.fl-chart-tip').textContent.includes('004_546d26bc95d3785b.txt'));
+  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart-tip').textContent.includes('004_546d26bc95d3785b.txt'));
   await page.mouse.move(5, 5);
   await tip.waitFor({ state: 'hidden' });
 });
@@ -115,7 +115,7 @@ test('clicking or dragging on a chart moves the timeline and the map to that day
   const { dates } = await munitionsChart(page, [x1, x2]);
   const y = box.top + 100;
   await page.mouse.click(box.left + x1, y);
-  await page.waitForFunction((d) => document.getElementById('fl-date').textContent === d, dates[0]);
+  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent === d, dates[0]);
   assert.notEqual(dates[0], '2024-10-20');
   assert.equal(await page.inputValue('#fl-time'), String(Math.floor(Date.parse(dates[0]) / 86400000)));
   await page.mouse.move(box.left + x1, y);
@@ -123,7 +123,7 @@ test('clicking or dragging on a chart moves the timeline and the map to that day
   await page.mouse.move(box.left + (x1 + x2) / 2, y, { steps: 3 });
   await page.mouse.move(box.left + x2, y, { steps: 3 });
   await page.mouse.up();
-  await page.waitForFunction((d) => document.getElementById('fl-date').textContent === d, dates[1]);
+  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent === d, dates[1]);
 });
 
 test('moving the timeline moves the chart cursor', async () => {
@@ -132,7 +132,7 @@ test('moving the timeline moves the chart cursor', async () => {
   await chartsReady(page);
   await chartPixels(page);
   await page.evaluate(() => {
-    const input = document.getElementById('fl-time');
+    const input = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-time');
     input.value = String(Math.round(Date.UTC(2023, 5, 1) / 86400000));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -143,7 +143,7 @@ test('moving the timeline moves the chart cursor', async () => {
   // It stands where the core puts 1 June 2023: a dark column of pixels there, all the way down.
   const { cursorXs: [x] } = await munitionsChart(page, [], ['2023-06-01']);
   const dark = await page.evaluate((x) => {
-    const c = document.querySelector('#fl-charts [data-category="munitions"] canvas');
+    const c = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     const { data } = c.getContext('2d').getImageData(x - 1, 0, 3, c.height);
     let n = 0;
     for (let row = 0; row < c.height; row++) {

@@ -19,7 +19,7 @@ async function pointOn(page, id) {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
     const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
-    const box = document.getElementById('fl-map').getBoundingClientRect();
+    const box = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-map').getBoundingClientRect();
     map.resize(box.width, box.height, 1);
     map.set_day(FlowMap.day_of('2024-10-20'));
     const xy = map.route_xy();
@@ -76,7 +76,7 @@ test('hovering a flow shows its figure and the source it comes from', async () =
 async function particlesOfColour(page, hex) {
   return page.evaluate((hex) => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const c = document.getElementById('fl-particles');
+    const c = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-particles');
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {
@@ -103,7 +103,7 @@ test('unticking a category removes its flows and particles, ticking brings them 
 
 async function setDate(page, date) {
   await page.evaluate((date) => {
-    const input = document.getElementById('fl-time');
+    const input = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-time');
     const [y, m, d] = date.split('-').map(Number);
     input.value = String(Math.round(Date.UTC(y, m - 1, d) / 86400000));
     input.dispatchEvent(new Event('input', { bubbles: true }));

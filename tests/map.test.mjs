@@ -17,7 +17,7 @@ async function geometry(page) {
     await init();
     const text = await (await fetch('data/fixtures/five-places.json')).text();
     const map = new FlowMap('five-places.json', text);
-    const box = document.getElementById('fl-map').getBoundingClientRect();
+    const box = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-map').getBoundingClientRect();
     map.resize(box.width, box.height, 1);
     return { places: Array.from(map.place_xy()), route: Array.from(map.route_xy()) };
   });
@@ -26,7 +26,7 @@ async function geometry(page) {
 /** In the page: centres of the blobs of opaque pixels on the particle layer. */
 async function particleBlobs(page) {
   return page.evaluate(() => {
-    const c = document.getElementById('fl-particles');
+    const c = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-particles');
     const { data, width, height } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     const seen = new Uint8Array(width * height);
     const blobs = [];
@@ -66,7 +66,7 @@ test('the map draws a dot where the projection puts each of the five places', as
   const { places } = await geometry(page);
   assert.equal(places.length, 10);
   const pixels = await page.evaluate((places) => {
-    const c = document.getElementById('fl-static');
+    const c = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-static');
     const ctx = c.getContext('2d');
     const out = [];
     for (let i = 0; i < places.length; i += 2) {

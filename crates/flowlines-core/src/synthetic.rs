@@ -43,7 +43,7 @@ fn names(en: String) -> Names {
 
 /// A story of `places` places between 30° E and 135° E, 35° N and 62° N, and `streams` streams
 /// of four categories (each with its own unit), each with `observations` running-total readings
-/// from 2022 to mid-2025, every one of them valid.
+/// spread over 2022 to mid-2025, every one of them valid.
 pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed: u64) -> Story {
     let mut rng = SplitMix::new(seed);
     let day = |d: i32| DateSpec::from_day(d);
@@ -120,11 +120,15 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
             sanctions: vec![],
             note: None,
         });
-        let origin = start + (rng.next_f64() * span * 0.3) as i32;
+        // Every stream counts from the story's first weeks to its last ones, with readings evenly
+        // spaced and random amounts between them: on any day in between, every flow moves,
+        // at a rate that varies from stream to stream and reading to reading.
+        let origin = start + (rng.next_f64() * span * 0.03) as i32;
+        let step = (span * 0.95 / observations.max(1) as f64) as i32;
         let mut total = 0.0;
         let mut last = origin;
         for o in 0..observations {
-            last += 1 + (rng.next_f64() * span * 0.7 / observations.max(1) as f64) as i32;
+            last += step.max(1) + (rng.next_f64() * 5.0) as i32;
             total += 1.0 + (rng.next_f64() * 1000.0).round();
             let quantity = if o % 3 == 2 {
                 Quantity::AtLeast(total)
@@ -160,6 +164,20 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_synthetic_flow_moves_in_the_middle_of_the_story_with_about_four_particles() {
+        let story = synthetic_story(300, 2000, 5, 42);
+        let mut scene = crate::scene::Scene::new(story);
+        scene.resize(1200.0, 700.0);
+        scene.set_day(19_723.0); // 2024-01-01
+        scene.frame(0.0);
+        let per_flow = scene.particle_stream().len() as f64 / 2000.0;
+        assert!(
+            (3.0..=5.0).contains(&per_flow),
+            "{per_flow} particles per flow"
+        );
+    }
 
     #[test]
     fn a_synthetic_story_is_valid_and_the_same_for_the_same_seed() {

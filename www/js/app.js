@@ -1,4 +1,5 @@
-// Boots the map: loads the wasm core, the data and the basemap, then draws frame after frame.
+// The live map inside one <flowlines-map> element: loads the wasm core, the data and the
+// basemap, wires the controls in the element's shadow root, then draws frame after frame.
 // The core computes everything; this shell moves time forward, passes input in and draws.
 import init, { FlowMap } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
@@ -10,19 +11,6 @@ import { attachZoom } from './zoom.js';
 import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
 
-const params = new URLSearchParams(location.search);
-const dataUrl = params.get('data') ?? 'data/nk-russia.json';
-const basemapUrl = params.get('basemap') ?? 'data/basemap.json';
-const lang = params.get('lang') ?? document.documentElement.lang ?? 'en';
-// `?clock=SECONDS` freezes the particles at one instant (for still images and snapshots).
-const fixedClock = params.has('clock') ? Number(params.get('clock')) : null;
-
-function showErrors(message) {
-  const box = document.getElementById('fl-errors');
-  box.textContent = message; // data text is never parsed as HTML
-  box.hidden = false;
-}
-
 async function text(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
@@ -30,22 +18,35 @@ async function text(url) {
 }
 
 /** Whether this browser has what the live map needs; without it the static image stays. */
-function supported() {
+export function supported() {
   return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
     && 'ResizeObserver' in window && 'requestAnimationFrame' in window
     && !!document.createElement('canvas').getContext;
 }
 
-async function boot() {
-  if (!supported()) {
-    document.body.dataset.static = 'true';
-    return; // the static image in the page stays, with its alt text
+/**
+ * Mounts the live map in `root` (the element's shadow root) for `host` (the element), with
+ * `settings` from its attributes and the page's URL (see settings.js). Errors are shown in
+ * the element as text.
+ */
+export async function mount(root, host, settings) {
+  const $ = (id) => root.getElementById(id);
+  try {
+    await run($, host, settings);
+  } catch (e) {
+    const box = $('fl-errors');
+    box.textContent = e.message ?? String(e); // data text is never parsed as HTML
+    box.hidden = false;
   }
+}
+
+async function run($, host, settings) {
+  const { data: dataUrl, basemap: basemapUrl, lang } = settings;
+  const fixedClock = settings.clock;
   const [, data, basemap] = await Promise.all([init(), text(dataUrl), text(basemapUrl).catch(() => null)]);
   const map = new FlowMap(dataUrl.split('/').pop(), data);
   if (basemap) map.set_basemap(basemap);
 
-  const $ = (id) => document.getElementById(id);
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);
   $('fl-caveat').textContent = map.caveat(lang);
@@ -66,8 +67,8 @@ async function boot() {
     marks: map.events(lang),
     start: map.start_day(),
     end: map.end_day(),
-    at: params.has('at') ? FlowMap.day_of(params.get('at')) : map.start_day(),
-    playing: !params.has('paused'),
+    at: settings.at ? FlowMap.day_of(settings.at) : map.start_day(),
+    playing: settings.playing,
     label: (day) => FlowMap.date_of(day),
   });
   timeline.onChange(redraw);
@@ -121,10 +122,9 @@ async function boot() {
     }
     map.frame(fixedClock ?? (now - started) / 1000);
     map.paint(particleCtx);
-    document.body.dataset.ready = 'true';
+    host.dataset.ready = 'true';
     requestAnimationFrame(tick);
   }
   requestAnimationFrame(tick);
 }
 
-boot().catch((e) => showErrors(e.message ?? String(e)));

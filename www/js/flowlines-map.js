@@ -1,0 +1,71 @@
+// <flowlines-map>: the live map as a custom element, in its own shadow root so that the host
+// page's styles do not reach in and ours do not leak out. Its light-DOM children (a static
+// image with `slot="fallback"`) show while the map loads and wherever it cannot run.
+//
+//   <script type="module" src=".../js/flowlines-map.js"></script>
+//   <flowlines-map data="data/nk-russia.json" lang="ko" at="2024-10-13"></flowlines-map>
+import { readSettings } from './settings.js';
+
+const CSS = new URL('../css/flowlines.css', import.meta.url).href;
+
+const TEMPLATE = `
+<div class="fl-app">
+  <h1 class="fl-title" id="fl-title"></h1>
+  <p class="fl-summary" id="fl-summary"></p>
+  <div class="fl-stage">
+    <div class="fl-map" id="fl-map" tabindex="0" role="application"
+         aria-label="Map of flows. Arrow keys pan, plus and minus zoom, 0 resets the view.">
+      <slot name="fallback"></slot>
+      <canvas class="fl-layer" id="fl-static" aria-hidden="true"></canvas>
+      <canvas class="fl-layer" id="fl-particles" aria-hidden="true"></canvas>
+      <div class="fl-zoom">
+        <button type="button" id="fl-zoom-in" aria-label="Zoom in">+</button>
+        <button type="button" id="fl-zoom-out" aria-label="Zoom out">−</button>
+        <button type="button" id="fl-reset">Reset</button>
+      </div>
+      <div class="fl-tooltip" id="fl-tooltip" role="status" hidden></div>
+    </div>
+    <aside class="fl-legend" id="fl-legend" aria-label="Legend and filters"></aside>
+  </div>
+  <div class="fl-controls">
+    <button type="button" id="fl-play" aria-pressed="true">Pause</button>
+    <div class="fl-timeline">
+      <input type="range" id="fl-time" min="0" max="1" step="1" value="0" aria-label="Date">
+      <div class="fl-events" id="fl-events"></div>
+    </div>
+    <output id="fl-date" for="fl-time"></output>
+  </div>
+  <div class="fl-export" id="fl-export">
+    <span>Download:</span>
+    <button type="button" id="fl-export-png">Image (PNG)</button>
+    <button type="button" id="fl-export-svg">Image (SVG)</button>
+    <button type="button" id="fl-export-csv">Data (CSV)</button>
+  </div>
+  <p class="fl-caveat" id="fl-caveat"></p>
+  <section class="fl-charts" id="fl-charts" aria-label="The story over time"></section>
+  <div class="fl-errors" id="fl-errors" role="alert" hidden></div>
+</div>`;
+
+export class FlowlinesMap extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = CSS;
+    const body = document.createElement('template');
+    body.innerHTML = TEMPLATE; // a constant of ours: no data is ever parsed as HTML
+    root.append(link, body.content.cloneNode(true));
+    const settings = readSettings(this);
+    // Load the wasm and the data only now, so a page that never shows a map pays nothing.
+    import('./app.js').then(({ supported, mount }) => {
+      if (!supported()) {
+        this.dataset.static = 'true'; // the fallback image stays, with its alt text
+        return;
+      }
+      mount(root, this, settings);
+    });
+  }
+}
+
+if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);
