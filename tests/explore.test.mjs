@@ -165,3 +165,21 @@ test('a deliberately altered snapshot fails the comparison', () => {
   const altered = alter(snapshot, { x: 300, y: 200, width: 120, height: 80 });
   assert.ok(diffShare(altered, snapshot) > MAX_DIFF_SHARE, 'a 120 x 80 patch is caught');
 });
+
+test('the mouse wheel zooms about the pointer and dragging pans', async () => {
+  const { page } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  const box = await page.locator('#fl-map').boundingBox();
+  const shot = () => page.locator('#fl-map').screenshot();
+  const fitted = await shot();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6);
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(150);
+  const zoomed = await shot();
+  assert.ok(diffShare(zoomed, fitted) > 0.05, 'the wheel zooms in');
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(150);
+  assert.ok(diffShare(await shot(), zoomed) > 0.05, 'dragging pans the zoomed map');
+});

@@ -85,3 +85,16 @@ test('the view downloads as an SVG drawn by the same code as flowlines render', 
   assert.match(svg, /Pyongyang/);
   await context.close();
 });
+
+test('without WebAssembly the static map stays, with no error', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => { delete globalThis.WebAssembly; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.origin + '/');
+  await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.static === 'true');
+  assert.equal(await page.locator('#fl-fallback').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
