@@ -16,19 +16,8 @@ use crate::model::Story;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
-/// The tables of a CSV story, in the order they are written.
-pub const CSV_TABLES: [&str; 10] = [
-    "story",
-    "sources",
-    "places",
-    "categories",
-    "units",
-    "routes",
-    "streams",
-    "observations",
-    "sanctions",
-    "events",
-];
+/// The tables of a CSV story, in the order they are written: one per section.
+pub const CSV_TABLES: [&str; 10] = super::SECTIONS;
 
 /// Columns whose cells are numbers.
 const NUMBER_COLUMNS: [&str; 6] = ["lon", "lat", "year", "value", "low", "high"];

@@ -10,20 +10,6 @@ use jsonc_parser::ast;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
-/// The sections of a story file, in the order they are written.
-const SECTIONS: [&str; 10] = [
-    "story",
-    "sources",
-    "places",
-    "categories",
-    "units",
-    "routes",
-    "streams",
-    "observations",
-    "sanctions",
-    "events",
-];
-
 fn strict() -> jsonc_parser::ParseOptions {
     jsonc_parser::ParseOptions {
         allow_comments: false,
@@ -234,12 +220,12 @@ pub fn read_json(file: &str, text: &str) -> Read {
         return read;
     };
     for key in top.keys() {
-        if !SECTIONS.contains(&key.as_str()) {
+        if !super::SECTIONS.contains(&key.as_str()) {
             problems.push((
                 format!("/{}#key", escape(key)),
                 format!(
                     "unknown section '{key}': expected one of {}",
-                    SECTIONS.join(", ")
+                    super::SECTIONS.join(", ")
                 ),
             ));
         }

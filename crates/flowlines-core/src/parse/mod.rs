@@ -18,6 +18,21 @@ use crate::model::Story;
 use crate::validate::validate;
 use std::collections::{HashMap, HashSet};
 
+/// The sections of a story, in the order they are written: the keys of a JSON story and the
+/// names of a CSV story's tables.
+pub const SECTIONS: [&str; 10] = [
+    "story",
+    "sources",
+    "places",
+    "categories",
+    "units",
+    "routes",
+    "streams",
+    "observations",
+    "sanctions",
+    "events",
+];
+
 /// What a reader produced: the entities it could read, where everything is, the problems it
 /// met, and the ids of entities it could not read (so references to them are not reported twice).
 #[derive(Debug, Default)]
