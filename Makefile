@@ -42,3 +42,8 @@ bench: setup
 .PHONY: bench-map
 bench-map: build
 	node tools/bench.mjs
+
+# What an embed weighs: everything www/embed.html fetches in headless Chromium, raw and gzipped.
+.PHONY: weight
+weight: build
+	node tools/weight.mjs

@@ -27,7 +27,7 @@ async function munitionsChart(page, xs = [], dates = []) {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
     const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
-    map.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent));
+    map.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date));
     const canvas = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     canvas.scrollIntoView({ block: 'start' });
     const box = canvas.getBoundingClientRect();
@@ -109,13 +109,13 @@ test('clicking or dragging on a chart moves the timeline and the map to that day
   const { page } = await open(env, STILL, { width: 1280, height: 900 });
   await ready(page);
   await chartsReady(page);
-  assert.equal(await page.locator('#fl-date').textContent(), '2024-10-20');
+  assert.equal(await page.locator('#fl-date').getAttribute('data-date'), '2024-10-20');
   const { box } = await munitionsChart(page);
   const [x1, x2] = [Math.round(box.width * 0.3), Math.round(box.width * 0.55)];
   const { dates } = await munitionsChart(page, [x1, x2]);
   const y = box.top + 100;
   await page.mouse.click(box.left + x1, y);
-  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent === d, dates[0]);
+  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date === d, dates[0]);
   assert.notEqual(dates[0], '2024-10-20');
   assert.equal(await page.inputValue('#fl-time'), String(Math.floor(Date.parse(dates[0]) / 86400000)));
   await page.mouse.move(box.left + x1, y);
@@ -123,7 +123,7 @@ test('clicking or dragging on a chart moves the timeline and the map to that day
   await page.mouse.move(box.left + (x1 + x2) / 2, y, { steps: 3 });
   await page.mouse.move(box.left + x2, y, { steps: 3 });
   await page.mouse.up();
-  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').textContent === d, dates[1]);
+  await page.waitForFunction((d) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date === d, dates[1]);
 });
 
 test('moving the timeline moves the chart cursor', async () => {
@@ -136,7 +136,7 @@ test('moving the timeline moves the chart cursor', async () => {
     input.value = String(Math.round(Date.UTC(2023, 5, 1) / 86400000));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  assert.equal(await page.locator('#fl-date').textContent(), '2023-06-01');
+  assert.equal(await page.locator('#fl-date').getAttribute('data-date'), '2023-06-01');
   await page.waitForTimeout(150);
   const changed = await chartPixels(page, { compare: true });
   assert.ok(changed > 200, `the cursor moved: ${changed} pixels changed`);

@@ -116,7 +116,7 @@ test('moving the timeline changes the figures the tooltip shows', async () => {
   const title = await labelOf(page, 'munitions-containers');
   const figureAt = async (date) => {
     await setDate(page, date);
-    assert.equal(await page.locator('#fl-date').textContent(), date);
+    assert.equal(await page.locator('#fl-date').getAttribute('data-date'), date);
     await page.mouse.move(5, 5);
     const p = await pointOn(page, title);
     assert.ok(p, `a point on the containers flow (${date})`);

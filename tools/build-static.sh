@@ -12,3 +12,4 @@ cargo build -q -p flowlines-cli
 for ext in png svg; do
   ./target/debug/flowlines render "$story" --at "$as_of" --out "www/static/map.$ext" --width 1200 --height 630
 done
+node tools/build-manifest.mjs

@@ -22,8 +22,27 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Starts the server on `port` (0 picks a free one); resolves to the server once listening. */
-export function serve(port = 8000, host = '127.0.0.1') {
+/**
+ * The Content-Security-Policy a strict host page may set, and that the embed examples are
+ * served with: nothing but our own origin, no inline script or style; WebAssembly compiles.
+ */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data: blob:; connect-src 'self'";
+
+/** Whether the page at `path` is served with CSP: `csp` true for every page, false for none,
+ * by default the embed and the example host pages (or every page with FLOWLINES_CSP=1). */
+function strict(path, csp) {
+  if (!path.endsWith('.html')) return false;
+  if (csp === undefined && process.env.FLOWLINES_CSP === '1') return true;
+  if (csp !== undefined) return csp;
+  return path === '/embed.html' || path.startsWith('/examples/');
+}
+
+/**
+ * Starts the server on `port` (0 picks a free one); resolves to the server once listening.
+ * `options.csp`: see strict() above.
+ */
+export function serve(port = 8000, host = '127.0.0.1', { csp } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -40,6 +59,7 @@ export function serve(port = 8000, host = '127.0.0.1') {
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...(strict(path, csp) ? { 'Content-Security-Policy': CSP } : {}),
       });
       createReadStream(real).pipe(res);
     } catch {

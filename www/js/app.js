@@ -6,15 +6,77 @@ import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
 import { Timeline } from './timeline.js';
 import { buildLegend } from './legend.js';
-import { Tooltip } from './tooltip.js';
+import { Tooltip, attachFlowKeys } from './tooltip.js';
+import { Words, labelControls } from './words.js';
+import { mountSummary } from './summary.js';
+import { mountTable } from './data-table.js';
 import { attachZoom } from './zoom.js';
 import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
+import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
 
 async function text(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   return response.text();
+}
+
+// Our files (the wasm, the story, the basemap) carry a content hash in their URLs, from the
+// manifest tools/build-manifest.mjs writes, so a cache never hides an update.
+const ROOT = new URL('../', import.meta.url);
+let hashes;
+
+/** The manifest: path under www/ to a short sha256; `{}` when there is none. */
+function manifest() {
+  hashes ??= fetch(new URL('manifest.json', ROOT))
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({}));
+  return hashes;
+}
+
+/** `url` resolved against the host page, with `?v=<hash>` when the manifest lists it. */
+async function versioned(url) {
+  const u = new URL(url, document.baseURI);
+  const hash = (await manifest())[u.pathname.slice(ROOT.pathname.length)];
+  if (hash && u.origin === ROOT.origin && u.pathname.startsWith(ROOT.pathname) && !u.search) {
+    u.searchParams.set('v', hash);
+  }
+  return u.href;
+}
+
+/** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
+ * a disclosure listing each correction with its date, or saying there is none. */
+function recordLine(map, lang) {
+  const labels = map.record_labels(lang);
+  const fill = (template, value) => template.replace('{}', value);
+  const line = document.createElement('div');
+  line.className = 'fl-record';
+  line.append(`${fill(labels.as_of, map.as_of(lang))} · ${fill(labels.version, map.version())} · `);
+  const details = document.createElement('details');
+  details.className = 'fl-corrections';
+  details.style.display = 'inline-block'; // through the CSSOM: allowed by a strict style-src
+  details.style.verticalAlign = 'top';
+  const summary = document.createElement('summary');
+  summary.textContent = labels.corrections;
+  details.append(summary);
+  const corrections = map.corrections(lang);
+  if (corrections.length === 0) {
+    const none = document.createElement('p');
+    none.textContent = labels.no_corrections;
+    details.append(none);
+  } else {
+    const list = document.createElement('ul');
+    for (const c of corrections) {
+      const item = document.createElement('li');
+      const date = document.createElement('time');
+      date.textContent = c.date;
+      item.append(date, `: ${c.text}`); // data text is never parsed as HTML
+      list.append(item);
+    }
+    details.append(list);
+  }
+  line.append(details);
+  return line;
 }
 
 /** Whether this browser has what the live map needs; without it the static image stays. */
@@ -43,21 +105,34 @@ export async function mount(root, host, settings) {
 async function run($, host, settings) {
   const { data: dataUrl, basemap: basemapUrl, lang } = settings;
   const fixedClock = settings.clock;
-  const [, data, basemap] = await Promise.all([init(), text(dataUrl), text(basemapUrl).catch(() => null)]);
+  const [wasmUrl, dataAt, basemapAt] = await Promise.all([
+    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(dataUrl), versioned(basemapUrl),
+  ]);
+  const [, data, basemap] = await Promise.all([
+    init({ module_or_path: wasmUrl }), text(dataAt), text(basemapAt).catch(() => null),
+  ]);
   const map = new FlowMap(dataUrl.split('/').pop(), data);
   if (basemap) map.set_basemap(basemap);
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);
   $('fl-caveat').textContent = map.caveat(lang);
+  $('fl-caveat').after(recordLine(map, lang));
   const container = $('fl-map');
   const staticCanvas = $('fl-static');
   const particleCanvas = $('fl-particles');
   const particleCtx = particleCanvas.getContext('2d');
-  const tooltip = new Tooltip($('fl-tooltip'), container);
+  const words = new Words(FlowMap.ui_text(lang), lang); // every fixed text, in the reader's language
+  labelControls($, words);
+  const tooltip = new Tooltip($('fl-tooltip'), container, words);
+  const told = mountSummary($('fl-now'), map, lang); // the live region: what the map shows now
+  const table = mountTable($('fl-table'), map, lang, words, (day) => FlowMap.format_date(day, lang));
+  // A reader who asks for less motion gets no particles and no autoplay: static arrows only.
+  const motion = matchMedia('(prefers-reduced-motion: reduce)');
+  let still = motion.matches;
   let size = { width: 1, height: 1, dpr: 1 };
   let dirty = true;
-  const redraw = () => { dirty = true; tooltip.refresh(); };
+  const redraw = () => { dirty = true; tooltip.refresh(); told.changed(); table.changed(); };
 
   const timeline = new Timeline({
     input: $('fl-time'),
@@ -68,13 +143,22 @@ async function run($, host, settings) {
     start: map.start_day(),
     end: map.end_day(),
     at: settings.at ? FlowMap.day_of(settings.at) : map.start_day(),
-    playing: settings.playing,
-    label: (day) => FlowMap.date_of(day),
+    playing: settings.playing && !still,
+    label: (day) => FlowMap.format_date(day, lang),
+    date: (day) => FlowMap.date_of(day),
+    words,
   });
   timeline.onChange(redraw);
-  const charts = mountCharts($('fl-charts'), map, lang, timeline);
-  buildLegend($('fl-legend'), map, lang, redraw);
+  const charts = mountCharts($('fl-charts'), map, lang, timeline, words);
+  buildLegend($('fl-legend'), map, lang, redraw, { shown: settings.categories, words });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
+  attachFlowKeys(container, map, tooltip, lang); // n and p step through the flows
+  motion.addEventListener('change', () => {
+    still = motion.matches;
+    if (!still) return;
+    if (timeline.playing) timeline.toggle();
+    particleCtx.clearRect(0, 0, particleCanvas.width, particleCanvas.height); // canvas pixels, untransformed
+  });
 
   const point = (e) => {
     const box = container.getBoundingClientRect();
@@ -99,32 +183,67 @@ async function run($, host, settings) {
     layers: [staticCanvas, particleCanvas],
     view: () => ({ ...size, lang }),
     name: () => `flowlines-${FlowMap.date_of(timeline.day)}`,
+    words,
   });
 
   function layout() {
+    // The view outlives a resize (a phone turned round); the first layout opens a shared link's.
+    const kept = size.width > 1 ? normalView(map, size) : settings.zoom;
     size = fitCanvas(container, [staticCanvas, particleCanvas]);
     map.resize(size.width, size.height, size.dpr);
+    if (kept) setNormalView(map, size, kept);
     redraw();
   }
   layout();
   new ResizeObserver(layout).observe(container);
+  const urlView = keepInUrl({ host, map, timeline, legend: $('fl-legend'), size: () => size, label: (day) => FlowMap.date_of(day) });
+  watchTheme(host, redraw);
 
-  const started = performance.now();
-  let last = started;
+  // Frames only while the element is on screen and its tab is visible: a reader who scrolled
+  // past the map, or switched tabs, pays nothing; the animation resumes where it stopped.
+  let onScreen = true;
+  let pending = 0; // the requested frame, 0 when stopped
+  let clock = 0; // seconds of animation shown so far
+  let last = null;
+  function schedule() {
+    if (onScreen && !document.hidden) {
+      if (!pending) pending = requestAnimationFrame(tick);
+    } else {
+      if (pending) cancelAnimationFrame(pending);
+      pending = 0;
+      last = null;
+    }
+  }
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver((entries) => {
+      onScreen = entries[entries.length - 1].isIntersecting;
+      schedule();
+    }).observe(host);
+  }
+  document.addEventListener('visibilitychange', schedule);
+
   function tick(now) {
-    timeline.advance((now - last) / 1000);
+    pending = 0;
+    const seconds = last === null ? 0 : (now - last) / 1000;
     last = now;
+    clock += seconds;
+    timeline.advance(seconds);
     if (map.set_day(timeline.day)) redraw();
     charts.update(); // redraws when the day moved, at most ~10 times a second while playing
     if (dirty) {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
       dirty = false;
     }
-    map.frame(fixedClock ?? (now - started) / 1000);
-    map.paint(particleCtx);
+    told.update(timeline.day, timeline.playing);
+    table.update(timeline.day, timeline.playing);
+    if (!still) {
+      map.frame(fixedClock ?? clock);
+      map.paint(particleCtx);
+    }
     host.dataset.ready = 'true';
-    requestAnimationFrame(tick);
+    urlView.tick(now);
+    schedule();
   }
-  requestAnimationFrame(tick);
+  schedule();
 }
 

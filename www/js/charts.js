@@ -17,7 +17,7 @@ function el(tag, text, className) {
  * every frame after the map's day is set; it redraws when the day moved (throttled while
  * playing). Clicking or dragging on a chart moves `timeline`; hovering a mark shows its source.
  */
-export function mountCharts(root, map, lang, timeline) {
+export function mountCharts(root, map, lang, timeline, words) {
   const tip = el('div', null, 'fl-chart-tip');
   tip.setAttribute('role', 'status');
   tip.hidden = true;
@@ -89,8 +89,8 @@ export function mountCharts(root, map, lang, timeline) {
     tip.replaceChildren(
       el('div', hit.stream, 'fl-chart-tip-title'),
       el('div', `${hit.figure} (${hit.period}; ${hit.confidence})`, 'fl-figure'),
-      el('div', `${hit.claimant}, reported ${hit.reported}`),
-      el('div', `Source: ${hit.source}`, 'fl-note fl-source'),
+      el('div', words ? words.t('reported_on', hit.claimant, hit.reported) : `${hit.claimant}, reported ${hit.reported}`),
+      el('div', words ? words.t('source', hit.source) : `Source: ${hit.source}`, 'fl-note fl-source'),
     );
     tip.hidden = false;
     const box = root.getBoundingClientRect();

@@ -54,8 +54,18 @@ function composite(layers, credits, dpr) {
   return out;
 }
 
-/** Wires the download buttons. `view()` returns the current {width, height, dpr, lang}. */
-export function attachExport(map, { png, svg, csv, layers, view, name }) {
+/**
+ * Wires the download buttons and gives them, and the label before them, their words (`words`,
+ * words.js). `view()` returns the current {width, height, dpr, lang}.
+ */
+export function attachExport(map, { png, svg, csv, layers, view, name, words }) {
+  if (words) {
+    const label = png.parentElement?.querySelector(':scope > span');
+    if (label) label.textContent = words.t('download');
+    png.textContent = words.t('download_png');
+    svg.textContent = words.t('download_svg');
+    csv.textContent = words.t('download_csv');
+  }
   png.addEventListener('click', () => {
     const { dpr, lang } = view();
     composite(layers, map.export_credits(lang), dpr).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');

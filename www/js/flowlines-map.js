@@ -42,6 +42,8 @@ const TEMPLATE = `
     <button type="button" id="fl-export-csv">Data (CSV)</button>
   </div>
   <p class="fl-caveat" id="fl-caveat"></p>
+  <div class="fl-now" id="fl-now" aria-live="polite"></div>
+  <details class="fl-table" id="fl-table"></details>
   <section class="fl-charts" id="fl-charts" aria-label="The story over time"></section>
   <div class="fl-errors" id="fl-errors" role="alert" hidden></div>
 </div>`;
@@ -57,15 +59,55 @@ export class FlowlinesMap extends HTMLElement {
     body.innerHTML = TEMPLATE; // a constant of ours: no data is ever parsed as HTML
     root.append(link, body.content.cloneNode(true));
     const settings = readSettings(this);
-    // Load the wasm and the data only now, so a page that never shows a map pays nothing.
-    import('./app.js').then(({ supported, mount }) => {
+    this.dataset.theme = settings.theme; // light, dark or auto: flowlines.css picks the colours
+    if (settings.mode === 'static') {
+      this.dataset.static = 'true'; // mode="static": the fallback image only, no wasm, no data
+      const box = root.getElementById('fl-map'); // an image now, not an application to operate
+      for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      return;
+    }
+    settings.data = locate(this, 'data', settings.data, DEFAULT_DATA);
+    settings.basemap = locate(this, 'basemap', settings.basemap, DEFAULT_BASEMAP);
+    // Load the wasm and the data only when the map nears the viewport, so a page that never
+    // shows a map (or a reader who never scrolls down to it) pays nothing.
+    whenNear(this, () => import('./app.js').then(({ supported, mount }) => {
       if (!supported()) {
         this.dataset.static = 'true'; // the fallback image stays, with its alt text
         return;
       }
       mount(root, this, settings);
-    });
+    }));
   }
+}
+
+// The story and basemap an element without `data` or `basemap` shows: next to this module,
+// wherever the host page lives.
+const DEFAULT_DATA = new URL('../data/nk-russia.json', import.meta.url).href;
+const DEFAULT_BASEMAP = new URL('../data/basemap.json', import.meta.url).href;
+
+/**
+ * The absolute URL of setting `name`: a value the host wrote (an attribute, or the page's URL
+ * for an element with `url-params`) resolves against the host page, as an `<img src>` would;
+ * no value means our own file, next to this module.
+ */
+function locate(host, name, value, fallback) {
+  const given = host.hasAttribute(name)
+    || (host.hasAttribute('url-params') && new URL(location.href).searchParams.has(name));
+  return given && value ? new URL(value, document.baseURI).href : fallback;
+}
+
+/** How far outside the viewport a map starts loading, so it is ready when the reader gets there. */
+const LOAD_MARGIN = '300px';
+
+/** Calls `load` once `el` is within LOAD_MARGIN of the viewport (at once without IntersectionObserver). */
+function whenNear(el, load) {
+  if (!('IntersectionObserver' in window)) { load(); return; }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    load();
+  }, { rootMargin: LOAD_MARGIN });
+  observer.observe(el);
 }
 
 if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);

@@ -45,25 +45,32 @@ function key(sample, label) {
   return row;
 }
 
-const CONFIDENCES = [
-  ['confirmed', 'Confirmed', {}],
-  ['reported', 'Reported', { 'stroke-dasharray': '7 4' }],
-  ['claimed', 'Claimed', { 'stroke-dasharray': '0.1 5', 'stroke-linecap': 'round' }],
-  ['proposed', 'Proposed or offered', { 'stroke-width': 1.5, 'stroke-opacity': 0.4, 'stroke-dasharray': '2 4' }],
+/** Each confidence the legend filters by, its name in the reader's language and its line. */
+const confidences = (words) => [
+  ['confirmed', words.t('confirmed'), {}],
+  ['reported', words.t('reported'), { 'stroke-dasharray': '7 4' }],
+  ['claimed', words.t('claimed'), { 'stroke-dasharray': '0.1 5', 'stroke-linecap': 'round' }],
+  ['proposed', words.t('proposed'), { 'stroke-width': 1.5, 'stroke-opacity': 0.4, 'stroke-dasharray': '2 4' }],
 ];
 
-/** Fills `root` with the legend of `map`; `changed()` is called after any toggle. */
-export function buildLegend(root, map, lang, changed) {
+/**
+ * Fills `root` with the legend of `map`; `changed()` is called after any toggle. `shown`, when
+ * given, lists the only categories shown at first: the others are hidden in `map` and unticked.
+ * `words` (words.js) gives the legend's own texts in the reader's language.
+ */
+export function buildLegend(root, map, lang, changed, { shown = null, words } = {}) {
   root.replaceChildren();
-  root.append(heading('What moves'));
+  root.append(heading(words.t('what_moves')));
   for (const c of map.categories(lang)) {
     const swatch = svg(36, 14, (el) => line(el, { stroke: c.color, 'stroke-width': 6 }));
-    const row = toggle(c.name, swatch, true, (on) => { map.set_category_visible(c.id, on); changed(); });
+    const on = !shown || shown.includes(c.id);
+    if (!on) map.set_category_visible(c.id, false);
+    const row = toggle(c.name, swatch, on, (on) => { map.set_category_visible(c.id, on); changed(); });
     row.dataset.category = c.id;
     root.append(row);
   }
-  root.append(heading('How sure (line style)'));
-  for (const [id, label, attrs] of CONFIDENCES) {
+  root.append(heading(words.t('how_sure')));
+  for (const [id, label, attrs] of confidences(words)) {
     const row = toggle(label, svg(36, 14, (el) => line(el, attrs)), true, (on) => {
       map.set_confidence_visible(id, on);
       if (id === 'proposed') map.set_confidence_visible('denied', on);
@@ -72,11 +79,11 @@ export function buildLegend(root, map, lang, changed) {
     row.dataset.confidence = id;
     root.append(row);
   }
-  root.append(heading('Marks'));
+  root.append(heading(words.t('marks')));
   root.append(key(svg(36, 14, (el) => {
     line(el, { 'stroke-width': 10, 'stroke-opacity': 0.22 });
     line(el, { 'stroke-width': 4 });
-  }), 'Width: amount, on each unit’s own scale; pale band: range between claims'));
+  }), words.t('mark_width')));
   root.append(key(svg(36, 16, (el) => {
     const c = document.createElementNS(SVG, 'circle');
     for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
@@ -84,7 +91,7 @@ export function buildLegend(root, map, lang, changed) {
     for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
     t.textContent = '?';
     el.append(c, t);
-  }), 'Amount unknown: no source gives a number'));
+  }), words.t('mark_unknown')));
   root.append(key(svg(36, 16, (el) => {
     const c = document.createElementNS(SVG, 'circle');
     for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
@@ -92,14 +99,14 @@ export function buildLegend(root, map, lang, changed) {
     for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
     t.textContent = '!';
     el.append(c, t);
-  }), 'Disputed: a party denies it'));
+  }), words.t('mark_disputed')));
   root.append(key(svg(36, 14, (el) => {
     const p = document.createElementNS(SVG, 'path');
     for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: '#fff', stroke: '#1d1d1f', 'stroke-width': 1.5 })) p.setAttribute(k, v);
     el.append(p);
-  }), 'Hollow arrow: destination inferred, not reported'));
+  }), words.t('mark_inferred')));
   root.append(key(svg(36, 14, (el) => {
     line(el, { stroke: '#6b6b72', 'stroke-width': 8, 'stroke-dasharray': '1 5', 'stroke-linecap': 'round', 'stroke-opacity': 0.6 });
     line(el, { 'stroke-width': 3 });
-  }), 'Dotted outline: path assumed or unknown'));
+  }), words.t('mark_assumed')));
 }

@@ -2,11 +2,42 @@
 // its width, band, line style, marks and arrowhead, the place dots and their labels. Every
 // position, width and style comes from the core; this module only strokes and fills.
 
-const PLACE_RADIUS = 4;
-const LAND = '#f4f1ea';
-const BORDER = '#9a9488';
-const COAST = '#8fa3b0';
-const LABEL_FONT = '13px system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
+const FONT_FAMILY = 'system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
+/** Under this width (CSS pixels) the map is a phone's: smaller labels and dots. */
+const NARROW = 480;
+
+/** Label font size and place dot radius for a map `width` CSS pixels wide. */
+export function scaleFor(width) {
+  return width < NARROW ? { font: 11, radius: 3 } : { font: 13, radius: 4 };
+}
+
+/**
+ * The colours of the basemap and the labels: the custom properties of the element the canvas
+ * sits in (--fl-land, --fl-coast, --fl-border, --fl-label, --fl-halo, --fl-place,
+ * --fl-place-ring; the dark theme sets its own), these light ones where a property is not set.
+ */
+const COLOURS = {
+  land: '#f4f1ea',
+  coast: '#8fa3b0',
+  border: '#9a9488',
+  label: '#1d1d1f',
+  halo: 'rgba(247,245,240,0.92)',
+  place: '#1d1d1f',
+  placeRing: '#fff',
+};
+
+/** The colours for a canvas, read once per static redraw from its computed style. */
+export function coloursOf(canvas) {
+  const style = canvas && canvas.isConnected ? getComputedStyle(canvas) : null;
+  const out = { ...COLOURS };
+  if (!style) return out;
+  for (const key of Object.keys(COLOURS)) {
+    const name = `--fl-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const value = style.getPropertyValue(name).trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
 
 /** Dash patterns by line style code (0 solid, 1 dashed, 2 dotted, 3 faint), scaled by width. */
 function dash(style, width) {
@@ -29,11 +60,11 @@ function drawLines(ctx, xy, starts) {
   }
 }
 
-function drawBasemap(ctx, map) {
+function drawBasemap(ctx, map, colours) {
   const land = map.land_xy();
   if (land.length === 0) return;
   const rings = map.land_rings();
-  ctx.fillStyle = LAND;
+  ctx.fillStyle = colours.land;
   ctx.beginPath();
   for (let r = 0; r + 1 < rings.length; r++) {
     const [a, b] = [rings[r], rings[r + 1]];
@@ -44,10 +75,10 @@ function drawBasemap(ctx, map) {
   }
   ctx.fill('evenodd');
   ctx.lineJoin = 'round';
-  ctx.strokeStyle = COAST;
+  ctx.strokeStyle = colours.coast;
   ctx.lineWidth = 0.8;
   drawLines(ctx, map.coast_xy(), map.coast_lines());
-  ctx.strokeStyle = BORDER;
+  ctx.strokeStyle = colours.border;
   ctx.lineWidth = 0.9;
   ctx.setLineDash([3, 2]);
   drawLines(ctx, map.border_xy(), map.border_lines());
@@ -200,26 +231,27 @@ function drawFlows(ctx, map) {
   ctx.globalAlpha = 1;
 }
 
-function drawPlaces(ctx, map, lang) {
+function drawPlaces(ctx, map, lang, colours, { font, radius }) {
   const places = map.place_xy();
   const names = map.place_names(lang);
-  ctx.font = LABEL_FONT;
+  ctx.font = `${font}px ${FONT_FAMILY}`;
   const widths = Float32Array.from(names, (n) => ctx.measureText(n).width);
-  const labels = map.place_labels(widths, 16);
+  const labels = map.place_labels(widths, font + 3);
   ctx.textBaseline = 'top';
   for (let i = 0; i < names.length; i++) {
     const [x, y] = [places[2 * i], places[2 * i + 1]];
-    ctx.fillStyle = '#1d1d1f';
-    ctx.strokeStyle = '#fff';
+    ctx.fillStyle = colours.place;
+    ctx.strokeStyle = colours.placeRing;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    ctx.arc(x, y, PLACE_RADIUS, 0, 2 * Math.PI);
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
     const [lx, ly] = [labels[2 * i], labels[2 * i + 1]];
     if (Number.isNaN(lx)) continue; // no free spot: the core hid this label
     ctx.lineWidth = 3;
-    ctx.strokeStyle = 'rgba(247,245,240,0.92)';
+    ctx.strokeStyle = colours.halo;
+    ctx.fillStyle = colours.label;
     ctx.strokeText(names[i], lx, ly + 1);
     ctx.fillText(names[i], lx, ly + 1);
   }
@@ -229,7 +261,8 @@ function drawPlaces(ctx, map, lang) {
 export function drawStaticLayer(ctx, map, { width, height, dpr, lang }) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  drawBasemap(ctx, map);
+  const colours = coloursOf(ctx.canvas);
+  drawBasemap(ctx, map, colours);
   drawFlows(ctx, map);
-  drawPlaces(ctx, map, lang);
+  drawPlaces(ctx, map, lang, colours, scaleFor(width));
 }

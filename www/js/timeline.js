@@ -4,8 +4,13 @@
 const DAYS_PER_SECOND = 40;
 
 export class Timeline {
-  constructor({ input, output, button, events, start, end, at, playing, label, marks = [] }) {
-    Object.assign(this, { input, output, button, start, end, label });
+  /**
+   * `label(day)` writes a day for the reader (in their language); `date(day)` as YYYY-MM-DD,
+   * kept in the output's `data-date` for scripts and tests; `words` (words.js) names Play and
+   * Pause.
+   */
+  constructor({ input, output, button, events, start, end, at, playing, label, date = label, words, marks = [] }) {
+    Object.assign(this, { input, output, button, start, end, label, date, words });
     this.day = Math.min(end, Math.max(start, at));
     this.playing = playing;
     this.listeners = [];
@@ -49,9 +54,13 @@ export class Timeline {
     const day = Math.floor(this.day);
     if (this.input.value !== String(day)) this.input.value = String(day);
     const text = this.label(this.day);
-    if (this.output.textContent !== text) this.output.textContent = text;
-    this.input.setAttribute('aria-valuetext', text);
-    this.button.textContent = this.playing ? 'Pause' : 'Play';
+    if (this.output.textContent !== text) {
+      this.output.textContent = text;
+      this.output.dataset.date = this.date(this.day);
+      this.input.setAttribute('aria-valuetext', text);
+    }
+    const action = this.playing ? this.words.t('pause') : this.words.t('play');
+    if (this.button.textContent !== action) this.button.textContent = action;
     this.button.setAttribute('aria-pressed', String(this.playing));
   }
 }

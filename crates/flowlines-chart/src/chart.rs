@@ -20,6 +20,7 @@
 
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details::{format_number, quantity_text};
+use flowlines_core::i18n::{t, tf, Lang};
 use flowlines_core::model::{Confidence, Quantity, Story};
 use flowlines_core::series::{Phase, Series, StorySeries};
 use flowlines_core::style::category_color;
@@ -142,14 +143,10 @@ fn has_numbers(series: &StorySeries, i: usize) -> bool {
         .is_some_and(|s| s.readings().next().is_some())
 }
 
-/// Why stream `i` has nothing to draw.
-fn why_nothing(series: &StorySeries, i: usize) -> &'static str {
-    match series.series(i) {
-        Some(s) if s.start().is_some() && s.has_unknown() => {
-            "reported to move, but no source gives a number"
-        }
-        _ => "only proposed, offered or denied, so nothing is counted as moved",
-    }
+/// Whether stream `i`, which has nothing to draw, is reported to move with no number (rather
+/// than only proposed, offered or denied).
+fn moves_without_number(series: &StorySeries, i: usize) -> bool {
+    matches!(series.series(i), Some(s) if s.start().is_some() && s.has_unknown())
 }
 
 /// The first letter in upper case ("containers" becomes "Containers").
@@ -179,15 +176,21 @@ impl ChartPlan {
         let mut notes = Vec::new();
         let mut any_unknown = false;
         let mut any_stream = false;
+        let l = Lang::from_code(lang);
         for (i, s) in story.streams.iter().enumerate() {
             if s.category != category {
                 continue;
             }
             any_stream = true;
             if !has_numbers(series, i) {
-                let why = why_nothing(series, i);
-                any_unknown |= why.starts_with("reported");
-                notes.push(format!("{}: {why}.", s.label.get(lang)));
+                let unknown = moves_without_number(series, i);
+                any_unknown |= unknown;
+                let why = if unknown {
+                    "why_unknown"
+                } else {
+                    "why_uncounted"
+                };
+                notes.push(format!("{}: {}.", s.label.get(lang), t(l, why)));
                 continue;
             }
             match panels.iter_mut().find(|p| p.unit == s.unit) {
@@ -204,15 +207,14 @@ impl ChartPlan {
             }
         }
         let empty = panels.is_empty().then(|| {
-            if !any_stream {
-                "No figures are given: the story has no flow of this kind.".to_string()
+            let reason = if !any_stream {
+                "no_flow_of_kind"
             } else if any_unknown {
-                "No figures are given: the sources say this moves, but none gives a number."
-                    .to_string()
+                "moves_no_number"
             } else {
-                "No figures are given: only proposals, offers or denials, never counted as moved."
-                    .to_string()
-            }
+                "only_proposals"
+            };
+            tf(l, "no_figures", &[t(l, reason)])
         });
         Ok(ChartPlan {
             category: index,
@@ -851,18 +853,26 @@ fn draw_panel<DB: DrawingBackend>(
                     .iter()
                     .find(|x| &x.id == p && x.category == s.category && x.unit == s.unit)
             }) {
-                Some(parent) => format!("{label} (part of “{}”)", parent.label.get(frame.lang)),
+                Some(parent) => format!(
+                    "{label} ({})",
+                    tf(
+                        Lang::from_code(frame.lang),
+                        "chart_part_of",
+                        &[parent.label.get(frame.lang)]
+                    )
+                ),
                 None => label,
             };
             Some((label, c, Some(stroke_of(frame.series.strongest(i))), false))
         })
         .collect();
     if any_band {
-        rows.push(("range the sources give".into(), frame.color, None, true));
+        let text = t(Lang::from_code(frame.lang), "chart_range");
+        rows.push((text.into(), frame.color, None, true));
     }
     if any_held {
         rows.push((
-            "after the last figure: held, not newer".into(),
+            t(Lang::from_code(frame.lang), "chart_held").into(),
             mix(WHITE, frame.color, HELD_ALPHA),
             Some(Stroke::Solid),
             false,

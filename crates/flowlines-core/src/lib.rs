@@ -21,6 +21,7 @@ pub mod route;
 pub mod scene;
 pub mod series;
 pub mod style;
+pub mod summary;
 pub mod synthetic;
 pub mod totals;
 pub mod validate;

@@ -303,6 +303,20 @@ impl Scene {
         self.view
     }
 
+    /// Sets the zoom and pan (a shared link's view, or the view kept across a resize), within
+    /// the zoom limits and keeping the map in the viewport; a non-finite value is ignored.
+    pub fn set_view(&mut self, view: View) {
+        if !(view.k.is_finite() && view.tx.is_finite() && view.ty.is_finite()) {
+            return;
+        }
+        self.view = View {
+            k: view.k.clamp(crate::view::MIN_ZOOM, crate::view::MAX_ZOOM),
+            ..view
+        };
+        self.view.pan_by(0.0, 0.0, self.width, self.height);
+        self.layout();
+    }
+
     /// Shows or hides the streams of category `id`.
     pub fn set_category_visible(&mut self, id: &str, visible: bool) {
         self.filters.hidden_categories.retain(|c| c != id);

@@ -6,7 +6,8 @@
 use crate::canvas_backend::CanvasBackend;
 use crate::{to_js, FlowMap};
 use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan};
-use flowlines_core::details::quantity_text;
+use flowlines_core::details::{confidence_text, quantity_text_in};
+use flowlines_core::i18n::{t, tf, Lang};
 use flowlines_core::model::{Measure, Story};
 use flowlines_core::style::{category_color, css};
 use plotters::prelude::IntoDrawingArea;
@@ -76,10 +77,14 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         .iter()
         .find(|u| u.id == o.unit)
         .map_or(o.unit.as_str(), |u| u.names.get(lang));
-    let measure = match o.measure {
-        Measure::Cumulative => "running total",
-        Measure::InPeriod => "in the period",
-    };
+    let l = Lang::from_code(lang);
+    let measure = t(
+        l,
+        match o.measure {
+            Measure::Cumulative => "running_total",
+            Measure::InPeriod => "in_period",
+        },
+    );
     let c = &o.claimant;
     let role = c
         .role
@@ -107,11 +112,11 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         observation: i,
         id: o.id.clone(),
         stream: stream.map_or(o.stream.clone(), |s| s.label.get(lang).to_string()),
-        figure: format!("{} {unit}, {measure}", quantity_text(&o.quantity)),
+        figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, l)),
         claimant: format!("{}{role} ({})", c.name, c.party),
         period: o.period.to_string().replace('/', " to "),
         reported: o.reported.to_string(),
-        confidence: o.confidence.as_str().to_string(),
+        confidence: confidence_text(o.confidence, l).to_string(),
         source,
     })
 }
@@ -211,11 +216,10 @@ impl FlowMap {
                 let description = if units.is_empty() {
                     plan.empty.clone().unwrap_or_default()
                 } else {
-                    format!(
-                        "{}: running totals over time, one panel per unit ({}), with the range \
-                         the sources give and a mark for each figure.",
-                        plan.name,
-                        units.join(", ")
+                    tf(
+                        Lang::from_code(lang),
+                        "chart_description",
+                        &[&plan.name, &units.join(", ")],
                     )
                 };
                 Ok(ChartEntry {

@@ -2,7 +2,7 @@
 
 use crate::FlowMap;
 use flowlines_chart::map;
-use flowlines_core::date::format_day;
+use flowlines_core::i18n::{format_date, tf, Lang};
 use flowlines_core::totals::{stream_totals, to_csv};
 use plotters::backend::SVGBackend;
 use plotters::drawing::IntoDrawingArea;
@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 impl FlowMap {
     /// The lines every exported image carries, so that a copy that travels keeps them: the
-    /// title, the date shown and the data's 'as of' date, the sources, the caveat and the credit.
+    /// title, the date shown and the data's 'as of' date, the sources, the caveat and the credit,
+    /// in `lang`.
     pub fn export_credits(&self, lang: &str) -> Vec<String> {
+        let l = Lang::from_code(lang);
         let story = self.scene.story();
         let meta = &story.story;
         let sources: Vec<String> = story
@@ -25,13 +27,16 @@ impl FlowMap {
             .collect();
         let mut lines = vec![
             meta.title.get(lang).to_string(),
-            format!(
-                "Shown: {} · data as of {} (version {})",
-                format_day(self.scene.day().floor() as i32),
-                meta.as_of,
-                meta.version
+            tf(
+                l,
+                "shown",
+                &[
+                    &format_date(self.scene.day().floor() as i32, l),
+                    &format_date(meta.as_of.last(), l),
+                    &meta.version,
+                ],
             ),
-            format!("Sources: {}", sources.join("; ")),
+            tf(l, "sources", &[&sources.join("; ")]),
         ];
         lines.extend(meta.caveat.as_ref().map(|t| t.get(lang).to_string()));
         lines.extend(meta.credit.as_ref().map(|t| t.get(lang).to_string()));

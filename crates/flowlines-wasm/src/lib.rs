@@ -5,9 +5,13 @@
 //! Every error crosses as a JS `Error` whose message lists each problem as
 //! `file:line:column: message`; no function here panics on any input.
 
+mod a11y;
 mod canvas_backend;
 mod charts;
 mod export;
+mod record;
+mod view;
+mod words;
 
 use flowlines_core::basemap::Basemap;
 use flowlines_core::date::{format_day, parse_day};

@@ -1,0 +1,42 @@
+// Writes www/manifest.json: each file under www/data/ and www/pkg/ (the story, the basemap, the
+// wasm and its glue) mapped to a short sha256 of its content. The page appends `?v=<hash>` when
+// it fetches them, so a cache (the reader's, a CDN's) never hides an update, and a file that did
+// not change keeps its URL and stays cached. The manifest itself must not be cached for long.
+//
+//   node tools/build-manifest.mjs        (run by tools/build-static.sh)
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const WWW = resolve(here, '..', 'www');
+const DIRS = ['data', 'pkg'];
+/** Hex digits of the sha256 kept: 12 (48 bits) tell versions of one file apart. */
+const LENGTH = 12;
+
+/** Every file under `dir` (following www/data's symlink), skipping dotfiles. */
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir)) {
+    if (entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    const info = await stat(path); // stat, not lstat: follows symlinks
+    if (info.isDirectory()) out.push(...await files(path));
+    else if (info.isFile()) out.push(path);
+  }
+  return out;
+}
+
+const manifest = {};
+for (const dir of DIRS) {
+  const root = join(WWW, dir);
+  let list;
+  try { list = await files(root); } catch { continue; } // www/pkg/ not built yet
+  for (const path of list.sort()) {
+    const hash = createHash('sha256').update(await readFile(path)).digest('hex').slice(0, LENGTH);
+    manifest[relative(WWW, path).split(sep).join('/')] = hash;
+  }
+}
+await writeFile(join(WWW, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`manifest: ${Object.keys(manifest).length} files in www/manifest.json`);
