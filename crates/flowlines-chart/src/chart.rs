@@ -19,8 +19,8 @@
 //! which observation is under the pointer.
 
 use flowlines_core::date::{format_day, parse_day};
-use flowlines_core::details::{format_number, quantity_text};
-use flowlines_core::i18n::{t, tf, Lang};
+use flowlines_core::details::{format_number, quantity_text_in};
+use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Confidence, Quantity, Story};
 use flowlines_core::series::{Phase, Series, StorySeries};
 use flowlines_core::style::category_color;
@@ -341,11 +341,12 @@ fn font(size: f64) -> TextStyle<'static> {
     TextStyle::from((FONT, size).into_font())
 }
 
-/// The figure as the source gives it, saying "or more" for a figure with no ceiling.
-pub fn figure_label(q: &Quantity) -> String {
+/// The figure as the source gives it in `lang`, saying "or more" for a figure with no ceiling.
+pub fn figure_label(q: &Quantity, lang: &str) -> String {
+    let l = Lang::from_code(lang);
     match *q {
-        Quantity::AtLeast(v) => format!("{} or more", format_number(v)),
-        _ => quantity_text(q),
+        Quantity::AtLeast(v) => tf(l, "or_more", &[&i18n::format_number(v, l)]),
+        _ => quantity_text_in(q, l),
     }
 }
 
@@ -729,7 +730,7 @@ fn draw_panel<DB: DrawingBackend>(
             },
         )?;
     let year = |d: &f64| format_day(d.floor() as i32).chars().take(4).collect();
-    let number = |v: &f64| format_number(*v);
+    let number = |v: &f64| i18n::format_number(*v, Lang::from_code(frame.lang));
     chart
         .configure_mesh()
         .bold_line_style(GRID)
@@ -821,7 +822,7 @@ fn draw_panel<DB: DrawingBackend>(
         )))?;
         if index == 0 {
             let (x, _) = chart.backend_coord(&(frame.cursor, 0.0));
-            let text = format_day(frame.cursor.floor() as i32);
+            let text = i18n::format_date(frame.cursor.floor() as i32, Lang::from_code(frame.lang));
             let style = font(11.0).color(&INK);
             let (w, _) = area.estimate_text_size(&text, &style)?;
             let (x, anchor) = if x + 4 + w as i32 > right {
@@ -970,7 +971,7 @@ fn draw_panel<DB: DrawingBackend>(
                 arrow,
             ))?;
         }
-        let text = figure_label(&o.quantity);
+        let text = figure_label(&o.quantity, frame.lang);
         let (w, h) = area.estimate_text_size(&text, &label_style)?;
         let (w, h) = (w as i32, h as i32);
         // Right of the mark above it, else left of it, else under it; left out if all are
@@ -1033,7 +1034,18 @@ mod tests {
 
     #[test]
     fn an_open_figure_says_or_more() {
-        assert_eq!(figure_label(&Quantity::AtLeast(11000.0)), "11,000 or more");
-        assert_eq!(figure_label(&Quantity::About(6700.0)), "about 6,700");
+        assert_eq!(
+            figure_label(&Quantity::AtLeast(11000.0), "en"),
+            "11,000 or more"
+        );
+        assert_eq!(figure_label(&Quantity::About(6700.0), "en"), "about 6,700");
+        assert_eq!(
+            figure_label(&Quantity::AtLeast(11000.0), "ko"),
+            "11,000 이상"
+        );
+        assert_eq!(
+            figure_label(&Quantity::AtLeast(11000.0), "uk"),
+            "11\u{202f}000 і більше"
+        );
     }
 }

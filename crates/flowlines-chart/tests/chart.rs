@@ -163,7 +163,7 @@ fn the_cursor_is_a_vertical_line_at_the_day_in_every_panel() {
             panel.unit
         );
     }
-    assert!(recording.texts().iter().any(|t| t == "2024-10-20"));
+    assert!(recording.texts().iter().any(|t| t == "20 October 2024"));
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod words;
 use flowlines_core::basemap::Basemap;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
+use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
 use flowlines_core::parse::{load_csv, load_json, CsvFiles};
 use flowlines_core::raster::Raster;
@@ -246,7 +247,12 @@ impl FlowMap {
             .map(|e| EventEntry {
                 day: f64::from(e.date.first()),
                 at: ((f64::from(e.date.first()) - start) / (end - start).max(1.0)).clamp(0.0, 1.0),
-                date: e.date.to_string(),
+                // A day is written the reader's way; a month or a year as the source gives it.
+                date: if e.date.precision() == flowlines_core::date::DatePrecision::Day {
+                    flowlines_core::i18n::format_date(e.date.first(), Lang::from_code(lang))
+                } else {
+                    e.date.to_string()
+                },
                 label: e.label.get(lang).to_string(),
                 place: e.place.clone(),
             })
