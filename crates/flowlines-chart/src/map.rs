@@ -20,6 +20,7 @@
 //! undoes.
 
 use flowlines_core::encoding::{marks, LineStyle};
+use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::labels::Rect;
 use flowlines_core::model::Source;
 use flowlines_core::scene::{Scene, PLACE_RADIUS_PX};
@@ -221,103 +222,33 @@ struct Words {
 }
 
 fn words(lang: &str) -> Words {
-    match lang {
-        "ko" => Words {
-            what_moves: "무엇이 이동하나",
-            how_sure: "확실성 (선 모양)",
-            marks: "표시",
-            confidences: ["확인됨", "보도됨", "주장됨", "제안·제의됨"],
-            width: "굵기: 단위별 물량, 옅은 띠: 주장 간 범위",
-            unknown: "물량 미상: 수치를 밝힌 출처 없음",
-            disputed: "논란: 한쪽이 부인함",
-            inferred: "속이 빈 화살표: 목적지 추정 (보도되지 않음)",
-            assumed: "점선 테두리: 경로 추정 또는 미상",
-            sources: "출처",
-            credit: "제작",
-            basemap: "지도",
-            caveat: "모든 수치는 함께 표기된 출처의 추정치입니다.",
-        },
-        "uk" => Words {
-            what_moves: "Що переміщується",
-            how_sure: "Наскільки певно (стиль лінії)",
-            marks: "Позначки",
-            confidences: ["Підтверджено", "Повідомлено", "Заявлено", "Запропоновано"],
-            width: "Товщина: кількість у шкалі своєї одиниці; бліда смуга: діапазон оцінок",
-            unknown: "Кількість невідома: жодне джерело не дає цифри",
-            disputed: "Оскаржується: одна зі сторін заперечує",
-            inferred: "Порожня стрілка: пункт призначення припущено",
-            assumed: "Пунктирний контур: шлях припущено або невідомий",
-            sources: "Джерела",
-            credit: "Автори",
-            basemap: "Основа карти",
-            caveat: "Кожна цифра — оцінка названого джерела.",
-        },
-        "ru" => Words {
-            what_moves: "Что перемещается",
-            how_sure: "Насколько достоверно (стиль линии)",
-            marks: "Обозначения",
-            confidences: ["Подтверждено", "Сообщается", "Заявлено", "Предложено"],
-            width: "Толщина: количество в шкале своей единицы; бледная полоса: диапазон оценок",
-            unknown: "Количество неизвестно: ни один источник не даёт цифры",
-            disputed: "Оспаривается: одна из сторон отрицает",
-            inferred: "Полая стрелка: пункт назначения предположен",
-            assumed: "Пунктирный контур: путь предположен или неизвестен",
-            sources: "Источники",
-            credit: "Авторы",
-            basemap: "Основа карты",
-            caveat: "Каждая цифра — оценка названного источника.",
-        },
-        _ => Words {
-            what_moves: "What moves",
-            how_sure: "How sure (line style)",
-            marks: "Marks",
-            confidences: ["Confirmed", "Reported", "Claimed", "Proposed or offered"],
-            width: "Width: amount, on each unit’s own scale; pale band: range between claims",
-            unknown: "Amount unknown: no source gives a number",
-            disputed: "Disputed: a party denies it",
-            inferred: "Hollow arrow: destination inferred, not reported",
-            assumed: "Dotted outline: path assumed or unknown",
-            sources: "Sources",
-            credit: "Credit",
-            basemap: "Basemap",
-            caveat: "Every figure is an estimate credited to the source named with it.",
-        },
+    let l = Lang::from_code(lang);
+    Words {
+        what_moves: t(l, "what_moves"),
+        how_sure: t(l, "how_sure"),
+        marks: t(l, "marks"),
+        confidences: [
+            t(l, "confirmed"),
+            t(l, "reported"),
+            t(l, "claimed"),
+            t(l, "proposed"),
+        ],
+        width: t(l, "mark_width"),
+        unknown: t(l, "mark_unknown"),
+        disputed: t(l, "mark_disputed"),
+        inferred: t(l, "mark_inferred"),
+        assumed: t(l, "mark_assumed"),
+        sources: t(l, "sources_label"),
+        credit: t(l, "credit_label"),
+        basemap: t(l, "basemap_label"),
+        caveat: t(l, "caveat_default"),
     }
 }
 
 /// The date of `day` (days since 1970-01-01) as the image says it: "As of 20 October 2024".
 fn as_of_text(day: f64, lang: &str) -> String {
-    let iso = flowlines_core::date::format_day(day.floor() as i32);
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso;
-    };
-    let (Ok(month), Ok(dd)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso;
-    };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match lang {
-        "ko" => format!("{y}년 {month}월 {dd}일 기준"),
-        "uk" => format!("Станом на {d}.{m}.{y}"),
-        "ru" => format!("По состоянию на {d}.{m}.{y}"),
-        _ => match MONTHS.get(month.wrapping_sub(1)) {
-            Some(name) => format!("As of {dd} {name} {y}"),
-            None => format!("As of {iso}"),
-        },
-    }
+    let l = Lang::from_code(lang);
+    tf(l, "as_of", &[&i18n::format_date(day.floor() as i32, l)])
 }
 
 /// The sources the drawn flows cite at the scene's day, in the story's order: those of every

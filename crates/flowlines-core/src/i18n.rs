@@ -219,6 +219,15 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ]),
     // Exports.
     ("shown", ["Shown: {} · data as of {} (version {})", "표시 날짜: {} · {} 기준 자료(버전 {})", "Показано: {} · дані станом на {} (версія {})", "Показано: {} · данные на {} (версия {})"]),
+    ("sources_label", ["Sources", "출처", "Джерела", "Источники"]),
+    ("credit_label", ["Credit", "제작", "Автори", "Авторы"]),
+    ("basemap_label", ["Basemap", "지도", "Основа карти", "Основа карты"]),
+    ("caveat_default", [
+        "Every figure is an estimate credited to the source named with it.",
+        "모든 수치는 함께 표기된 출처의 추정치입니다.",
+        "Кожна цифра — оцінка названого поруч джерела.",
+        "Каждая цифра — оценка названного рядом источника.",
+    ]),
     ("sources", ["Sources: {}", "출처: {}", "Джерела: {}", "Источники: {}"]),
     // The data table.
     ("table_caption", [
