@@ -285,17 +285,7 @@ fn cited_sources(scene: &Scene) -> Vec<&Source> {
 /// A source as the notes cite it: what it is, its outlet where it names one, when it was
 /// published and the document's name.
 fn source_text(s: &Source, lang: &str) -> String {
-    let outlet = s
-        .outlet
-        .as_deref()
-        .map(|o| format!(", {o}"))
-        .unwrap_or_default();
-    format!(
-        "{}{outlet}, {} ({})",
-        s.title.get(lang),
-        s.published,
-        s.document
-    )
+    flowlines_core::details::citation(s, lang)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,6 +32,22 @@ pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
     }
 }
 
+/// A source as readers are told it: what it is, its outlet where the document names one, when
+/// it was published, and the document's name ("…, Irish Examiner, 2025-05-30 (004_….txt)").
+pub fn citation(source: &crate::model::Source, lang: &str) -> String {
+    let outlet = source
+        .outlet
+        .as_deref()
+        .map(|o| format!(", {o}"))
+        .unwrap_or_default();
+    format!(
+        "{}{outlet}, {} ({})",
+        source.title.get(lang),
+        source.published,
+        source.document
+    )
+}
+
 /// One claim about a flow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimDetails {
@@ -174,19 +190,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
             .sources
             .iter()
             .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| {
-                let outlet = x
-                    .outlet
-                    .as_deref()
-                    .map(|o| format!(", {o}"))
-                    .unwrap_or_default();
-                format!(
-                    "{}{outlet}, {} ({})",
-                    x.title.get(code),
-                    x.published,
-                    x.document
-                )
-            })
+            .map_or(id.to_string(), |x| citation(x, code))
     };
     let mut claims: Vec<(i32, ClaimDetails)> = story
         .observations

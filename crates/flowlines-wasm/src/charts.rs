@@ -96,17 +96,7 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         .iter()
         .find(|s| s.id == o.source)
         .map_or(o.source.clone(), |s| {
-            let outlet = s
-                .outlet
-                .as_deref()
-                .map(|x| format!(", {x}"))
-                .unwrap_or_default();
-            format!(
-                "{}{outlet}, {} ({})",
-                s.title.get(lang),
-                s.published,
-                s.document
-            )
+            flowlines_core::details::citation(s, lang)
         });
     Some(ObservationEntry {
         observation: i,
