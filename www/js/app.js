@@ -197,7 +197,7 @@ async function run($, host, settings) {
   layout();
   new ResizeObserver(layout).observe(container);
   const urlView = keepInUrl({ host, map, timeline, legend: $('fl-legend'), size: () => size, label: (day) => FlowMap.date_of(day) });
-  watchTheme(host, redraw);
+  watchTheme(host, () => { redraw(); charts.redraw(); });
 
   // Frames only while the element is on screen and its tab is visible: a reader who scrolled
   // past the map, or switched tabs, pays nothing; the animation resumes where it stopped.

@@ -62,6 +62,8 @@ export function mountCharts(root, map, lang, timeline, words) {
   }
 
   function redraw() {
+    // The page's theme as the reader sees it: flowlines.css sets color-scheme, which inherits.
+    map.set_theme(getComputedStyle(root).colorScheme === 'dark' ? 'dark' : 'light');
     for (const chart of charts) {
       if (chart.width < 1) continue;
       try {

@@ -52,9 +52,46 @@ const X_LABEL_ROOM: u32 = 20;
 
 /// The font the chart writes in: the page's own, with Korean glyphs.
 const FONT: &str = "system-ui, 'Noto Sans', 'Noto Sans CJK KR', sans-serif";
-const INK: RGBColor = RGBColor(0x1d, 0x1d, 0x1f);
-const MUTED: RGBColor = RGBColor(0x5f, 0x5f, 0x66);
-const GRID: RGBColor = RGBColor(0xe4, 0xe1, 0xda);
+
+/// The colours a chart is drawn in besides its category's: the page's light or dark theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// The chart's background, and the fill of its marks.
+    pub paper: RGBColor,
+    /// Titles, labels, the cursor.
+    pub ink: RGBColor,
+    /// Axes, their numbers and the notes under the panels.
+    pub muted: RGBColor,
+    /// The grid lines.
+    pub grid: RGBColor,
+}
+
+impl Palette {
+    /// Dark ink on white: the page's light theme and every static chart.
+    pub const LIGHT: Palette = Palette {
+        paper: RGBColor(0xff, 0xff, 0xff),
+        ink: RGBColor(0x1d, 0x1d, 0x1f),
+        muted: RGBColor(0x5f, 0x5f, 0x66),
+        grid: RGBColor(0xe4, 0xe1, 0xda),
+    };
+    /// Light ink on the dark theme's surface (`--fl-surface`, `--fl-ink`, `--fl-muted` in
+    /// www/css/flowlines.css).
+    pub const DARK: Palette = Palette {
+        paper: RGBColor(0x23, 0x26, 0x2b),
+        ink: RGBColor(0xec, 0xeb, 0xe7),
+        muted: RGBColor(0xa9, 0xa9, 0xb2),
+        grid: RGBColor(0x3a, 0x3d, 0x44),
+    };
+
+    /// The palette of a theme by name: "dark", or light for anything else.
+    pub fn of_theme(theme: &str) -> Palette {
+        if theme == "dark" {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        }
+    }
+}
 /// Opacity of the band between the low and the high.
 const BAND_ALPHA: f64 = 0.2;
 /// Opacity of a line after its last reading, where the figure is only held.
@@ -535,6 +572,8 @@ struct Frame<'a> {
     cursor: f64,
     color: RGBColor,
     lang: &'a str,
+    /// The colours besides the category's.
+    palette: Palette,
     /// Width of the value axis's labels, the same in every panel so that days line up.
     y_label_width: u32,
 }
@@ -560,7 +599,7 @@ fn panel_peak(series: &StorySeries, panel: &PanelPlan) -> f64 {
 /// category's streams, their running totals from `series` with bands and marks, and a cursor at
 /// `cursor_day` (days since 1970-01-01); names in `lang`. Sizes are in `root`'s pixels; draw
 /// at [`ChartPlan::height`] for the intended look. A category with no figures gets a text
-/// saying so and an empty layout.
+/// saying so and an empty layout. `palette` gives the background, ink and grid colours.
 pub fn render_charts<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     story: &Story,
@@ -568,6 +607,7 @@ pub fn render_charts<DB: DrawingBackend>(
     category: &str,
     cursor_day: f64,
     lang: &str,
+    palette: Palette,
 ) -> Result<ChartLayout, ChartError> {
     let plan = ChartPlan::new(story, series, category, lang)?;
     let (width, height) = root.dim_in_pixel();
@@ -584,7 +624,7 @@ pub fn render_charts<DB: DrawingBackend>(
     let mut lines: Vec<(String, bool)> = Vec::new();
     for (k, text) in plan.empty.iter().chain(&plan.notes).enumerate() {
         let lead = k == 0 && plan.empty.is_some();
-        for line in wrap(root, text, &note_style(lead), text_width)? {
+        for line in wrap(root, text, &note_style(lead, &palette), text_width)? {
             lines.push((line, lead));
         }
     }
@@ -598,7 +638,7 @@ pub fn render_charts<DB: DrawingBackend>(
             min_height,
         });
     }
-    root.fill(&WHITE)?;
+    root.fill(&palette.paper)?;
     let mut layout = ChartLayout::default();
     let mut area = root.clone();
     if !plan.panels.is_empty() {
@@ -622,6 +662,7 @@ pub fn render_charts<DB: DrawingBackend>(
             cursor: cursor_day,
             color: rgb(category_color(plan.category)),
             lang,
+            palette,
             y_label_width: widest + 10,
         };
         for (k, panel) in plan.panels.iter().enumerate() {
@@ -632,15 +673,19 @@ pub fn render_charts<DB: DrawingBackend>(
     }
     for (k, (text, lead)) in lines.into_iter().enumerate() {
         let y = PAD as i32 + k as i32 * NOTE_HEIGHT as i32 + NOTE_HEIGHT as i32 / 2;
-        area.draw(&Text::new(text, (PAD as i32 + 2, y), note_style(lead)))?;
+        area.draw(&Text::new(
+            text,
+            (PAD as i32 + 2, y),
+            note_style(lead, &palette),
+        ))?;
     }
     Ok(layout)
 }
 
 /// The style of a sentence under the panels: the one said instead of a chart leads.
-fn note_style(lead: bool) -> TextStyle<'static> {
+fn note_style(lead: bool, palette: &Palette) -> TextStyle<'_> {
     font(if lead { 14.0 } else { 12.0 })
-        .color(if lead { &INK } else { &MUTED })
+        .color(if lead { &palette.ink } else { &palette.muted })
         .pos(Pos::new(HPos::Left, VPos::Center))
 }
 
@@ -733,10 +778,10 @@ fn draw_panel<DB: DrawingBackend>(
     let number = |v: &f64| i18n::format_number(*v, Lang::from_code(frame.lang));
     chart
         .configure_mesh()
-        .bold_line_style(GRID)
+        .bold_line_style(frame.palette.grid)
         .light_line_style(TRANSPARENT)
-        .axis_style(MUTED)
-        .label_style(font(11.0).color(&MUTED))
+        .axis_style(frame.palette.muted)
+        .label_style(font(11.0).color(&frame.palette.muted))
         .x_label_formatter(&year)
         .y_label_formatter(&number)
         .draw()?;
@@ -756,7 +801,7 @@ fn draw_panel<DB: DrawingBackend>(
 
     // Bands first, under every line.
     let colors: Vec<RGBColor> = (0..panel.streams.len())
-        .map(|k| mix(frame.color, INK, 0.35 * k as f64))
+        .map(|k| mix(frame.color, frame.palette.ink, 0.35 * k as f64))
         .collect();
     let mut any_band = false;
     let mut any_held = false;
@@ -818,12 +863,12 @@ fn draw_panel<DB: DrawingBackend>(
     if (start..=end).contains(&frame.cursor) {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(frame.cursor, 0.0), (frame.cursor, y_top)],
-            INK.mix(0.85).stroke_width(1),
+            frame.palette.ink.mix(0.85).stroke_width(1),
         )))?;
         if index == 0 {
             let (x, _) = chart.backend_coord(&(frame.cursor, 0.0));
             let text = i18n::format_date(frame.cursor.floor() as i32, Lang::from_code(frame.lang));
-            let style = font(11.0).color(&INK);
+            let style = font(11.0).color(&frame.palette.ink);
             let (w, _) = area.estimate_text_size(&text, &style)?;
             let (x, anchor) = if x + 4 + w as i32 > right {
                 (x - 4, HPos::Right)
@@ -839,7 +884,7 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     // The legend at the plot's top left: each stream, then the band and the held line.
-    let legend_style = font(11.0).color(&INK);
+    let legend_style = font(11.0).color(&frame.palette.ink);
     let mut rows: Vec<(String, RGBColor, Option<Stroke>, bool)> = panel
         .streams
         .iter()
@@ -874,7 +919,7 @@ fn draw_panel<DB: DrawingBackend>(
     if any_held {
         rows.push((
             t(Lang::from_code(frame.lang), "chart_held").into(),
-            mix(WHITE, frame.color, HELD_ALPHA),
+            mix(frame.palette.paper, frame.color, HELD_ALPHA),
             Some(Stroke::Solid),
             false,
         ));
@@ -925,7 +970,7 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     // Observation marks with their figures.
-    let label_style = font(11.0).color(&INK);
+    let label_style = font(11.0).color(&frame.palette.ink);
     for (o_index, o) in frame.story.observations.iter().enumerate() {
         let Some(k) = panel
             .streams
@@ -953,7 +998,7 @@ fn draw_panel<DB: DrawingBackend>(
         area.draw(&Circle::new(
             (x - base.0, y - base.1),
             MARK_RADIUS + 2,
-            WHITE.filled(),
+            frame.palette.paper.filled(),
         ))?;
         area.draw(&Circle::new(
             (x - base.0, y - base.1),
@@ -1012,7 +1057,7 @@ fn draw_panel<DB: DrawingBackend>(
         capitalised(&panel.name),
         (left - base.0, TITLE_ROOM as i32 / 2 + 2),
         font(13.0)
-            .color(&INK)
+            .color(&frame.palette.ink)
             .pos(Pos::new(HPos::Left, VPos::Center)),
     ))?;
     layout.panels.push(panel_layout);

@@ -2,7 +2,9 @@
 //! category, and how the layout turns pixels back into days and observations.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use flowlines_chart::chart::{render_charts, ChartError, ChartLayout, ChartPlan, MARK_RADIUS};
+use flowlines_chart::chart::{
+    render_charts, ChartError, ChartLayout, ChartPlan, Palette, MARK_RADIUS,
+};
 use flowlines_chart::recording::{Call, Recording, RecordingBackend};
 use flowlines_core::date::parse_day;
 use flowlines_core::model::Story;
@@ -32,7 +34,15 @@ fn draw(story: &Story, category: &str, at: &str) -> (Recording, Result<ChartLayo
     let backend = RecordingBackend::new(WIDTH, plan.height());
     let recording = backend.recording();
     let root = backend.into_drawing_area();
-    let layout = render_charts(&root, story, &series, category, day(at), "en");
+    let layout = render_charts(
+        &root,
+        story,
+        &series,
+        category,
+        day(at),
+        "en",
+        Palette::LIGHT,
+    );
     (recording, layout)
 }
 
@@ -233,10 +243,28 @@ fn errors_say_what_went_wrong() {
     let story = story();
     let series = StorySeries::new(&story);
     let root = RecordingBackend::new(WIDTH, 600).into_drawing_area();
-    let e = render_charts(&root, &story, &series, "nonsense", 0.0, "en").unwrap_err();
+    let e = render_charts(
+        &root,
+        &story,
+        &series,
+        "nonsense",
+        0.0,
+        "en",
+        Palette::LIGHT,
+    )
+    .unwrap_err();
     assert_eq!(e, ChartError::UnknownCategory("nonsense".into()));
     let tiny = RecordingBackend::new(100, 40).into_drawing_area();
-    let e = render_charts(&tiny, &story, &series, "munitions", 0.0, "en").unwrap_err();
+    let e = render_charts(
+        &tiny,
+        &story,
+        &series,
+        "munitions",
+        0.0,
+        "en",
+        Palette::LIGHT,
+    )
+    .unwrap_err();
     assert!(matches!(e, ChartError::TooSmall { width: 100, .. }), "{e}");
     assert!(e.to_string().contains("100 by 40"));
 }

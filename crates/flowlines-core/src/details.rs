@@ -197,12 +197,6 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         .iter()
         .filter(|o| o.stream == s.id)
         .map(|o| {
-            let c = &o.claimant;
-            let role = c
-                .role
-                .as_deref()
-                .map(|r| format!(", {r}"))
-                .unwrap_or_default();
             let measure = t(
                 lang,
                 match o.measure {
@@ -213,10 +207,10 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
             (
                 o.period.first(),
                 ClaimDetails {
-                    claimant: format!("{}{role} ({})", c.name, c.party),
+                    claimant: o.claimant.describe(code),
                     figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, lang)),
-                    period: o.period.to_string().replace('/', " to "),
-                    reported: o.reported.to_string(),
+                    period: i18n::format_period(&o.period, lang),
+                    reported: i18n::format_date_spec(&o.reported, lang),
                     confidence: confidence_text(o.confidence, lang).into(),
                     source: source_text(&o.source),
                     denials: o
@@ -229,7 +223,11 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                                 .map(|n| format!(": {}", n.get(code)))
                                 .unwrap_or_default();
                             let date = d.date.to_string();
-                            let by = tf(lang, "denied_by", &[&d.by.name, &d.by.party, &date]);
+                            let by = tf(
+                                lang,
+                                "denied_by",
+                                &[d.by.name.get(code), d.by.party.get(code), &date],
+                            );
                             format!("{by}{note}")
                         })
                         .collect(),

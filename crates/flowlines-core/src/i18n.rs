@@ -7,7 +7,7 @@
 //! a language cannot silently lack a key; a test checks that none is left empty and that every
 //! key the shell asks for exists.
 
-use crate::date::{date_of, Day};
+use crate::date::{date_of, DatePrecision, DateSpec, Day, Period};
 use chrono::Datelike;
 
 /// A language the map is published in.
@@ -131,6 +131,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "не менее {}"]),
     ("as_many_as", ["as many as {}", "최대 {}", "до {}", "до {}"]),
     ("range_to", ["{} to {}", "{}~{}", "від {} до {}", "от {} до {}"]),
+    ("period_to", ["{} to {}", "{} ~ {}", "{} – {}", "{} – {}"]),
     ("or_more", ["{} or more", "{} 이상", "{} і більше", "{} и более"]),
     ("no_figure", ["no figure given", "수치 없음", "без числа", "без числа"]),
     ("running_total", ["running total", "누계", "наростаючим підсумком", "нарастающим итогом"]),
@@ -218,6 +219,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "Ни один поток с числом ещё не начался.",
     ]),
     // Exports.
+    ("version", ["version {}", "버전 {}", "версія {}", "версия {}"]),
     ("shown", ["Shown: {} · data as of {} (version {})", "표시 날짜: {} · {} 기준 자료(버전 {})", "Показано: {} · дані станом на {} (версія {})", "Показано: {} · данные на {} (версия {})"]),
     ("sources_label", ["Sources", "출처", "Джерела", "Источники"]),
     ("credit_label", ["Credit", "제작", "Автори", "Авторы"]),
@@ -419,6 +421,106 @@ pub fn format_date(day: Day, lang: Lang) -> String {
     }
 }
 
+/// Month names standing alone ("October 2024"), where Ukrainian and Russian use the nominative.
+const MONTHS_ALONE_UK: [&str; 12] = [
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+];
+const MONTHS_ALONE_RU: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// A date as precise as its source, as `lang` writes it: a day (`20 October 2024`), a month
+/// (`October 2024`, `2024년 10월`, `жовтень 2024`), a season (`autumn 2023`), a quarter
+/// (`Q3 2024`, `2024년 3분기`, `III квартал 2024`), a half (`first half of 2024`) or a year.
+pub fn format_date_spec(spec: &DateSpec, lang: Lang) -> String {
+    let Some(first) = date_of(spec.first()) else {
+        return spec.as_str().to_string();
+    };
+    let (y, m) = (first.year(), first.month0() as usize);
+    match spec.precision() {
+        DatePrecision::Day => format_date(spec.first(), lang),
+        DatePrecision::Month => match lang {
+            Lang::En => format!("{} {y}", MONTHS_EN[m]),
+            Lang::Ko => format!("{y}년 {}월", m + 1),
+            Lang::Uk => format!("{} {y}", MONTHS_ALONE_UK[m]),
+            Lang::Ru => format!("{} {y}", MONTHS_ALONE_RU[m]),
+        },
+        DatePrecision::Season => {
+            // Seasons start in March, June, September and December (months 2, 5, 8, 11 from 0).
+            let k = m / 3;
+            let names = match lang {
+                Lang::En => ["spring", "summer", "autumn", "winter"],
+                Lang::Ko => ["봄", "여름", "가을", "겨울"],
+                Lang::Uk => ["весна", "літо", "осінь", "зима"],
+                Lang::Ru => ["весна", "лето", "осень", "зима"],
+            };
+            match lang {
+                Lang::Ko => format!("{y}년 {}", names[k]),
+                _ => format!("{} {y}", names[k]),
+            }
+        }
+        DatePrecision::Quarter => {
+            let q = m / 3;
+            match lang {
+                Lang::En => format!("Q{} {y}", q + 1),
+                Lang::Ko => format!("{y}년 {}분기", q + 1),
+                Lang::Uk | Lang::Ru => format!("{} квартал {y}", ROMAN[q]),
+            }
+        }
+        DatePrecision::Half => {
+            let h = usize::from(m >= 6);
+            match lang {
+                Lang::En => format!("{} half of {y}", ["first", "second"][h]),
+                Lang::Ko => format!("{y}년 {}", ["상반기", "하반기"][h]),
+                Lang::Uk => format!("{} півріччя {y}", ["перше", "друге"][h]),
+                Lang::Ru => format!("{} полугодие {y}", ["первое", "второе"][h]),
+            }
+        }
+        DatePrecision::Year => match lang {
+            Lang::Ko => format!("{y}년"),
+            _ => y.to_string(),
+        },
+    }
+}
+
+/// A period as `lang` writes it: one date when it starts and ends on the same date, else
+/// "START to END" ("START – END" in Ukrainian and Russian, which keeps each date in the
+/// nominative).
+pub fn format_period(period: &Period, lang: Lang) -> String {
+    let start = format_date_spec(&period.start, lang);
+    if period.start == period.end {
+        return start;
+    }
+    tf(
+        lang,
+        "period_to",
+        &[&start, &format_date_spec(&period.end, lang)],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,6 +559,49 @@ mod tests {
         assert_eq!(format_date(day, Lang::Ko), "2024년 10월 20일");
         assert_eq!(format_date(day, Lang::Uk), "20 жовтня 2024");
         assert_eq!(format_date(day, Lang::Ru), "20 октября 2024");
+    }
+
+    #[test]
+    fn dates_as_precise_as_their_source_are_written_in_each_language() {
+        let spec = |s: &str| s.parse::<DateSpec>().unwrap();
+        assert_eq!(format_date_spec(&spec("2024-10"), Lang::En), "October 2024");
+        assert_eq!(format_date_spec(&spec("2024-10"), Lang::Ko), "2024년 10월");
+        assert_eq!(format_date_spec(&spec("2024-10"), Lang::Uk), "жовтень 2024");
+        assert_eq!(format_date_spec(&spec("2024-10"), Lang::Ru), "октябрь 2024");
+        assert_eq!(
+            format_date_spec(&spec("2023-fall"), Lang::En),
+            "autumn 2023"
+        );
+        assert_eq!(
+            format_date_spec(&spec("2023-winter"), Lang::Ko),
+            "2023년 겨울"
+        );
+        assert_eq!(
+            format_date_spec(&spec("2024-Q3"), Lang::Ru),
+            "III квартал 2024"
+        );
+        assert_eq!(
+            format_date_spec(&spec("2024-H2"), Lang::Uk),
+            "друге півріччя 2024"
+        );
+        assert_eq!(format_date_spec(&spec("2024"), Lang::Ko), "2024년");
+    }
+
+    #[test]
+    fn a_period_is_one_date_or_a_range_in_the_readers_words() {
+        let period = |s: &str| s.parse::<Period>().unwrap();
+        assert_eq!(
+            format_period(&period("2023-08/2024-02-27"), Lang::En),
+            "August 2023 to 27 February 2024"
+        );
+        assert_eq!(
+            format_period(&period("2023-08/2024-02-27"), Lang::Ru),
+            "август 2023 – 27 февраля 2024"
+        );
+        assert_eq!(
+            format_period(&period("2024-10-13"), Lang::Ko),
+            "2024년 10월 13일"
+        );
     }
 
     #[test]

@@ -99,6 +99,12 @@ impl Default for Text {
     }
 }
 
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+
 impl Text {
     /// The text in `lang` ("en", "ko", "uk", "ru"), falling back to English.
     pub fn get(&self, lang: &str) -> &str {
@@ -429,12 +435,24 @@ pub enum Measure {
 #[serde(deny_unknown_fields)]
 pub struct Claimant {
     /// The person or body ("Shin Won-sik", "Multilateral Sanctions Monitoring Team").
-    pub name: String,
+    pub name: Text,
     /// Their role ("South Korean defence minister").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// The government or body they speak for ("South Korea", "Russia").
-    pub party: String,
+    pub party: Text,
+}
+
+impl Claimant {
+    /// Who says it, in `lang`: "Shin Won-sik, South Korean defence minister (South Korea)".
+    pub fn describe(&self, lang: &str) -> String {
+        let role = self
+            .role
+            .as_ref()
+            .map(|r| format!(", {}", r.get(lang)))
+            .unwrap_or_default();
+        format!("{}{role} ({})", self.name.get(lang), self.party.get(lang))
+    }
 }
 
 /// A party's denial of an observation.

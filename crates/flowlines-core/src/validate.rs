@@ -253,7 +253,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 &o.source,
             );
         }
-        if o.claimant.name.trim().is_empty() {
+        if o.claimant.name.get("en").trim().is_empty() {
             c.push(
                 format!("/observations/{i}/claimant/name"),
                 "a figure needs a claimant: who says it".into(),

@@ -5,9 +5,9 @@
 
 use crate::canvas_backend::CanvasBackend;
 use crate::{to_js, FlowMap};
-use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan};
+use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan, Palette};
 use flowlines_core::details::{confidence_text, quantity_text_in};
-use flowlines_core::i18n::{t, tf, Lang};
+use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Measure, Story};
 use flowlines_core::style::{category_color, css};
 use plotters::prelude::IntoDrawingArea;
@@ -85,12 +85,6 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
             Measure::InPeriod => "in_period",
         },
     );
-    let c = &o.claimant;
-    let role = c
-        .role
-        .as_deref()
-        .map(|r| format!(", {r}"))
-        .unwrap_or_default();
     let source = story
         .sources
         .iter()
@@ -103,9 +97,9 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         id: o.id.clone(),
         stream: stream.map_or(o.stream.clone(), |s| s.label.get(lang).to_string()),
         figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, l)),
-        claimant: format!("{}{role} ({})", c.name, c.party),
-        period: o.period.to_string().replace('/', " to "),
-        reported: o.reported.to_string(),
+        claimant: o.claimant.describe(lang),
+        period: i18n::format_period(&o.period, l),
+        reported: i18n::format_date_spec(&o.reported, l),
         confidence: confidence_text(o.confidence, l).to_string(),
         source,
     })
@@ -113,8 +107,15 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
 
 #[wasm_bindgen]
 impl FlowMap {
+    /// Sets the colour theme charts are drawn in: "dark" for light ink on the dark theme's
+    /// surface, anything else for the light theme.
+    pub fn set_theme(&mut self, theme: &str) {
+        self.palette = Palette::of_theme(theme);
+    }
+
     /// Draws the chart of category `category` (an id) on `ctx`, `width` by `height` CSS pixels
-    /// of a canvas `dpr` times denser, names in `lang`, with its cursor at the current day, and
+    /// of a canvas `dpr` times denser, names in `lang`, in the theme's colours (see
+    /// [`FlowMap::set_theme`]), with its cursor at the current day, and
     /// keeps where everything went for [`FlowMap::chart_day_at`] and [`FlowMap::chart_mark_at`].
     /// Throws with the reason when the category is unknown, the size too small or the canvas
     /// fails.
@@ -137,6 +138,7 @@ impl FlowMap {
             category,
             self.scene.day(),
             lang,
+            self.palette,
         )
         .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
         root.present()

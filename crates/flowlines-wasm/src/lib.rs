@@ -62,6 +62,20 @@ pub struct FlowMap {
     pub(crate) scene: Scene,
     pub(crate) raster: Raster,
     pub(crate) dpr: f32,
+    /// The colours charts are drawn in: the page's light or dark theme.
+    pub(crate) palette: flowlines_chart::chart::Palette,
+}
+
+impl FlowMap {
+    /// A map of `story` before its first resize: no canvas yet, the light theme.
+    fn of_story(story: flowlines_core::model::Story) -> FlowMap {
+        FlowMap {
+            scene: Scene::new(story),
+            raster: Raster::new(0, 0),
+            dpr: 1.0,
+            palette: flowlines_chart::chart::Palette::LIGHT,
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -71,11 +85,7 @@ impl FlowMap {
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
         let story = load_json(file, text).map_err(|d| JsError::new(&d.to_string()))?;
-        Ok(FlowMap {
-            scene: Scene::new(story),
-            raster: Raster::new(0, 0),
-            dpr: 1.0,
-        })
+        Ok(FlowMap::of_story(story))
     }
 
     /// Parses and validates a story kept as CSV tables: `names[i]` (`places.csv`, ...) is the
@@ -83,22 +93,14 @@ impl FlowMap {
     pub fn from_csv(names: Vec<String>, texts: Vec<String>) -> Result<FlowMap, JsError> {
         let files: CsvFiles = names.into_iter().zip(texts).collect();
         let story = load_csv(&files).map_err(|d| JsError::new(&d.to_string()))?;
-        Ok(FlowMap {
-            scene: Scene::new(story),
-            raster: Raster::new(0, 0),
-            dpr: 1.0,
-        })
+        Ok(FlowMap::of_story(story))
     }
 
     /// A synthetic story of `flows` animated flows among `places` places over Eurasia, the
     /// same for the same `seed`: for benchmarks.
     pub fn synthetic(places: usize, flows: usize, seed: u64) -> FlowMap {
         let story = flowlines_core::synthetic::synthetic_story(places.max(2), flows, 5, seed);
-        FlowMap {
-            scene: Scene::new(story),
-            raster: Raster::new(0, 0),
-            dpr: 1.0,
-        }
+        FlowMap::of_story(story)
     }
 
     /// How many particles the last frame drew.

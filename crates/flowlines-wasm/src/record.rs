@@ -29,16 +29,6 @@ struct RecordLabels {
     no_corrections: &'static str,
 }
 
-/// "version {}" in each language the map is published in.
-fn version_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "version {}",
-        Lang::Ko => "버전 {}",
-        Lang::Uk => "версія {}",
-        Lang::Ru => "версия {}",
-    }
-}
-
 #[wasm_bindgen]
 impl FlowMap {
     /// The date up to which the story's figures were checked, written the way `lang` writes
@@ -76,7 +66,7 @@ impl FlowMap {
         let l = Lang::from_code(lang);
         to_js(&RecordLabels {
             as_of: t(l, "as_of_label"),
-            version: version_label(l),
+            version: t(l, "version"),
             corrections: t(l, "corrections"),
             no_corrections: t(l, "no_corrections"),
         })

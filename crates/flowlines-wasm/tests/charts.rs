@@ -76,6 +76,31 @@ fn the_munitions_chart_draws_its_lines_and_band_on_a_real_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn in_the_dark_theme_the_chart_stands_on_the_dark_surface_with_light_ink() {
+    let mut map = FlowMap::new("nk-russia.json", STORY).unwrap();
+    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    let (width, height) = (800.0, munitions_height(&map));
+    let (_canvas, ctx) = canvas(width as u32, height as u32);
+    map.set_theme("dark");
+    map.draw_chart(&ctx, width, height, 1.0, "munitions", "en")
+        .unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, width, height).unwrap().data();
+    let surface = pixels_like(&data, [0x23, 0x26, 0x2b], 0);
+    assert!(
+        surface * 2 > data.len() / 4,
+        "the chart stands on the dark surface"
+    );
+    assert_eq!(pixels_like(&data, [255, 255, 255], 0), 0, "no white at all");
+    let ink = pixels_like(&data, [0xec, 0xeb, 0xe7], 40);
+    assert!(ink > 100, "titles and labels in light ink: {ink} pixels");
+    let line = pixels_like(&data, [0xd5, 0x5e, 0x00], 12);
+    assert!(
+        line > 150,
+        "the munitions lines keep their colour: {line} pixels"
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_chart_turns_the_pointer_into_a_day_and_an_observation_with_its_source() {
     let mut map = FlowMap::new("nk-russia.json", STORY).unwrap();
     let day = FlowMap::day_of("2024-10-20").unwrap();
