@@ -5,6 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, ready } from './browser.mjs';
 import { diffShare, MAX_DIFF_SHARE } from './snapshot.mjs';
+import { readFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
 import { openHtml, openWith, pixelsOfColour, setDate, luminanceAt } from './pages.mjs';
 
 let env;
@@ -117,6 +119,31 @@ test('theme="dark" draws the map in dark colours, light by default', async () =>
     return { landish, lightish };
   });
   assert.ok(land.landish > 10000 && land.lightish < land.landish / 5, JSON.stringify(land));
+  // The charts under the map stand on the dark surface too, not on white boxes.
+  await dark.page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas')?.width > 1);
+  const chart = await dark.page.evaluate(() => {
+    const c = document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let [darkish, white] = [0, 0];
+    for (let i = 0; i < data.length; i += 4) {
+      const y = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+      if (y < 60) darkish++; else if (y > 250) white++;
+    }
+    return { darkish, white, all: data.length / 4 };
+  });
+  assert.ok(chart.darkish > chart.all / 2 && chart.white < chart.all / 100, `chart pixels: ${JSON.stringify(chart)}`);
+  // A PNG downloaded in the dark theme is dark under its credits too, with light words.
+  const [download] = await Promise.all([dark.page.waitForEvent('download'), dark.page.click('#fl-export-png')]);
+  const png = PNG.sync.read(await readFile(await download.path()));
+  const lum = (x, y) => { const i = (y * png.width + x) * 4; return 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2]; };
+  const mapHeight = await dark.page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-static').height);
+  const footerY = mapHeight + 2;
+  assert.ok(lum(2, footerY) < 60, `the footer is dark: ${lum(2, footerY)}`);
+  let bright = 0;
+  for (let y = footerY; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) if (lum(x, y) > 180) bright++;
+  }
+  assert.ok(bright > 300, `the credits are written in light ink (${bright} light pixels)`);
   assert.deepEqual(dark.errors, []);
   await dark.context.close();
 });

@@ -31,8 +31,13 @@ function wrap(ctx, text, width) {
   return lines;
 }
 
-/** The map's two layers and its credits as one canvas. */
+/**
+ * The map's two layers and its credits as one canvas, in the colours the reader sees (the
+ * theme's sea, paper and ink, from flowlines.css).
+ */
 function composite(layers, credits, dpr) {
+  const style = getComputedStyle(layers[0]);
+  const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   const [w, h] = [layers[0].width, layers[0].height];
   const measure = document.createElement('canvas').getContext('2d');
   measure.font = FOOTER_FONT;
@@ -41,14 +46,14 @@ function composite(layers, credits, dpr) {
   out.width = w;
   out.height = h + Math.ceil((lines.length * LINE + 16) * dpr);
   const ctx = out.getContext('2d');
-  ctx.fillStyle = '#dde6ec';
+  ctx.fillStyle = colour('--fl-sea', '#dde6ec');
   ctx.fillRect(0, 0, w, h);
   for (const layer of layers) ctx.drawImage(layer, 0, 0);
-  ctx.fillStyle = '#f7f5f0';
+  ctx.fillStyle = colour('--fl-paper', '#f7f5f0');
   ctx.fillRect(0, h, w, out.height - h);
   ctx.scale(dpr, dpr);
   ctx.font = FOOTER_FONT;
-  ctx.fillStyle = '#1d1d1f';
+  ctx.fillStyle = colour('--fl-ink', '#1d1d1f');
   ctx.textBaseline = 'top';
   lines.forEach((line, i) => ctx.fillText(line, 10, h / dpr + 8 + i * LINE));
   return out;

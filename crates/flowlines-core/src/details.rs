@@ -82,7 +82,7 @@ pub struct StreamDetails {
     pub path: String,
     /// The figure at the current day, with its range ("6,700 to 11,000 containers", "unknown").
     pub figure: String,
-    /// The unit's name.
+    /// The unit as written after the figure (see [`crate::model::Unit::after_number`]).
     pub unit: String,
     /// The day the figure is for, and whether it is held from an older reading.
     pub as_of: String,
@@ -139,7 +139,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         .units
         .iter()
         .find(|u| u.id == s.unit)
-        .map_or(s.unit.clone(), |u| u.names.get(code).to_string());
+        .map_or(s.unit.clone(), |u| u.after_number(code).to_string());
     let category = story
         .categories
         .iter()
@@ -324,7 +324,7 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
                 .units
                 .iter()
                 .find(|u| u.id == total.unit)
-                .map_or(total.unit.clone(), |u| u.names.get(code).to_string());
+                .map_or(total.unit.clone(), |u| u.after_number(code).to_string());
             let amount = format!("{} {unit}", i18n::format_number(total.value, lang));
             let amount = if total.includes_unknown {
                 tf(lang, "and_unknown", &[&amount])
@@ -382,6 +382,45 @@ mod tests {
         assert!(uk.figure.starts_with("11\u{202f}000"), "{}", uk.figure);
         assert!(uk.as_of.contains("30 червня 2024"), "{}", uk.as_of);
         assert_eq!(uk.confidence, "Повідомлено");
+    }
+
+    #[test]
+    fn who_says_it_when_and_in_what_words_follow_the_readers_language() {
+        let story = load_json(
+            "nk-russia.json",
+            include_str!("../../../data/nk-russia.json"),
+        )
+        .unwrap();
+        let mut scene = Scene::new(story);
+        scene.resize(1000.0, 600.0);
+        scene.set_day(f64::from(parse_day("2024-06-30").unwrap()));
+        let i = scene
+            .story()
+            .streams
+            .iter()
+            .position(|s| s.id == "munitions-containers")
+            .unwrap();
+        let ru = stream_details(&scene, i, "ru").unwrap();
+        // The counted form after a figure: "11 000 контейнеров", not "контейнеры".
+        assert!(ru.figure.contains("контейнеров"), "{}", ru.figure);
+        let shin = ru
+            .claims
+            .iter()
+            .find(|c| c.claimant.starts_with("Шин Вон Сик"))
+            .unwrap();
+        assert_eq!(
+            shin.claimant,
+            "Шин Вон Сик, министр обороны Южной Кореи (Южная Корея)"
+        );
+        assert!(shin.period.contains("27 февраля 2024"), "{}", shin.period);
+        assert!(!shin.period.contains(" to "), "{}", shin.period);
+        let ko = stream_details(&scene, i, "ko").unwrap();
+        assert!(ko.claims.iter().any(|c| c.claimant.starts_with("신원식")));
+        assert!(
+            ko.claims.iter().all(|c| c.reported.contains('년')),
+            "{:?}",
+            ko.claims
+        );
     }
 
     #[test]

@@ -133,19 +133,20 @@ pub struct Names {
 }
 
 impl Names {
-    /// The name in `lang`, falling back to English when that language is missing.
-    pub fn get(&self, lang: &str) -> &str {
+    /// The name in `lang` ("en", "ko", "uk", "ru"), or `None` when it is not given.
+    pub fn exact(&self, lang: &str) -> Option<&str> {
         let s = match lang {
             "ko" => &self.ko,
             "uk" => &self.uk,
             "ru" => &self.ru,
             _ => &self.en,
         };
-        if s.is_empty() {
-            &self.en
-        } else {
-            s
-        }
+        (!s.is_empty()).then_some(s.as_str())
+    }
+
+    /// The name in `lang`, falling back to English when that language is missing.
+    pub fn get(&self, lang: &str) -> &str {
+        self.exact(lang).unwrap_or(&self.en)
     }
 }
 
@@ -268,8 +269,24 @@ pub struct Category {
 pub struct Unit {
     /// Identifier streams refer to.
     pub id: String,
-    /// The unit's plural name ("containers").
+    /// The unit's plural name ("containers"), as a chart's panel is titled.
     pub names: Names,
+    /// The unit as written after a number, where a language writes it otherwise: a Korean
+    /// counter ("발" for rounds, "명" for people), or the Russian and Ukrainian genitive plural
+    /// ("ракет"), which follows most figures and every "около", "не менее", "понад".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Names>,
+}
+
+impl Unit {
+    /// The unit after a number in `lang`: its counted form in that language if the data gives
+    /// one, else its name.
+    pub fn after_number(&self, lang: &str) -> &str {
+        self.counted
+            .as_ref()
+            .and_then(|c| c.exact(lang))
+            .unwrap_or_else(|| self.names.get(lang))
+    }
 }
 
 /// Whether a stream's destination is reported or inferred.

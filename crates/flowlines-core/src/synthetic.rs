@@ -85,6 +85,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         .map(|u| Unit {
             id: (*u).into(),
             names: names((*u).into()),
+            counted: None,
         })
         .collect();
     story.places = (0..places)

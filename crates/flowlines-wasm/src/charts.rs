@@ -76,7 +76,7 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         .units
         .iter()
         .find(|u| u.id == o.unit)
-        .map_or(o.unit.as_str(), |u| u.names.get(lang));
+        .map_or(o.unit.as_str(), |u| u.after_number(lang));
     let l = Lang::from_code(lang);
     let measure = t(
         l,
