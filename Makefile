@@ -21,14 +21,14 @@ serve: build
 
 lint: setup
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 test-rust: setup
 	cargo test --workspace
 
 test-wasm: setup
-	cd crates/flowlines-wasm && wasm-pack test --headless --chrome
-	cd crates/flowlines-wasm && wasm-pack test --headless --firefox
+	cd crates/flowlines-wasm && wasm-pack test --headless --chrome -- --features csv
+	cd crates/flowlines-wasm && wasm-pack test --headless --firefox -- --features csv
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/

@@ -181,3 +181,33 @@ for (const [lang, script] of [['ko', /[\uac00-\ud7a3]/], ['uk', /[\u0400-\u04ff]
     assert.deepEqual(errors, []);
   });
 }
+
+test('without a lang attribute the map takes the host page\'s language, the data\'s own texts included', async () => {
+  const { openHtml } = await import('./pages.mjs');
+  const { page, errors, context } = await openHtml(env,
+    '<div lang="ru"><flowlines-map at="2024-10-20" autoplay="false" clock="1"></flowlines-map></div>',
+    { width: 1280, height: 900 });
+  await ready(page);
+  assert.equal(await inMap(page, (root) => root.getElementById('fl-date').textContent), '20 октября 2024');
+  // Every flow's tooltip, stepped through with the keyboard.
+  await inMap(page, (root) => root.getElementById('fl-map').focus());
+  const count = await inMap(page, (root) => root.querySelectorAll('#fl-table tbody tr').length);
+  const texts = [];
+  for (let k = 0; k < Math.max(count, 8); k++) {
+    await page.keyboard.press('n');
+    texts.push(await inMap(page, (root) => root.getElementById('fl-tooltip').textContent));
+  }
+  const seen = texts.join('\n');
+  // The data's claimants and source titles in Russian, never in English.
+  const story = JSON.parse(readFileSync(join(HERE, '..', 'data', 'nk-russia.json'), 'utf8'));
+  const roles = story.observations.map((o) => o.claimant.role).filter(Boolean);
+  const titles = story.sources.map((s) => s.title);
+  for (const t of [...roles, ...titles]) assert.ok(!seen.includes(t.en), `English in the Russian map: ${t.en}`);
+  const russian = [...new Set([...roles, ...titles].map((t) => t.ru))].filter((t) => seen.includes(t));
+  assert.ok(russian.length >= 4, `the data's own texts in Russian: ${russian.join(' | ')}`);
+  // Periods and reporting dates are written as Russian dates, not ISO dates joined by "to".
+  assert.doesNotMatch(seen, / to |\d{4}-\d{2}-\d{2} /, seen);
+  assert.match(seen, /(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -33,7 +33,8 @@ pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
 }
 
 /// A source as readers are told it: what it is, its outlet where the document names one, when
-/// it was published, and the document's name ("…, Irish Examiner, 2025-05-30 (004_….txt)").
+/// it was published, written the way `lang` writes dates, and the document's name ("…, Irish
+/// Examiner, 30 May 2025 (004_….txt)").
 pub fn citation(source: &crate::model::Source, lang: &str) -> String {
     let outlet = source
         .outlet
@@ -43,7 +44,7 @@ pub fn citation(source: &crate::model::Source, lang: &str) -> String {
     format!(
         "{}{outlet}, {} ({})",
         source.title.get(lang),
-        source.published,
+        i18n::format_date_spec(&source.published, Lang::from_code(lang)),
         source.document
     )
 }
@@ -222,7 +223,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                                 .as_ref()
                                 .map(|n| format!(": {}", n.get(code)))
                                 .unwrap_or_default();
-                            let date = d.date.to_string();
+                            let date = i18n::format_date_spec(&d.date, lang);
                             let by = tf(
                                 lang,
                                 "denied_by",

@@ -18,7 +18,7 @@ use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::{load_csv, load_json, CsvFiles};
+use flowlines_core::parse::load_json;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::style::{category_color, css};
@@ -89,10 +89,14 @@ impl FlowMap {
     }
 
     /// Parses and validates a story kept as CSV tables: `names[i]` (`places.csv`, ...) is the
-    /// file whose text is `texts[i]`. Throws like the constructor.
+    /// file whose text is `texts[i]`. Throws like the constructor. Only with the cargo feature
+    /// `csv`: the page loads JSON, and the CSV reader would add 13 KB gzipped to every reader's
+    /// download.
+    #[cfg(feature = "csv")]
     pub fn from_csv(names: Vec<String>, texts: Vec<String>) -> Result<FlowMap, JsError> {
-        let files: CsvFiles = names.into_iter().zip(texts).collect();
-        let story = load_csv(&files).map_err(|d| JsError::new(&d.to_string()))?;
+        let files: flowlines_core::parse::CsvFiles = names.into_iter().zip(texts).collect();
+        let story =
+            flowlines_core::parse::load_csv(&files).map_err(|d| JsError::new(&d.to_string()))?;
         Ok(FlowMap::of_story(story))
     }
 

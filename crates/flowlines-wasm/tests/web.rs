@@ -98,6 +98,7 @@ fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
     assert_eq!(FlowMap::problems("x.json", "{\"story\": 1,}").len(), 1);
 }
 
+#[cfg(feature = "csv")]
 #[wasm_bindgen_test]
 fn a_story_kept_as_csv_loads_through_the_same_parser_and_reports_located_errors() {
     let story = flowlines_core::parse::load_json("five-places.json", FIVE_PLACES).unwrap();
