@@ -211,3 +211,21 @@ test('without a lang attribute the map takes the host page\'s language, the data
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the static image and its text are in the reader\'s language too', async () => {
+  for (const [lang, script] of [['ko', /[\uac00-\ud7a3]/], ['uk', /[\u0400-\u04ff]/], ['ru', /[\u0400-\u04ff]/]]) {
+    const { page, errors, requests } = await open(env, `/?mode=static&lang=${lang}`, { width: 1280, height: 900 });
+    await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.static === 'true');
+    await page.waitForFunction(() => document.getElementById('fl-fallback').complete);
+    const img = await page.evaluate(() => {
+      const i = document.getElementById('fl-fallback');
+      return { src: i.currentSrc || i.src, alt: i.alt, width: i.naturalWidth };
+    });
+    assert.ok(img.src.endsWith(`/static/map-${lang}.png`), img.src);
+    assert.equal(img.width, 1200, `${lang}: the image loaded`);
+    assert.match(img.alt, script, `${lang}: ${img.alt}`);
+    assert.ok(requests.some((u) => u.endsWith(`/static/map-${lang}.png`)));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});

@@ -9,7 +9,12 @@ story=data/nk-russia.json
 as_of=$(node -e "process.stdout.write(JSON.parse(require('fs').readFileSync('$story', 'utf8')).story.as_of)")
 mkdir -p www/static
 cargo build -q -p flowlines-cli
-for ext in png svg; do
-  ./target/debug/flowlines render "$story" --at "$as_of" --out "www/static/map.$ext" --width 1200 --height 630
+# English as map.png and map.svg; each other language as map-ko.png, map-uk.svg, ... (the
+# element picks the reader's through its fallback image's data-lang-src).
+for lang in en ko uk ru; do
+  name=map; [ "$lang" = en ] || name="map-$lang"
+  for ext in png svg; do
+    ./target/debug/flowlines render "$story" --at "$as_of" --lang "$lang" --out "www/static/$name.$ext" --width 1200 --height 630
+  done
 done
 node tools/build-manifest.mjs

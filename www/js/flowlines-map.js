@@ -59,6 +59,7 @@ export class FlowlinesMap extends HTMLElement {
     body.innerHTML = TEMPLATE; // a constant of ours: no data is ever parsed as HTML
     root.append(link, body.content.cloneNode(true));
     const settings = readSettings(this);
+    localiseFallback(this, settings.lang);
     this.dataset.theme = settings.theme; // light, dark or auto: flowlines.css picks the colours
     if (settings.mode === 'static') {
       this.dataset.static = 'true'; // mode="static": the fallback image only, no wasm, no data
@@ -78,6 +79,24 @@ export class FlowlinesMap extends HTMLElement {
       mount(root, this, settings);
     }));
   }
+}
+
+/** The languages the static images are rendered in besides English (tools/build-static.sh). */
+const FALLBACK_LANGS = ['ko', 'uk', 'ru'];
+
+/**
+ * Gives the fallback image the reader's language where the host asks for it: `data-lang-src`
+ * ("static/map-{lang}.svg") names the image in each language, `data-alt-ko` (and -uk, -ru) its
+ * text. English, or a language with no image, keeps `src` and `alt` as written.
+ */
+function localiseFallback(host, lang) {
+  const img = host.querySelector(':scope > img[slot="fallback"]');
+  const code = String(lang || 'en').toLowerCase().split('-')[0];
+  if (!img || !FALLBACK_LANGS.includes(code)) return;
+  const template = img.dataset.langSrc;
+  if (template) img.src = new URL(template.replace('{lang}', code), document.baseURI).href;
+  const alt = img.getAttribute(`data-alt-${code}`);
+  if (alt) img.alt = alt;
 }
 
 // The story and basemap an element without `data` or `basemap` shows: next to this module,
