@@ -349,6 +349,25 @@ mod tests {
     use crate::date::parse_day;
     use crate::parse::load_json;
 
+    /// The default story's scene on `date`, and the index of its stream `id`.
+    fn default_story_at(date: &str, id: &str) -> (Scene, usize) {
+        let story = load_json(
+            "nk-russia.json",
+            include_str!("../../../data/nk-russia.json"),
+        )
+        .unwrap();
+        let mut scene = Scene::new(story);
+        scene.resize(1000.0, 600.0);
+        scene.set_day(f64::from(parse_day(date).unwrap()));
+        let i = scene
+            .story()
+            .streams
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap();
+        (scene, i)
+    }
+
     #[test]
     fn numbers_get_thousands_separators() {
         assert_eq!(format_number(9_000_000.0), "9,000,000");
@@ -362,20 +381,7 @@ mod tests {
 
     #[test]
     fn a_flow_is_told_in_the_readers_language() {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut scene = Scene::new(story);
-        scene.resize(1000.0, 600.0);
-        scene.set_day(f64::from(parse_day("2024-06-30").unwrap()));
-        let i = scene
-            .story()
-            .streams
-            .iter()
-            .position(|s| s.id == "munitions-containers")
-            .unwrap();
+        let (scene, i) = default_story_at("2024-06-30", "munitions-containers");
         let ko = stream_details(&scene, i, "ko").unwrap();
         assert!(ko.figure.starts_with("11,000"), "{}", ko.figure);
         assert!(ko.as_of.contains("2024년 6월 30일"), "{}", ko.as_of);
@@ -387,20 +393,7 @@ mod tests {
 
     #[test]
     fn who_says_it_when_and_in_what_words_follow_the_readers_language() {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut scene = Scene::new(story);
-        scene.resize(1000.0, 600.0);
-        scene.set_day(f64::from(parse_day("2024-06-30").unwrap()));
-        let i = scene
-            .story()
-            .streams
-            .iter()
-            .position(|s| s.id == "munitions-containers")
-            .unwrap();
+        let (scene, i) = default_story_at("2024-06-30", "munitions-containers");
         let ru = stream_details(&scene, i, "ru").unwrap();
         // The counted form after a figure: "11 000 контейнеров", not "контейнеры".
         assert!(ru.figure.contains("контейнеров"), "{}", ru.figure);
@@ -426,20 +419,7 @@ mod tests {
 
     #[test]
     fn a_flow_tells_its_figure_claims_sources_denials_and_sanctions() {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut scene = Scene::new(story);
-        scene.resize(1000.0, 600.0);
-        scene.set_day(f64::from(parse_day("2024-10-20").unwrap()));
-        let i = scene
-            .story()
-            .streams
-            .iter()
-            .position(|s| s.id == "troops-vladivostok")
-            .unwrap();
+        let (scene, i) = default_story_at("2024-10-20", "troops-vladivostok");
         let d = stream_details(&scene, i, "en").unwrap();
         assert!(d.figure.starts_with("1,500"), "{}", d.figure);
         assert!(d.disputed);
