@@ -346,19 +346,10 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_day;
-    use crate::parse::load_json;
 
     /// The default story's scene on `date`, and the index of its stream `id`.
     fn default_story_at(date: &str, id: &str) -> (Scene, usize) {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut scene = Scene::new(story);
-        scene.resize(1000.0, 600.0);
-        scene.set_day(f64::from(parse_day(date).unwrap()));
+        let scene = crate::test_support::default_scene_at(date);
         let i = scene
             .story()
             .streams

@@ -49,19 +49,10 @@ pub fn hit(scene: &Scene, x: f64, y: f64) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_day;
-    use crate::parse::load_json;
+    use crate::test_support::default_scene_at;
 
     fn scene() -> Scene {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut s = Scene::new(story);
-        s.resize(1000.0, 600.0);
-        s.set_day(f64::from(parse_day("2024-10-20").unwrap()));
-        s
+        default_scene_at("2024-10-20")
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub mod series;
 pub mod style;
 pub mod summary;
 pub mod synthetic;
+#[cfg(test)]
+mod test_support;
 pub mod totals;
 pub mod validate;
 pub mod view;

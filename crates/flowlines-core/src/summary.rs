@@ -70,19 +70,7 @@ pub fn summary(scene: &Scene, lang: &str) -> String {
 mod tests {
     use super::*;
     use crate::date::parse_day;
-    use crate::parse::load_json;
-
-    fn scene_at(date: &str) -> Scene {
-        let story = load_json(
-            "nk-russia.json",
-            include_str!("../../../data/nk-russia.json"),
-        )
-        .unwrap();
-        let mut scene = Scene::new(story);
-        scene.resize(1000.0, 600.0);
-        scene.set_day(f64::from(parse_day(date).unwrap()));
-        scene
-    }
+    use crate::test_support::default_scene_at as scene_at;
 
     #[test]
     fn the_summary_tells_the_day_and_each_visible_flow_with_its_figure() {
