@@ -58,31 +58,7 @@ enum Command {
         json: bool,
     },
     /// Draw the map at a date as an SVG or PNG image, with its legend, sources, credit and caveat.
-    Render {
-        /// A JSON story file, or a folder of CSV tables.
-        file: String,
-        /// The date shown, YYYY-MM-DD.
-        #[arg(long)]
-        at: String,
-        /// The image to write: a .svg or .png file.
-        #[arg(long)]
-        out: String,
-        /// Width in pixels [default: 1200].
-        #[arg(long)]
-        width: Option<u32>,
-        /// Height in pixels [default: 630 at the default width, else from the width].
-        #[arg(long)]
-        height: Option<u32>,
-        /// Language of names and notes: en, ko, uk or ru.
-        #[arg(long, default_value = "en")]
-        lang: String,
-        /// The basemap file (see `flowlines basemap`).
-        #[arg(long, default_value = "data/basemap.json")]
-        basemap: String,
-        /// A headline instead of the story's title.
-        #[arg(long)]
-        title: Option<String>,
-    },
+    Render(render::Options),
     /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON.
     Basemap {
         /// The world-atlas TopoJSON file.
@@ -164,40 +140,19 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Render {
-            file,
-            at,
-            out,
-            width,
-            height,
-            lang,
-            basemap,
-            title,
-        } => {
-            let opts = render::Options {
-                file,
-                at,
-                out,
-                width,
-                height,
-                lang,
-                basemap,
-                title,
-            };
-            match render::run(&opts) {
-                Ok(w) => {
-                    println!(
-                        "{}: {}x{} pixels, {} bytes",
-                        w.path, w.size.0, w.size.1, w.bytes
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
+        Command::Render(opts) => match render::run(&opts) {
+            Ok(w) => {
+                println!(
+                    "{}: {}x{} pixels, {} bytes",
+                    w.path, w.size.0, w.size.1, w.bytes
+                );
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Basemap {
             input,
             out,

@@ -15,23 +15,31 @@ use flowlines_core::scene::Scene;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use std::path::Path;
 
-/// What `flowlines render` was asked for.
+/// What `flowlines render` was asked for: its command-line arguments.
+#[derive(clap::Args)]
 pub struct Options {
-    /// The story: a JSON file or a folder of CSV tables.
+    /// A JSON story file, or a folder of CSV tables.
     pub file: String,
-    /// The date shown, `YYYY-MM-DD`.
+    /// The date shown, YYYY-MM-DD.
+    #[arg(long)]
     pub at: String,
-    /// The image to write; `.svg` or `.png`.
+    /// The image to write: a .svg or .png file.
+    #[arg(long)]
     pub out: String,
-    /// The image's width in pixels; 1200 by default.
+    /// Width in pixels [default: 1200].
+    #[arg(long)]
     pub width: Option<u32>,
-    /// The image's height in pixels; from the width by default.
+    /// Height in pixels [default: 630 at the default width, else from the width].
+    #[arg(long)]
     pub height: Option<u32>,
-    /// The language of names and notes.
+    /// Language of names and notes: en, ko, uk or ru.
+    #[arg(long, default_value = "en")]
     pub lang: String,
-    /// The basemap file.
+    /// The basemap file (see `flowlines basemap`).
+    #[arg(long, default_value = "data/basemap.json")]
     pub basemap: String,
     /// A headline instead of the story's title.
+    #[arg(long)]
     pub title: Option<String>,
 }
 

@@ -238,10 +238,8 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         })
         .collect();
     claims.sort_by_key(|c| c.0);
-    let sanctions = s
-        .sanctions
-        .iter()
-        .filter_map(|id| story.sanctions.iter().find(|x| &x.id == id))
+    let sanctions = story
+        .sanctions_of(s)
         .map(|x| {
             let year = x.year.to_string();
             tf(

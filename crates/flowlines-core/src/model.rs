@@ -99,6 +99,17 @@ impl Default for Text {
     }
 }
 
+impl Story {
+    /// The UN provisions `stream` runs into, in the order the stream lists them (an id with no
+    /// provision is left out; validation reports it).
+    pub fn sanctions_of<'a>(&'a self, stream: &'a Stream) -> impl Iterator<Item = &'a Sanction> {
+        stream
+            .sanctions
+            .iter()
+            .filter_map(|id| self.sanctions.iter().find(|x| &x.id == id))
+    }
+}
+
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Plain(s.to_string())

@@ -91,10 +91,8 @@ impl FlowMap {
                         sources.push(c.source.clone());
                     }
                 }
-                let sanctions = s
-                    .sanctions
-                    .iter()
-                    .filter_map(|id| story.sanctions.iter().find(|x| &x.id == id))
+                let sanctions = story
+                    .sanctions_of(s)
                     .map(|x| {
                         let year = x.year.to_string();
                         tf(l, "resolution_short", &[&x.resolution, &year, &x.paragraph])
