@@ -60,7 +60,8 @@ export class FlowlinesMap extends HTMLElement {
     root.append(link, body.content.cloneNode(true));
     const settings = readSettings(this);
     localiseFallback(this, settings.lang);
-    this.dataset.theme = settings.theme; // light, dark or auto: flowlines.css picks the colours
+    this.dataset.theme = settings.theme; // light, dark or auto, as asked
+    followScheme(this, settings.theme);
     if (settings.mode === 'static') {
       this.dataset.static = 'true'; // mode="static": the fallback image only, no wasm, no data
       const box = root.getElementById('fl-map'); // an image now, not an application to operate
@@ -79,6 +80,22 @@ export class FlowlinesMap extends HTMLElement {
       mount(root, this, settings);
     }));
   }
+}
+
+/**
+ * Sets `data-scheme`, the colours flowlines.css draws in: the theme asked for, or with "auto"
+ * the reader's prefers-color-scheme, followed as it changes; each change fires `fl-scheme` on
+ * the element so that what is drawn on canvases is drawn again.
+ */
+function followScheme(host, theme) {
+  const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const set = () => { host.dataset.scheme = theme === 'auto' ? (query?.matches ? 'dark' : 'light') : theme; };
+  set();
+  if (theme !== 'auto') return;
+  query?.addEventListener?.('change', () => {
+    set();
+    host.dispatchEvent(new Event('fl-scheme'));
+  });
 }
 
 /** The languages the static images are rendered in besides English (tools/build-static.sh). */

@@ -70,8 +70,10 @@ export function keepInUrl({ host, map, timeline, legend, size, label }) {
   };
 }
 
-/** Calls `changed()` when the reader's colour scheme changes and the map follows it (`theme="auto"`). */
+/**
+ * Calls `changed()` when the map's colours change: with `theme="auto"`, when the reader's colour
+ * scheme does (flowlines-map.js sets the new colours first, then tells).
+ */
 export function watchTheme(host, changed) {
-  const query = window.matchMedia?.('(prefers-color-scheme: dark)');
-  query?.addEventListener?.('change', () => { if (host.dataset.theme === 'auto') changed(); });
+  host.addEventListener('fl-scheme', changed);
 }
