@@ -15,6 +15,7 @@ setup:
 build: setup
 	@bash tools/build-wasm.sh
 	@bash tools/build-static.sh
+	@bash tools/build-bench.sh
 
 serve: build
 	node tools/serve.mjs $(PORT)
@@ -38,10 +39,12 @@ test: lint test-rust test-wasm test-e2e
 bench: setup
 	cargo bench -p flowlines-core
 
-# The map benchmark: www/bench.html headless in Chromium, 1,000 / 10,000 / 100,000 flows.
+# The map benchmark, headless in Chromium at 1,000 / 10,000 / 100,000 flows: the plain-JavaScript
+# reference (www/bench/reference.html) and our map (www/bench.html), side by side.
+# BENCH_ARGS passes options on, e.g. make bench-map BENCH_ARGS="--json --thinning=on".
 .PHONY: bench-map
 bench-map: build
-	node tools/bench.mjs
+	node tools/bench.mjs $(BENCH_ARGS)
 
 # What an embed weighs: everything www/embed.html fetches in headless Chromium, raw and gzipped.
 .PHONY: weight

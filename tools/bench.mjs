@@ -1,26 +1,42 @@
-// Runs the map benchmark (www/bench.html) headless in Debian's Chromium and prints a table.
-//   node tools/bench.mjs [FLOWS ...] [--seconds=5] [--places=300] [--day=2024-01-01]
-// Flows default to 1000 10000 100000. Before the runs it measures requestAnimationFrame on an
-// empty page, so the figures can be read against the rate the browser itself allows (headless
-// Chromium here runs rAF at 60 Hz with the test suite's flags; nothing unthrottles it).
+// Runs the map benchmark headless in Debian's Chromium: for each size, the plain-JavaScript
+// reference page (www/bench/reference.html) and then our map (www/bench.html), in the same
+// browser one after the other, and prints both side by side.
+//   node tools/bench.mjs [FLOWS ...] [--seconds=5] [--places=300] [--seed=42] [--day=2024-01-01]
+//                        [--pages=reference,flowlines] [--thinning=off|on] [--json]
+// Flows default to 1000 10000 100000. `--json` prints one JSON object per size and page, one
+// per line, instead of the table. `--thinning=on` asks our page for the core's particle
+// thinning (URL parameter `thinning`), if the core has it; the reference never thins.
+// Both pages are measured by www/bench/measure.js (see there how, and why that way); this
+// tool adds `taskMsPerFrame`, Chrome's TaskDuration over the measured frames, as a cross-check.
 import { loadavg, cpus } from 'node:os';
 import { start, open } from '../tests/browser.mjs';
+import { ensureStory } from './bench-story.mjs';
 
-const opts = { seconds: 5, places: 300, day: '2024-01-01' };
+const PAGES = ['reference', 'flowlines'];
+const opts = { seconds: 5, places: 300, seed: 42, day: '2024-01-01', pages: PAGES.join(','), thinning: 'off', json: false };
 const flows = [];
+const USAGE = 'usage: node tools/bench.mjs [FLOWS ...] [--seconds=S] [--places=N] [--seed=N] [--day=YYYY-MM-DD] '
+  + '[--pages=reference,flowlines] [--thinning=off|on] [--json]';
 for (const arg of process.argv.slice(2)) {
-  const m = /^--(seconds|places|day)=(.+)$/.exec(arg);
+  const m = /^--(seconds|places|seed|day|pages|thinning)=(.+)$/.exec(arg);
   if (m) opts[m[1]] = m[2];
+  else if (arg === '--json') opts.json = true;
   else if (/^\d+$/.test(arg)) flows.push(Number(arg));
   else {
-    console.error(`usage: node tools/bench.mjs [FLOWS ...] [--seconds=S] [--places=N] [--day=YYYY-MM-DD]`);
+    console.error(USAGE);
     process.exit(2);
   }
 }
 if (flows.length === 0) flows.push(1000, 10000, 100000);
+const pages = opts.pages.split(',');
+if (!pages.length || pages.some((p) => !PAGES.includes(p)) || !['on', 'off'].includes(opts.thinning)) {
+  console.error(USAGE);
+  process.exit(2);
+}
 
-const VIEWPORT = { width: 1280, height: 1000 }; // the 1200 x 700 map box and the figures below
-const BOOT_BUDGET_MS = 120000; // building a 100,000-flow story and its static layer included
+const VIEWPORT = { width: 1280, height: 1000 }; // room for the 1200 x 700 map box
+const BOOT_BUDGET_MS = 180000; // a 100,000-flow story, its layout and static layer included
+const PATHS = { reference: '/bench/reference.html', flowlines: '/bench.html' };
 
 /** rAF intervals on an empty page of our origin: what the browser gives with no work to do. */
 async function emptyPageInterval(env) {
@@ -38,54 +54,98 @@ async function emptyPageInterval(env) {
   }
 }
 
-async function run(env, n) {
-  const q = new URLSearchParams({ flows: n, places: opts.places, seconds: opts.seconds, day: opts.day });
-  const { page, context, errors, requests } = await open(env, `/bench.html?${q}`, VIEWPORT);
+/** Chrome's TaskDuration so far, in ms, and how many frames the page has drawn. */
+async function sample(cdp, page) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+  return { taskMs: task * 1000, frames: await page.evaluate(() => window.__benchFrames ?? 0) };
+}
+
+async function run(env, name, n) {
+  const q = new URLSearchParams({
+    flows: n, places: opts.places, seed: opts.seed, seconds: opts.seconds, day: opts.day,
+  });
+  if (name === 'flowlines') q.set('thinning', opts.thinning);
+  const load = loadavg()[0];
+  const { page, context, errors, requests } = await open(env, `${PATHS[name]}?${q}`, VIEWPORT);
   try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     const timeout = BOOT_BUDGET_MS + Number(opts.seconds) * 1000;
+    // The measured window starts with the third frame (see measure.js).
+    await page.waitForFunction(() => (window.__benchFrames ?? 0) >= 3 || window.__bench, null, { timeout, polling: 100 });
+    const before = await sample(cdp, page);
     await page.waitForFunction(() => window.__bench, null, { timeout, polling: 250 });
+    const after = await sample(cdp, page);
     const result = await page.evaluate(() => window.__bench);
     const outside = requests.filter((u) => !u.startsWith(env.origin + '/'));
     if (outside.length) throw new Error(`requests left the origin: ${outside.join(', ')}`);
     if (result.error) throw new Error(result.error);
     if (errors.length) throw new Error(errors.join('\n'));
-    return result;
+    const frames = after.frames - before.frames;
+    const taskMsPerFrame = frames > 0 ? Number(((after.taskMs - before.taskMs) / frames).toFixed(2)) : null;
+    return { ...result, page: name, taskMsPerFrame, load1: Number(load.toFixed(2)) };
   } finally {
     await context.close();
   }
 }
 
-const COLUMNS = [
-  ['flows', 'flows'], ['particles', 'particles'], ['median ms', 'intervalMedianMs'],
-  ['p95 ms', 'intervalP95Ms'], ['fps', 'fps'], ['core median ms', 'coreMedianMs'],
-  ['core share', 'coreShare'], ['static layer ms', 'staticLayerMs'], ['first frame ms', 'firstFrameMs'],
+const ROWS = [
+  ['particles', 'particles'],
+  ['frame interval, median ms', 'intervalMedianMs'],
+  ['frame interval, p95 ms', 'intervalP95Ms'],
+  ['frames per second', 'fps'],
+  ['all script per frame, median ms', 'scriptMedianMs'],
+  ['all script per frame, p95 ms', 'scriptP95Ms'],
+  ['core (pixels, no putImageData), median ms', 'coreMedianMs'],
+  ['Chrome TaskDuration per frame ms', 'taskMsPerFrame'],
+  ['set-up (story to geometry) ms', 'setupMs'],
+  ['static layer ms', 'staticLayerMs'],
+  ['first frame ms', 'firstFrameMs'],
+  ['load average (1 min) at start', 'load1'],
 ];
 
-function table(rows) {
-  const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, k]) => String(r[k] ?? '-')))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-  return cells.map((c) => c.map((s, i) => s.padStart(widths[i])).join('  ')).join('\n');
+/** Metrics as rows; for each size, one column per page. */
+function table(results) {
+  const head1 = [''];
+  const head2 = [''];
+  for (const n of flows) for (const p of pages) { head1.push(`${n.toLocaleString('en')} flows`); head2.push(p); }
+  const body = ROWS.map(([label, key]) => [label, ...flows.flatMap((n) => pages.map((p) => {
+    const v = results.find((r) => r.flows === n && r.page === p)?.[key];
+    return v === undefined || v === null ? '-' : String(v);
+  }))]);
+  const cells = [head1, head2, ...body];
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
+  return cells.map((c) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ')).join('\n');
 }
 
+const say = opts.json ? (s) => console.error(s) : (s) => console.log(s);
+if (pages.includes('reference')) {
+  for (const n of flows) ensureStory({ flows: n, places: Number(opts.places), seed: Number(opts.seed), day: opts.day });
+}
 const env = await start();
 let failed = false;
 try {
   const empty = await emptyPageInterval(env);
-  console.log(`rAF on an empty page: median ${empty.median.toFixed(2)} ms, p95 ${empty.p95.toFixed(2)} ms`);
-  console.log(`map 1200 x 700 CSS px, dpr 1, ${opts.places} places, day ${opts.day}, ${opts.seconds} s per run`);
+  say(`rAF on an empty page: median ${empty.median.toFixed(2)} ms, p95 ${empty.p95.toFixed(2)} ms`);
+  say(`map 1200 x 700 CSS px, dpr 1, ${opts.places} places, seed ${opts.seed}, day ${opts.day}, `
+    + `${opts.seconds} s per run, particle thinning ${opts.thinning} on our page`);
   // Other work on the machine slows every figure down: say how busy it was.
-  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
-  const rows = [];
+  say(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs\n`);
+  const results = [];
   for (const n of flows) {
-    try {
-      rows.push(await run(env, n));
-    } catch (e) {
-      failed = true;
-      console.error(`flows=${n}: ${e.message ?? e}`);
-      rows.push({ flows: n });
+    for (const p of pages) {
+      try {
+        const r = await run(env, p, n);
+        results.push(r);
+        if (opts.json) console.log(JSON.stringify(r));
+      } catch (e) {
+        failed = true;
+        console.error(`${p}, flows=${n}: ${e.message ?? e}`);
+      }
     }
   }
-  console.log(table(rows));
+  if (!opts.json) console.log(table(results));
 } finally {
   await env.close();
 }
