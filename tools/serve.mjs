@@ -1,9 +1,12 @@
 // Serves www/ on 127.0.0.1, as `make serve` and the browser tests do, with the right MIME types
-// (application/wasm included) and nothing else: no directory listings, no paths outside www/.
+// (application/wasm included) and nothing else: no directory listings, nothing outside www/ but
+// what a link directly in www/ points to (www/data -> ../data), no hidden files, no encoded
+// separators or `..` in a path, and no answer to a request for another Host than 127.0.0.1 or
+// localhost (so a DNS-rebinding page on another name cannot read it from the reader's machine).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
-import { extname, join, resolve, dirname } from 'node:path';
+import { stat, realpath, readdir } from 'node:fs/promises';
+import { extname, join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,20 +41,49 @@ function strict(path, csp) {
   return path === '/embed.html' || path.startsWith('/examples/');
 }
 
+/** The Host headers the server answers: 127.0.0.1 or localhost, with any port. */
+const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d{1,5})?$/i;
+
+/**
+ * Whether a request's raw path (before any decoding) may be served: no encoded `/`, `\`, `.`
+ * or NUL, no backslash, no `..` or hidden (`.name`) segment.
+ */
+export function safePath(raw) {
+  const path = raw.split('?')[0];
+  if (/%(2f|5c|2e|00)/i.test(path) || path.includes('\\')) return false;
+  return !path.split('/').some((segment) => segment.startsWith('.'));
+}
+
+/** The real folders files may come from: www/ and the target of each link directly in it. */
+async function roots() {
+  const www = await realpath(WWW);
+  const found = [www];
+  for (const entry of await readdir(www, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) found.push(await realpath(join(www, entry.name)).catch(() => www));
+  }
+  return found;
+}
+
 /**
  * Starts the server on `port` (0 picks a free one); resolves to the server once listening.
  * `options.csp`: see strict() above.
  */
 export function serve(port = 8000, host = '127.0.0.1', { csp } = {}) {
+  const allowed = roots();
   const server = createServer(async (req, res) => {
+    const refuse = (status, text) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(text + '\n');
+    };
+    if (!LOCAL_HOST.test(req.headers.host ?? '')) return refuse(403, 'this server answers only 127.0.0.1 and localhost');
+    if (!safePath(req.url)) return refuse(400, 'bad path');
     try {
       const url = new URL(req.url, 'http://localhost');
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
       const file = resolve(WWW, '.' + path);
       const real = await realpath(file);
-      // www/data links to data/: files may live anywhere inside the project, nowhere else.
-      if (!real.startsWith(ROOT + '/')) throw new Error('outside');
+      if (!(await allowed).some((root) => real.startsWith(root + sep))) throw new Error('outside');
       const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
       res.writeHead(200, {
