@@ -60,33 +60,72 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Turns byte offsets in a text into 1-based lines and character columns.
+/// Turns byte offsets in a text into 1-based lines and character columns, in time that does
+/// not grow with the length of the line: a minified story is one line of tens of megabytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
+    /// Byte offset of each line's start.
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT_BYTES`] or so, a (byte offset, characters before it) pair.
+    checkpoints: Vec<(usize, usize)>,
     text: String,
 }
 
+/// How far apart, in bytes, [`LineIndex`] records how many characters came before.
+const CHECKPOINT_BYTES: usize = 4096;
+
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts and character counts of `text`.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT_BYTES;
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT_BYTES;
+            }
+        }
         LineIndex {
             starts,
+            checkpoints,
             text: text.to_string(),
         }
     }
 
+    /// The indexed text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte offset where 1-based `line` starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// How many characters come before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = self
+            .checkpoints
+            .partition_point(|&(b, _)| b <= offset)
+            .max(1);
+        let (b, n) = self.checkpoints[k - 1];
+        n + self.text.get(b..offset).map_or(0, |s| s.chars().count())
+    }
+
     /// The 1-based line and character column of byte `offset`.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = self.chars_before(offset) - self.chars_before(start);
         (line, column + 1)
     }
 }
@@ -113,5 +152,14 @@ mod tests {
         let offset = "{\n  \"평양\": ".len();
         assert_eq!(idx.position(offset), (2, 9));
         assert_eq!(idx.position(0), (1, 1));
+    }
+
+    #[test]
+    fn columns_far_along_a_long_line_are_counted_right() {
+        let text = format!("{}\n{}평x", "a".repeat(10_000), "b".repeat(9_000));
+        let idx = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(idx.position(x), (2, 9_002));
+        assert_eq!(idx.position(9_999), (1, 10_000));
     }
 }

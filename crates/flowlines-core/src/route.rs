@@ -6,6 +6,23 @@ use geo::{Densify, Distance, Haversine, InterpolatePoint, LineString, Point};
 /// The longest straight piece of a densified path, in metres (50 km).
 pub const MAX_SEGMENT_M: f64 = 50_000.0;
 
+/// The most points densifying adds to all the paths of a scene together (each stream's path
+/// counted once per stream): past it, pieces grow longer than [`MAX_SEGMENT_M`], so that a
+/// story of very many or very long paths still lays out in linear time and bounded memory.
+pub const MAX_DENSIFIED_POINTS: usize = 2_000_000;
+
+/// The length in metres of the path from `from` through `waypoints` to `to` along great
+/// circles (all `(longitude, latitude)` in degrees).
+pub fn path_length_m(from: (f64, f64), waypoints: &[[f64; 2]], to: (f64, f64)) -> f64 {
+    let mut at = from;
+    let mut total = 0.0;
+    for p in waypoints.iter().map(|w| (w[0], w[1])).chain([to]) {
+        total += distance_m(at, p);
+        at = p;
+    }
+    total
+}
+
 /// The path from `from` through `waypoints` to `to` (all `(longitude, latitude)` in degrees),
 /// following great circles between consecutive points, with no piece longer than
 /// `max_segment_m` metres.
@@ -64,6 +81,14 @@ mod tests {
         for w in path.windows(2) {
             assert!(distance_m(w[0], w[1]) <= MAX_SEGMENT_M + 1.0);
         }
+    }
+
+    #[test]
+    fn a_path_is_as_long_as_its_legs() {
+        let irkutsk = [104.28, 52.29];
+        let legs = distance_m(PYONGYANG, (irkutsk[0], irkutsk[1]))
+            + distance_m((irkutsk[0], irkutsk[1]), KURSK);
+        assert!((path_length_m(PYONGYANG, &[irkutsk], KURSK) - legs).abs() < 1e-6);
     }
 
     #[test]

@@ -13,11 +13,12 @@ use crate::model::{Confidence, Story};
 use crate::polyline::Polyline;
 use crate::projection::{eurasia, Projection};
 use crate::raster::Raster;
-use crate::route::{geodesic_path, MAX_SEGMENT_M};
+use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
 use crate::series::{Estimate, Phase, StorySeries};
 use crate::style::category_color;
 use crate::view::View;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How fast particles of a stream at its unit's highest rate travel, in CSS pixels per second.
 pub const TOP_SPEED_PX_S: f64 = 120.0;
@@ -50,7 +51,7 @@ pub struct Scene {
     series: StorySeries,
     encoder: Encoder,
     /// Each stream's path on the globe, `(lon, lat)` degrees.
-    paths_lonlat: Vec<Vec<(f64, f64)>>,
+    paths_lonlat: Vec<Arc<[(f64, f64)]>>,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
     lane: Vec<f64>,
     /// Each stream's category's colour (`0xRRGGBB`).
@@ -80,10 +81,18 @@ pub struct Scene {
     particle_stream: Vec<u32>,
 }
 
+/// Each path of `paths` once, however many streams share it.
+fn distinct_paths(paths: &[Arc<[(f64, f64)]>]) -> impl Iterator<Item = &Arc<[(f64, f64)]>> {
+    let mut seen = std::collections::HashSet::new();
+    paths.iter().filter(move |p| seen.insert(p.as_ptr()))
+}
+
 impl Scene {
     /// A scene of `story`; call [`Scene::resize`] before drawing. Routes are densified into
     /// pieces of at most 50 km; a story of more than 5,000 streams gets 250 km pieces, which
-    /// still curve smoothly at map scale and keep memory and layout time in bounds.
+    /// still curve smoothly at map scale and keep memory and layout time in bounds, and longer
+    /// ones where all paths together would pass [`MAX_DENSIFIED_POINTS`]. Streams with the
+    /// same ends and route share one path.
     pub fn new(story: Story) -> Self {
         let segment_m = if story.streams.len() > 5_000 {
             250_000.0
@@ -99,23 +108,47 @@ impl Scene {
             .collect();
         let routes: HashMap<&str, &crate::model::Route> =
             story.routes.iter().map(|r| (r.id.as_str(), r)).collect();
-        let paths_lonlat = story
+        // Streams with the same ends and route share one path, computed once.
+        type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+        let mut shared: HashMap<Key<'_>, usize> = HashMap::new();
+        let mut distinct: Vec<((f64, f64), &[[f64; 2]], (f64, f64), usize)> = Vec::new();
+        let path_of: Vec<Option<usize>> = story
             .streams
             .iter()
             .map(|s| {
                 let (Some(&a), Some(&b)) =
                     (place_at.get(s.from.as_str()), place_at.get(s.to.as_str()))
                 else {
-                    return Vec::new();
+                    return None;
                 };
-                let waypoints = s
-                    .route
-                    .as_deref()
-                    .and_then(|r| routes.get(r))
-                    .map(|r| r.waypoints.as_slice())
-                    .unwrap_or(&[]);
-                geodesic_path(a, waypoints, b, segment_m)
+                let key = (s.from.as_str(), s.to.as_str(), s.route.as_deref());
+                let k = *shared.entry(key).or_insert_with(|| {
+                    let waypoints = s
+                        .route
+                        .as_deref()
+                        .and_then(|r| routes.get(r))
+                        .map(|r| r.waypoints.as_slice())
+                        .unwrap_or(&[]);
+                    distinct.push((a, waypoints, b, 0));
+                    distinct.len() - 1
+                });
+                distinct[k].3 += 1;
+                Some(k)
             })
+            .collect();
+        let drawn_m: f64 = distinct
+            .iter()
+            .map(|&(a, w, b, n)| path_length_m(a, w, b) * n as f64)
+            .sum();
+        let segment_m = segment_m.max(drawn_m / MAX_DENSIFIED_POINTS as f64);
+        let computed: Vec<Arc<[(f64, f64)]>> = distinct
+            .iter()
+            .map(|&(a, w, b, _)| geodesic_path(a, w, b, segment_m).into())
+            .collect();
+        let none: Arc<[(f64, f64)]> = Arc::from(Vec::new());
+        let paths_lonlat = path_of
+            .iter()
+            .map(|k| k.map_or_else(|| none.clone(), |k| computed[k].clone()))
             .collect();
         let stream_color = story
             .streams
@@ -170,7 +203,7 @@ impl Scene {
             .places
             .iter()
             .map(|p| (p.lon, p.lat))
-            .chain(self.paths_lonlat.iter().flatten().copied());
+            .chain(distinct_paths(&self.paths_lonlat).flat_map(|p| p.iter().copied()));
         self.fitted = Projection::fit(eurasia(), pts, width, height, PADDING_PX);
         self.view = View::default();
         if let Some(b) = &self.basemap {
@@ -409,13 +442,16 @@ impl Scene {
                 [x as f32, y as f32]
             })
             .collect();
+        // A path shared by several streams is projected once.
+        let mut projected: HashMap<*const (f64, f64), Polyline> = HashMap::new();
         self.routes = self
             .paths_lonlat
             .iter()
             .zip(&self.lane)
             .map(|(path, &lane)| {
-                let line =
-                    Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect());
+                let line = projected.entry(path.as_ptr()).or_insert_with(|| {
+                    Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect())
+                });
                 let line = line.offset(lane * PARALLEL_GAP_PX);
                 let gap = PLACE_RADIUS_PX + 2.0;
                 line.slice(gap, line.length() - gap)

@@ -6,6 +6,7 @@
 //! [`crate::parse::SourceMap`] turns into a file, line and column.
 
 use crate::model::{Quantity, Story};
+use crate::parse::limits::{MAX_DRAWN_WAYPOINTS, MAX_WAYPOINTS_PER_ROUTE};
 use std::collections::{HashMap, HashSet};
 
 /// One problem in a story, at a JSON-pointer path into it.
@@ -128,6 +129,13 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     for (i, r) in story.routes.iter().enumerate() {
         c.refers(format!("/routes/{i}/from"), "places", "place", &r.from);
         c.refers(format!("/routes/{i}/to"), "places", "place", &r.to);
+        if r.waypoints.len() > MAX_WAYPOINTS_PER_ROUTE {
+            c.push(
+                format!("/routes/{i}/waypoints/{MAX_WAYPOINTS_PER_ROUTE}"),
+                format!("a route may have at most {MAX_WAYPOINTS_PER_ROUTE} waypoints"),
+            );
+            continue;
+        }
         for (k, w) in r.waypoints.iter().enumerate() {
             c.coordinate(
                 format!("/routes/{i}/waypoints/{k}/0"),
@@ -149,12 +157,32 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         .iter()
         .map(|s| (s.id.as_str(), s.unit.as_str()))
         .collect();
-    let parent: HashMap<&str, &str> = story
-        .streams
+    for i in part_of_cycles(story) {
+        c.push(
+            format!("/streams/{i}/part_of"),
+            "streams that are part of each other form a cycle".into(),
+        );
+    }
+    let route_waypoints: HashMap<&str, usize> = story
+        .routes
         .iter()
-        .filter_map(|s| Some((s.id.as_str(), s.part_of.as_deref()?)))
+        .map(|r| (r.id.as_str(), r.waypoints.len()))
         .collect();
+    let mut drawn_waypoints = 0usize;
     for (i, s) in story.streams.iter().enumerate() {
+        let drawn = s
+            .route
+            .as_deref()
+            .and_then(|r| route_waypoints.get(r))
+            .copied()
+            .unwrap_or(0);
+        if drawn_waypoints <= MAX_DRAWN_WAYPOINTS && drawn_waypoints + drawn > MAX_DRAWN_WAYPOINTS {
+            c.push(
+                format!("/streams/{i}/route"),
+                format!("the streams up to this one are drawn through more than {MAX_DRAWN_WAYPOINTS} waypoints in all (a route counts once for each stream on it): share fewer streams on long routes, or give the route fewer waypoints"),
+            );
+        }
+        drawn_waypoints += drawn;
         c.refers(
             format!("/streams/{i}/category"),
             "categories",
@@ -192,21 +220,6 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                         format!("/streams/{i}/part_of"),
                         format!("stream '{p}' is counted in another unit, so this stream cannot be part of it"),
                     );
-                }
-                // Follow the chain of parents; coming back to this stream is a cycle.
-                let mut at = p.as_str();
-                for _ in 0..story.streams.len() {
-                    if at == s.id {
-                        c.push(
-                            format!("/streams/{i}/part_of"),
-                            "streams that are part of each other form a cycle".into(),
-                        );
-                        break;
-                    }
-                    match parent.get(at) {
-                        Some(next) => at = next,
-                        None => break,
-                    }
                 }
             }
         }
@@ -328,23 +341,98 @@ fn check_measures(c: &mut Checker<'_>, story: &Story) {
             }
         }
         if o.measure == Measure::InPeriod {
-            let (a, b) = (o.period.first(), o.period.last());
-            let list = periods.entry(&o.stream).or_default();
-            for &(j, pa, pb) in list.iter() {
-                let same = pa == a && pb == b;
-                if !same && a <= pb && pa <= b {
-                    c.push(
-                        format!("/observations/{i}/period"),
-                        format!(
-                            "this amount's period overlaps that of observation '{}' on the same stream, so the two would be added: give them the same period (two claims of one amount) or periods that do not overlap",
-                            story.observations[j].id
-                        ),
-                    );
-                }
-            }
-            list.push((i, a, b));
+            periods
+                .entry(&o.stream)
+                .or_default()
+                .push((i, o.period.first(), o.period.last()));
         }
     }
+    for list in periods.values_mut() {
+        for (i, j) in overlapping(list) {
+            c.push(
+                format!("/observations/{i}/period"),
+                format!(
+                    "this amount's period overlaps that of observation '{}' on the same stream, so the two would be added: give them the same period (two claims of one amount) or periods that do not overlap",
+                    story.observations[j].id
+                ),
+            );
+        }
+    }
+}
+
+/// For periods `(index, first day, last day)`, each one that overlaps an earlier-starting one
+/// with another period, once, with the index of one it overlaps; sorts `list`. Two equal
+/// periods are two claims of one amount and do not count. O(n log n): sorted by start, a
+/// period overlaps an earlier one exactly when it starts before the latest end so far among
+/// periods unlike it, so the two latest-ending unlike periods seen are all it needs.
+fn overlapping(list: &mut [(usize, i32, i32)]) -> Vec<(usize, usize)> {
+    list.sort_by_key(|&(i, a, b)| (a, b, i));
+    let mut out = Vec::new();
+    // The period seen that ends latest, and the latest-ending one unlike it.
+    let mut best: Option<(usize, i32, i32)> = None;
+    let mut other: Option<(usize, i32, i32)> = None;
+    for &(i, a, b) in list.iter() {
+        let hit = [best, other]
+            .into_iter()
+            .flatten()
+            .find(|&(_, pa, pb)| (pa, pb) != (a, b) && a <= pb);
+        if let Some((j, _, _)) = hit {
+            out.push((i, j));
+        }
+        match best {
+            Some((_, pa, pb)) if (pa, pb) == (a, b) => {}
+            Some((j, pa, pb)) if b > pb => {
+                other = Some((j, pa, pb));
+                best = Some((i, a, b));
+            }
+            Some(_) => {
+                if other.is_none_or(|(_, _, ob)| b > ob) {
+                    other = Some((i, a, b));
+                }
+            }
+            None => best = Some((i, a, b)),
+        }
+    }
+    out
+}
+
+/// The indices of the streams whose `part_of` chain comes back to them, in linear time: each
+/// chain is walked once, marking the streams on it, and a walk that meets its own marks has
+/// found a cycle.
+fn part_of_cycles(story: &Story) -> Vec<usize> {
+    let index: HashMap<&str, usize> = story
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let parent =
+        |i: usize| -> Option<usize> { index.get(story.streams[i].part_of.as_deref()?).copied() };
+    // 0: not seen; k + 1: seen on the walk from stream k.
+    let mut walk = vec![0usize; story.streams.len()];
+    let mut on_cycle = vec![false; story.streams.len()];
+    for start in 0..story.streams.len() {
+        let mut at = Some(start);
+        while let Some(i) = at {
+            if walk[i] != 0 {
+                if walk[i] == start + 1 {
+                    // Back on this walk: mark the cycle from here round to here.
+                    let mut k = i;
+                    loop {
+                        on_cycle[k] = true;
+                        match parent(k) {
+                            Some(p) if p != i => k = p,
+                            _ => break,
+                        }
+                    }
+                }
+                break;
+            }
+            walk[i] = start + 1;
+            at = parent(i);
+        }
+    }
+    (0..story.streams.len()).filter(|&i| on_cycle[i]).collect()
 }
 
 fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {

@@ -10,8 +10,12 @@
 //! validation as JSON, and problems are located at their file, line and column.
 
 use super::json::{entity, escape};
+use super::limits::{
+    first_forbidden_char, forbidden_char_message, max_entities, MAX_CSV_COLUMNS,
+    MAX_CSV_COLUMN_DOTS, MAX_FILE_BYTES, MAX_STRING_BYTES,
+};
+use super::source_map::Span;
 use super::Read;
-use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::model::Story;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
@@ -33,10 +37,10 @@ fn table_of(name: &str) -> &str {
 }
 
 /// The byte offsets, within `text`, where each field of the record starting at `start` begins.
-fn field_starts(text: &str, start: usize) -> Vec<usize> {
+pub(super) fn field_starts(text: &str, start: usize) -> Vec<usize> {
     let mut starts = vec![start];
     let mut quoted = false;
-    for (i, ch) in text[start.min(text.len())..].char_indices() {
+    for (i, ch) in text.get(start..).unwrap_or_default().char_indices() {
         match ch {
             '"' => quoted = !quoted,
             ',' if !quoted => starts.push(start + i + 1),
@@ -103,7 +107,7 @@ fn insert(row: &mut Map<String, Value>, column: &str, value: Value) {
 }
 
 /// The JSON pointers below an entity that a column's cell fills.
-fn cell_paths(column: &str, observation: bool) -> Vec<String> {
+pub(super) fn cell_paths(column: &str, observation: bool) -> Vec<String> {
     if observation {
         match column {
             "value" => {
@@ -129,21 +133,29 @@ pub fn read_csv(files: &CsvFiles) -> Read {
     // Each table's rows; `None` for a row with a bad cell, already reported.
     let mut rows: std::collections::HashMap<String, Vec<Option<Value>>> = Default::default();
     for (name, text) in files {
-        let file = read.map.add_file(name);
+        let file = read.map.add_file(name, text);
         let table = table_of(name).to_string();
+        let fail = |read: &mut Read, offset: usize, message: String| {
+            let d = read.map.at(file, offset, message);
+            read.problems.0.push(d);
+        };
         if !CSV_TABLES.contains(&table.as_str()) {
-            read.problems.0.push(Diagnostic {
-                file: name.clone(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "unknown table '{table}': a CSV story's files are named {}",
-                    CSV_TABLES.map(|t| format!("{t}.csv")).join(", ")
-                ),
-            });
+            let message = format!(
+                "unknown table '{table}': a CSV story's files are named {}",
+                CSV_TABLES.map(|t| format!("{t}.csv")).join(", ")
+            );
+            fail(&mut read, 0, message);
             continue;
         }
-        let lines = LineIndex::new(text);
+        if text.len() > MAX_FILE_BYTES {
+            let message = format!(
+                "the file is {} MiB: a table may be at most {} MiB",
+                text.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            );
+            fail(&mut read, 0, message);
+            continue;
+        }
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -155,22 +167,47 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                 .map(String::from)
                 .collect::<Vec<_>>(),
             Err(e) => {
-                read.problems.0.push(csv_error(name, &lines, &e));
+                let (offset, message) = csv_error(&e);
+                fail(&mut read, offset, message);
                 continue;
             }
         };
+        if let Some((offset, message)) = header_problem(text, &header) {
+            fail(&mut read, offset, message);
+            continue;
+        }
+        read.map.header(file, header.clone());
         let observation = table == "observations";
+        let cap = max_entities(&table).unwrap_or(usize::MAX);
         let out = rows.entry(table.clone()).or_default();
         for (i, record) in reader.records().enumerate() {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    read.problems.0.push(csv_error(name, &lines, &e));
+                    let (offset, message) = csv_error(&e);
+                    fail(&mut read, offset, message);
                     continue;
                 }
             };
             let start = record.position().map_or(0, |p| p.byte() as usize);
-            let starts = field_starts(text, start);
+            if table == "story" && i > 0 {
+                problems.push((format!("@{file}:{start}"), "story.csv has one row".into()));
+                continue;
+            }
+            if out.len() >= cap {
+                let message =
+                    format!("a story may have at most {cap} {table}: this is one too many");
+                problems.push((format!("@{file}:{start}"), message));
+                break;
+            }
+            read.map.entity(
+                &table,
+                Span {
+                    file,
+                    start,
+                    end: start,
+                },
+            );
             let base = if table == "story" {
                 "/story".to_string()
             } else {
@@ -178,16 +215,8 @@ pub fn read_csv(files: &CsvFiles) -> Read {
             };
             let mut row = Map::new();
             let mut bad_cell = false;
-            for (k, (column, cell)) in header.iter().zip(record.iter()).enumerate() {
-                let (line, col) = lines.position(starts.get(k).copied().unwrap_or(start));
-                let paths = cell_paths(column, observation);
-                for p in &paths {
-                    read.map.insert(format!("{base}{p}"), file, line, col);
-                }
-                let path = format!("{base}{}", paths[0]);
-                if k == 0 {
-                    read.map.insert(base.clone(), file, line, col);
-                }
+            for (column, cell) in header.iter().zip(record.iter()) {
+                let path = format!("{base}{}", cell_paths(column, observation)[0]);
                 if cell.is_empty() {
                     continue;
                 }
@@ -200,12 +229,18 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                     match number {
                         Some(n) => Value::Number(n),
                         None => {
-                            problems.push((path, format!("'{cell}' is not a number")));
+                            let shown: String = cell.chars().take(40).collect();
+                            problems.push((path, format!("'{shown}' is not a number")));
                             bad_cell = true;
                             continue;
                         }
                     }
                 } else if LIST_COLUMNS.contains(&column.as_str()) {
+                    if let Some((_, message)) = super::scan::json_caps(cell) {
+                        problems.push((path, message));
+                        bad_cell = true;
+                        continue;
+                    }
                     match serde_json::from_str::<Value>(cell) {
                         Ok(v) => v,
                         Err(e) => {
@@ -215,6 +250,16 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                         }
                     }
                 } else {
+                    let problem = if cell.len() > MAX_STRING_BYTES {
+                        Some(super::scan::too_long())
+                    } else {
+                        first_forbidden_char(cell).map(|(_, c)| forbidden_char_message(c))
+                    };
+                    if let Some(message) = problem {
+                        problems.push((path, message));
+                        bad_cell = true;
+                        continue;
+                    }
                     Value::String(cell.to_string())
                 };
                 insert(&mut row, column, value);
@@ -224,10 +269,6 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                     problems.push((format!("{base}{}", cell_paths(column, true)[0]), message));
                     bad_cell = true;
                 }
-            }
-            if table == "story" && i > 0 {
-                problems.push((base, "story.csv has one row".into()));
-                continue;
             }
             if bad_cell {
                 if let Some(id) = row.get("id").and_then(Value::as_str) {
@@ -266,10 +307,32 @@ pub fn read_csv(files: &CsvFiles) -> Read {
     sink.table("sanctions", &mut story.sanctions);
     sink.table("events", &mut story.events);
     read.story = story;
-    for (path, message) in problems {
-        read.problems.0.push(read.map.locate(&path, message));
-    }
+    let located = read.map.locate_all(problems);
+    read.problems.0.extend(located.0);
     read
+}
+
+/// What is wrong with a header, at its byte offset: too many columns, or a column nested too
+/// deep (each dot is one level of the entity, built by recursion).
+fn header_problem(text: &str, header: &[String]) -> Option<(usize, String)> {
+    let starts = field_starts(text, 0);
+    if header.len() > MAX_CSV_COLUMNS {
+        let at = starts.get(MAX_CSV_COLUMNS).copied().unwrap_or(0);
+        return Some((
+            at,
+            format!("a table may have at most {MAX_CSV_COLUMNS} columns"),
+        ));
+    }
+    let (k, _) = header
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.matches('.').count() > MAX_CSV_COLUMN_DOTS)?;
+    Some((
+        starts.get(k).copied().unwrap_or(0),
+        format!(
+            "a column name may have at most {MAX_CSV_COLUMN_DOTS} dots (as in claimant.name.en)"
+        ),
+    ))
 }
 
 struct Sink<'a> {
@@ -302,17 +365,10 @@ impl Sink<'_> {
     }
 }
 
-fn csv_error(name: &str, lines: &LineIndex, e: &::csv::Error) -> Diagnostic {
-    let (line, column) = match e.position() {
-        Some(p) => lines.position(p.byte() as usize),
-        None => (1, 1),
-    };
-    Diagnostic {
-        file: name.to_string(),
-        line,
-        column,
-        message: format!("bad CSV: {e}"),
-    }
+/// A CSV syntax error's byte offset and message.
+fn csv_error(e: &::csv::Error) -> (usize, String) {
+    let offset = e.position().map_or(0, |p| p.byte() as usize);
+    (offset, format!("bad CSV: {e}"))
 }
 
 /// Flattens an entity to dotted columns; lists become JSON cells.

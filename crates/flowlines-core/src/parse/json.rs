@@ -1,99 +1,19 @@
 //! The JSON reader: the canonical form of a story.
 //!
-//! The text is parsed by `jsonc-parser` in strict JSON mode, because its syntax tree keeps the
-//! position of every value; the tree becomes a `serde_json::Value` plus a [`SourceMap`], and each
-//! entity is deserialised on its own so that every bad entity is reported, not just the first.
+//! The text is first checked against the caps in [`super::limits`] in one linear pass, then
+//! parsed by `serde_json` into each section's entities as raw slices of the text, and each
+//! entity is deserialised on its own straight into the model, so that every bad entity is
+//! reported, not just the first. Only an entity that fails is parsed again into a
+//! `serde_json::Value`, to find all of its bad fields; the [`super::SourceMap`] records where
+//! each entity is and finds a problem's line and column only when there is a problem.
 
-use super::{Read, SourceMap};
-use crate::diagnostic::{Diagnostic, LineIndex};
-use jsonc_parser::ast;
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Number, Value};
-
-fn strict() -> jsonc_parser::ParseOptions {
-    jsonc_parser::ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    }
-}
-
-struct Walker<'t> {
-    lines: LineIndex,
-    map: SourceMap,
-    file: usize,
-    problems: Vec<(String, String)>,
-    _text: &'t str,
-}
-
-impl Walker<'_> {
-    fn mark(&mut self, path: &str, offset: usize) {
-        let (line, column) = self.lines.position(offset);
-        self.map.insert(path.to_string(), self.file, line, column);
-    }
-
-    /// Converts a syntax-tree value to a JSON value, recording where each path starts.
-    fn value(&mut self, v: &ast::Value<'_>, path: &str) -> Value {
-        match v {
-            ast::Value::StringLit(s) => {
-                self.mark(path, s.range.start);
-                Value::String(s.value.to_string())
-            }
-            ast::Value::NumberLit(n) => {
-                self.mark(path, n.range.start);
-                match serde_json::from_str::<Number>(n.value) {
-                    Ok(num) => Value::Number(num),
-                    Err(_) => {
-                        self.problems
-                            .push((path.to_string(), format!("bad number '{}'", n.value)));
-                        Value::Null
-                    }
-                }
-            }
-            ast::Value::BooleanLit(b) => {
-                self.mark(path, b.range.start);
-                Value::Bool(b.value)
-            }
-            ast::Value::NullKeyword(n) => {
-                self.mark(path, n.range.start);
-                Value::Null
-            }
-            ast::Value::Array(a) => {
-                self.mark(path, a.range.start);
-                Value::Array(
-                    a.elements
-                        .iter()
-                        .enumerate()
-                        .map(|(i, e)| self.value(e, &format!("{path}/{i}")))
-                        .collect(),
-                )
-            }
-            ast::Value::Object(o) => {
-                self.mark(path, o.range.start);
-                let mut m = Map::new();
-                for p in &o.properties {
-                    let key = p.name.as_str().to_string();
-                    let child = format!("{path}/{}", escape(&key));
-                    // A property's problems point at its name, where a reader looks first.
-                    self.mark(&format!("{child}#key"), p.range.start);
-                    let value = self.value(&p.value, &child);
-                    if m.insert(key.clone(), value).is_some() {
-                        self.problems
-                            .push((format!("{child}#key"), format!("duplicate key '{key}'")));
-                    }
-                }
-                Value::Object(m)
-            }
-        }
-    }
-}
+use super::limits::{max_entities, MAX_FILE_BYTES};
+use super::source_map::{object_members, offset_in, Span};
+use super::Read;
+use serde::de::{DeserializeOwned, Deserializer as _, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::HashSet;
 
 /// Escapes a key for a JSON pointer (RFC 6901).
 pub(super) fn escape(key: &str) -> String {
@@ -131,27 +51,70 @@ fn entity_once<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, (Str
     })
 }
 
-/// Deserialises one entity and reports every bad field of it, not only the first: after each
-/// failure the offending field is set aside and the rest is tried again.
+/// The fields a struct `T` is deserialised from, as serde derives them; empty for a type that
+/// is not a struct.
+fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    struct Probe(&'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for &mut Probe {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields;
+            Err(serde::de::Error::custom("probed"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut probe = Probe(&[]);
+    let _ = T::deserialize(&mut probe);
+    probe.0
+}
+
+/// Deserialises one entity and reports every bad field of it, not only the first: every
+/// unknown field at once, then after each other failure the offending field is set aside and
+/// the rest is tried again (at most once per field the entity's type has).
 pub(super) fn entity<T: DeserializeOwned>(
     value: &Value,
     base: &str,
 ) -> Result<T, Vec<(String, String)>> {
     let mut problems = Vec::new();
-    let mut removed_fields: Vec<String> = Vec::new();
+    let mut removed_fields: HashSet<String> = HashSet::new();
     let mut rest = value.clone();
-    // Each retry removes one field, so this ends after at most as many tries as there are fields.
-    let fields = value.as_object().map_or(0, |m| m.len());
-    for _ in 0..=fields {
+    let fields = fields_of::<T>();
+    if let (Value::Object(m), false) = (&mut rest, fields.is_empty()) {
+        let unknown: Vec<String> = m
+            .keys()
+            .filter(|k| !fields.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            let message =
+                <serde::de::value::Error as serde::de::Error>::unknown_field(&key, fields);
+            problems.push((format!("{base}/{}#key", escape(&key)), message.to_string()));
+            m.remove(&key);
+            removed_fields.insert(key);
+        }
+    }
+    for _ in 0..=fields.len() {
         match entity_once::<T>(&rest, base) {
             Ok(t) if problems.is_empty() => return Ok(t),
             Ok(_) => return Err(problems),
             Err((path, message)) => {
                 // A field set aside is now missing: its own problem was already reported.
-                if removed_fields
-                    .iter()
-                    .any(|f| message == format!("missing field `{f}`"))
-                {
+                let missing = message
+                    .strip_prefix("missing field `")
+                    .and_then(|m| m.strip_suffix('`'));
+                if missing.is_some_and(|f| removed_fields.contains(f)) {
                     return Err(problems);
                 }
                 let field = path
@@ -162,7 +125,7 @@ pub(super) fn entity<T: DeserializeOwned>(
                 let removed = match (&mut rest, field) {
                     (Value::Object(m), Some(f)) if !f.is_empty() => {
                         let gone = m.remove(&f).is_some();
-                        removed_fields.push(f);
+                        removed_fields.insert(f);
                         gone
                     }
                     _ => false,
@@ -176,51 +139,125 @@ pub(super) fn entity<T: DeserializeOwned>(
     Err(problems)
 }
 
+/// Deserialises one entity from its raw text: straight into the model when it fits, else
+/// through a `Value` to report every bad field (see [`entity`]).
+fn raw_entity<T: DeserializeOwned>(
+    text: &str,
+    raw: &RawValue,
+    base: &str,
+) -> Result<T, Vec<(String, String)>> {
+    if let Ok(t) = serde_json::from_str::<T>(raw.get()) {
+        return Ok(t);
+    }
+    match serde_json::from_str::<Value>(raw.get()) {
+        Ok(v) => entity(&v, base),
+        Err(e) => Err(vec![(
+            format!(
+                "@{}",
+                offset_in(text, raw.get()) + error_offset(raw.get(), &e)
+            ),
+            format!("invalid JSON: {}", bare_message(&e)),
+        )]),
+    }
+}
+
+/// The byte offset within `text` of a `serde_json` error about it.
+fn error_offset(text: &str, e: &serde_json::Error) -> usize {
+    if e.line() == 0 {
+        return 0;
+    }
+    let line_start = text
+        .split_inclusive('\n')
+        .take(e.line() - 1)
+        .map(str::len)
+        .sum::<usize>();
+    (line_start + e.column().saturating_sub(1)).min(text.len())
+}
+
+/// A `serde_json` error's message without its "at line L column C".
+fn bare_message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
+/// The top of a story: each section's name, where its key is, and its raw value.
+struct Top<'a>(Vec<(String, usize, &'a RawValue)>);
+
+struct TopVisitor<'t>(&'t str);
+
+impl<'de> Visitor<'de> for TopVisitor<'_> {
+    type Value = Top<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object with a \"story\" section")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top<'de>, A::Error> {
+        Ok(Top(object_members(self.0, map)?
+            .into_iter()
+            .map(|(k, at, v)| (k.into_owned(), at, v))
+            .collect()))
+    }
+}
+
 /// Reads a story from JSON text without validating references; see [`super::load_json`].
 pub fn read_json(file: &str, text: &str) -> Read {
     let mut read = Read::default();
-    let file_index = read.map.add_file(file);
-    let parsed = match jsonc_parser::parse_to_ast(text, &Default::default(), &strict()) {
-        Ok(p) => p,
+    let f = read.map.add_file(file, text);
+    let fail = |read: &mut Read, offset: usize, message: String| {
+        let d = read.map.at(f, offset, message);
+        read.problems.0.push(d);
+    };
+    if text.len() > MAX_FILE_BYTES {
+        fail(
+            &mut read,
+            0,
+            format!(
+                "the file is {} MiB: a story may be at most {} MiB",
+                text.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        );
+        return read;
+    }
+    if let Some((offset, message)) = super::scan::json_caps(text) {
+        fail(&mut read, offset, message);
+        return read;
+    }
+    if text.trim().is_empty() {
+        fail(
+            &mut read,
+            0,
+            "the file is empty: expected a JSON object".into(),
+        );
+        return read;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let top = match de
+        .deserialize_any(TopVisitor(text))
+        .and_then(|top| de.end().map(|()| top))
+    {
+        Ok(top) => top,
         Err(e) => {
-            read.problems.0.push(Diagnostic {
-                file: file.to_string(),
-                line: e.line_display(),
-                column: e.column_display(),
-                message: format!("invalid JSON: {}", e.kind()),
-            });
+            let message = if e.is_data() {
+                "expected a JSON object with a \"story\" section".to_string()
+            } else {
+                format!("invalid JSON: {}", bare_message(&e))
+            };
+            fail(&mut read, error_offset(text, &e), message);
             return read;
         }
     };
-    let Some(root) = parsed.value else {
-        read.problems.0.push(Diagnostic {
-            file: file.to_string(),
-            line: 1,
-            column: 1,
-            message: "the file is empty: expected a JSON object".into(),
-        });
-        return read;
-    };
-    let mut walker = Walker {
-        lines: LineIndex::new(text),
-        map: std::mem::take(&mut read.map),
-        file: file_index,
-        problems: Vec::new(),
-        _text: text,
-    };
-    let value = walker.value(&root, "");
-    let mut problems = std::mem::take(&mut walker.problems);
-    read.map = walker.map;
-    let Value::Object(top) = value else {
-        problems.push((
-            String::new(),
-            "expected a JSON object with a \"story\" section".into(),
-        ));
-        read.problems = locate_all(&read.map, problems);
-        return read;
-    };
-    for key in top.keys() {
-        if !super::SECTIONS.contains(&key.as_str()) {
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut sections = std::collections::HashMap::new();
+    for (key, key_at, raw) in &top.0 {
+        let value_at = offset_in(text, raw.get());
+        read.map.section(key, *key_at, value_at);
+        if !seen.insert(key.as_str()) {
+            problems.push((format!("@{key_at}"), format!("duplicate key '{key}'")));
+        } else if !super::SECTIONS.contains(&key.as_str()) {
             problems.push((
                 format!("/{}#key", escape(key)),
                 format!(
@@ -228,73 +265,98 @@ pub fn read_json(file: &str, text: &str) -> Read {
                     super::SECTIONS.join(", ")
                 ),
             ));
+        } else {
+            sections.insert(key.as_str(), *raw);
         }
     }
-    match top.get("story") {
-        Some(v) => match entity(v, "/story") {
-            Ok(meta) => read.story.story = meta,
-            Err(p) => problems.extend(p),
-        },
+    match sections.get("story") {
+        Some(v) => {
+            let start = offset_in(text, v.get());
+            read.map.entity(
+                "story",
+                Span {
+                    file: f,
+                    start,
+                    end: start + v.get().len(),
+                },
+            );
+            match raw_entity(text, v, "/story") {
+                Ok(meta) => read.story.story = meta,
+                Err(p) => problems.extend(p),
+            }
+        }
         None => problems.push((String::new(), "missing section 'story'".into())),
     }
     let mut s = Sink {
+        text,
+        file: f,
+        sections: &sections,
         problems: &mut problems,
         read: &mut read,
     };
     let mut story = std::mem::take(&mut s.read.story);
-    s.section(&top, "sources", &mut story.sources);
-    s.section(&top, "places", &mut story.places);
-    s.section(&top, "categories", &mut story.categories);
-    s.section(&top, "units", &mut story.units);
-    s.section(&top, "routes", &mut story.routes);
-    s.section(&top, "streams", &mut story.streams);
-    s.section(&top, "observations", &mut story.observations);
-    s.section(&top, "sanctions", &mut story.sanctions);
-    s.section(&top, "events", &mut story.events);
+    s.section("sources", &mut story.sources);
+    s.section("places", &mut story.places);
+    s.section("categories", &mut story.categories);
+    s.section("units", &mut story.units);
+    s.section("routes", &mut story.routes);
+    s.section("streams", &mut story.streams);
+    s.section("observations", &mut story.observations);
+    s.section("sanctions", &mut story.sanctions);
+    s.section("events", &mut story.events);
     read.story = story;
-    read.problems = locate_all(&read.map, problems);
+    read.problems = read.map.locate_all(problems);
     read
 }
 
-fn locate_all(map: &SourceMap, problems: Vec<(String, String)>) -> crate::Diagnostics {
-    crate::Diagnostics(
-        problems
-            .into_iter()
-            .map(|(path, message)| map.locate(&path, message))
-            .collect(),
-    )
-}
-
 /// Collects the entities and problems of the array sections.
-struct Sink<'a> {
+struct Sink<'a, 't> {
+    text: &'t str,
+    file: usize,
+    sections: &'a std::collections::HashMap<&'a str, &'t RawValue>,
     problems: &'a mut Vec<(String, String)>,
     read: &'a mut Read,
 }
 
-impl Sink<'_> {
-    /// Reads one array section entity by entity.
-    fn section<T: DeserializeOwned>(
-        &mut self,
-        top: &Map<String, Value>,
-        name: &str,
-        out: &mut Vec<T>,
-    ) {
-        let Some(v) = top.get(name) else { return };
-        let Value::Array(items) = v else {
+impl Sink<'_, '_> {
+    /// Reads one array section entity by entity, up to its cap.
+    fn section<T: DeserializeOwned>(&mut self, name: &str, out: &mut Vec<T>) {
+        let Some(v) = self.sections.get(name) else {
+            return;
+        };
+        let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(v.get()) else {
             self.problems
                 .push((format!("/{name}"), format!("'{name}' must be an array")));
             return;
         };
+        let cap = max_entities(name).unwrap_or(usize::MAX);
+        if let Some(extra) = items.get(cap) {
+            self.problems.push((
+                format!("@{}", offset_in(self.text, extra.get())),
+                format!("a story may have at most {cap} {name}: this is one too many"),
+            ));
+        }
         let index = self.read.file_index.entry(name.to_string()).or_default();
-        for (i, item) in items.iter().enumerate() {
-            match entity(item, &format!("/{name}/{i}")) {
+        for (i, item) in items.iter().take(cap).enumerate() {
+            let start = offset_in(self.text, item.get());
+            self.read.map.entity(
+                name,
+                Span {
+                    file: self.file,
+                    start,
+                    end: start + item.get().len(),
+                },
+            );
+            match raw_entity(self.text, item, &format!("/{name}/{i}")) {
                 Ok(e) => {
                     out.push(e);
                     index.push(i);
                 }
                 Err(p) => {
-                    if let Some(id) = item.get("id").and_then(Value::as_str) {
-                        self.read.broken_ids.insert(id.to_string());
+                    if let Ok(Value::Object(m)) = serde_json::from_str::<Value>(item.get()) {
+                        if let Some(id) = m.get("id").and_then(Value::as_str) {
+                            self.read.broken_ids.insert(id.to_string());
+                        }
                     }
                     self.problems.extend(p);
                 }

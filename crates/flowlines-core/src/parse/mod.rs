@@ -1,12 +1,16 @@
 //! Readers from data files to the [`Story`] model, every problem located.
 //!
-//! Each reader turns its format into a [`Story`] and a [`SourceMap`] from JSON-pointer paths
-//! (`/streams/3/from`) to places in the files. Entities are read one at a time, so one bad
+//! Each reader turns its format into a [`Story`] and a [`SourceMap`] that finds JSON-pointer
+//! paths (`/streams/3/from`) in the files. Entities are read one at a time, so one bad
 //! entity does not hide the problems of the next; then [`crate::validate`] checks the whole
 //! story and the source map locates what it finds. [`load_json`] and [`load_csv`] do all of it.
+//! Whatever a file holds, this takes time and memory linear in its size, within the caps of
+//! [`limits`].
 
 mod csv;
 mod json;
+pub mod limits;
+mod scan;
 mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
@@ -60,16 +64,23 @@ impl Read {
             broken_ids,
             file_index,
         } = self;
-        for p in validate(&story) {
-            if p.unknown_id
-                .as_ref()
-                .is_some_and(|id| broken_ids.contains(id))
-            {
-                continue;
-            }
+        let mut map = map;
+        let room = limits::MAX_PROBLEMS.saturating_sub(problems.len());
+        let found: Vec<(String, String)> = validate(&story)
+            .into_iter()
+            .filter(|p| {
+                !p.unknown_id
+                    .as_ref()
+                    .is_some_and(|id| broken_ids.contains(id))
+            })
+            .map(|p| (file_path(&p.path, &file_index), p.message))
+            .collect();
+        if room == 0 && !found.is_empty() {
             problems
                 .0
-                .push(map.locate(&file_path(&p.path, &file_index), p.message));
+                .push(map.at(0, 0, source_map::more_problems(found.len())));
+        } else {
+            problems.0.extend(map.locate_all_within(found, room).0);
         }
         if problems.is_empty() {
             Ok(story)
