@@ -32,20 +32,25 @@ pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
     }
 }
 
-/// A source as readers are told it: what it is, its outlet where the document names one, when
-/// it was published, written the way `lang` writes dates, and the document's name ("…, Irish
-/// Examiner, 30 May 2025 (004_….txt)").
+/// A source as readers are told it: the outlet that published it ("Outlet not named" where our
+/// copy does not say), what the document is and when it was published, written the way `lang`
+/// writes dates ("Irish Examiner: First report of …, 30 May 2025"). The name of our copy of the
+/// document is for editors only and never shown here.
 pub fn citation(source: &crate::model::Source, lang: &str) -> String {
+    let l = Lang::from_code(lang);
     let outlet = source
         .outlet
         .as_deref()
-        .map(|o| format!(", {o}"))
-        .unwrap_or_default();
-    format!(
-        "{}{outlet}, {} ({})",
-        source.title.get(lang),
-        i18n::format_date_spec(&source.published, Lang::from_code(lang)),
-        source.document
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| t(l, "outlet_unnamed"));
+    tf(
+        l,
+        "citation",
+        &[
+            outlet,
+            source.title.get(lang),
+            &i18n::format_date_spec(&source.published, l),
+        ],
     )
 }
 
@@ -412,10 +417,13 @@ mod tests {
         let d = stream_details(&scene, i, "en").unwrap();
         assert!(d.figure.starts_with("1,500"), "{}", d.figure);
         assert!(d.disputed);
+        // Readers are told the outlet (or that the document names none), what it is and
+        // when: never the file name of our copy.
         assert!(d
             .claims
             .iter()
-            .any(|c| c.source.contains("003_dba21fc1fcb94cef.txt")));
+            .any(|c| c.source.starts_with("Outlet not named: Explainer on whether")));
+        assert!(d.claims.iter().all(|c| !c.source.contains(".txt")));
         assert!(d
             .claims
             .iter()

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod labels;
 pub mod model;
 pub mod parse;
+pub mod plural;
 pub mod polyline;
 pub mod projection;
 pub mod raster;

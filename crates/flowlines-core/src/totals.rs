@@ -312,5 +312,22 @@ pub fn to_csv(
         .map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(format!("{BYTE_ORDER_MARK}{text}"))
+}
+
+/// Written first in a downloaded CSV: Excel, which many newsrooms open it with, reads a file
+/// without it in the machine's old code page and shows Korean and Cyrillic as mojibake.
+pub const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// A text cell as a spreadsheet will not run it: a cell starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return is a formula to Excel, LibreOffice and Google Sheets (so a story's label
+/// could fetch a URL or run a command when a reader opens the download); a leading `'` makes it
+/// text again. Only text cells go through here: numbers stay numbers.
+pub fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
