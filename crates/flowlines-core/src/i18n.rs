@@ -128,12 +128,38 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("disputed_note", ["Disputed: a party denies it.", "논란: 한쪽이 부인합니다.", "Спірно: одна зі сторін заперечує.", "Спорно: одна из сторон отрицает."]),
     ("source", ["Source: {}", "출처: {}", "Джерело: {}", "Источник: {}"]),
     ("reported_on", ["{}, reported {}", "{}, {} 보도", "{}, повідомлено {}", "{}, сообщено {}"]),
-    ("about", ["about {}", "약 {}", "близько {}", "около {}"]),
-    ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "не менее {}"]),
-    ("as_many_as", ["as many as {}", "최대 {}", "до {}", "до {}"]),
-    ("range_to", ["{} to {}", "{}~{}", "від {} до {}", "от {} до {}"]),
+    // A figure's qualifier around its number and unit. Ukrainian and Russian use words that
+    // govern no case ("приблизно", "как минимум", "максимум", a dash), so the unit keeps the
+    // form its number's plural category gives it ("как минимум 21 контейнер").
+    ("about", ["about {}", "약 {}", "приблизно {}", "примерно {}"]),
+    ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "как минимум {}"]),
+    ("as_many_as", ["as many as {}", "최대 {}", "щонайбільше {}", "максимум {}"]),
+    ("range_to", ["{} to {}", "{}~{}", "{}–{}", "{}–{}"]),
+    // An estimate between readings: rounded, and still one-sided where its readings are.
+    ("about_or_more", ["about {} or more", "약 {} 이상", "приблизно {} або більше", "примерно {} или более"]),
+    ("up_to_about", ["up to about {}", "최대 약 {}", "щонайбільше приблизно {}", "максимум примерно {}"]),
+    ("estimate_between", [
+        "estimate for the day, spread evenly between the figures for {} and {}",
+        "{} ~ {} 수치 사이를 고르게 나눈 이날의 추정치",
+        "оцінка на цей день, рівномірно розподілена між даними за {} і {}",
+        "оценка на этот день, равномерно распределённая между данными за {} и {}",
+    ]),
+    ("estimate_short", ["estimate for the day between reported figures", "보도된 수치 사이의 이날 추정치", "оцінка на цей день між повідомленими даними", "оценка на этот день между сообщёнными данными"]),
+    ("destination_inferred_short", ["destination inferred", "목적지 추정", "пункт призначення припущено", "пункт назначения предположен"]),
+    ("estimate_within", [
+        "estimate for the day: the figure for {} spread evenly over it",
+        "{} 수치를 기간에 고르게 나눈 이날의 추정치",
+        "оцінка на цей день: дані за {}, рівномірно розподілені в часі",
+        "оценка на этот день: данные за {}, равномерно распределённые во времени",
+    ]),
+    ("estimate_from_start", [
+        "estimate for the day, spread evenly from the start of the count in {} to the figure for {}",
+        "{} 집계 시작부터 {} 수치까지 고르게 나눈 이날의 추정치",
+        "оцінка на цей день, рівномірно розподілена від початку відліку ({}) до даних за {}",
+        "оценка на этот день, равномерно распределённая от начала отсчёта ({}) до данных за {}",
+    ]),
     ("period_to", ["{} to {}", "{} ~ {}", "{} – {}", "{} – {}"]),
-    ("or_more", ["{} or more", "{} 이상", "{} і більше", "{} и более"]),
+    ("or_more", ["{} or more", "{} 이상", "{} або більше", "{} или более"]),
     ("no_figure", ["no figure given", "수치 없음", "без числа", "без числа"]),
     ("running_total", ["running total", "누계", "наростальним підсумком", "нарастающим итогом"]),
     ("in_period", ["in the period", "기간 중", "за період", "за период"]),
@@ -338,7 +364,13 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 }
 
 /// The Korean particles written with both forms, `(after a final consonant, after a vowel)`.
-const PARTICLES: [(&str, &str); 5] = [("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("으로", "로")];
+const PARTICLES: [(&str, &str); 5] = [
+    ("을", "를"),
+    ("이", "가"),
+    ("은", "는"),
+    ("과", "와"),
+    ("으로", "로"),
+];
 
 /// Whether a Korean reading of `word` ends in a final consonant (batchim), and whether that
 /// consonant is ㄹ; `None` when its end cannot be read (no letter or digit). A Hangul syllable
@@ -366,17 +398,23 @@ pub fn final_consonant(word: &str) -> Option<(bool, bool)> {
 /// ("을(를)…"), and the length of that written pair in `rest`.
 fn korean_particle<'a>(word: &str, rest: &'a str) -> Option<(&'static str, usize)> {
     let (consonant, rieul) = final_consonant(word)?;
-    PARTICLES.iter().find_map(|&(after_consonant, after_vowel)| {
-        let pair_len = after_consonant.len() + after_vowel.len() + 2;
-        let pair = rest.get(..pair_len)?;
-        let expected = format!("{after_consonant}({after_vowel})");
-        (pair == expected).then(|| {
-            // "로" follows a vowel and also ㄹ ("서울로"); every other pair goes by the consonant.
-            let use_consonant_form = consonant && !(rieul && after_consonant == "으로");
-            let chosen = if use_consonant_form { after_consonant } else { after_vowel };
-            (chosen, pair_len)
+    PARTICLES
+        .iter()
+        .find_map(|&(after_consonant, after_vowel)| {
+            let pair_len = after_consonant.len() + after_vowel.len() + 2;
+            let pair = rest.get(..pair_len)?;
+            let expected = format!("{after_consonant}({after_vowel})");
+            (pair == expected).then(|| {
+                // "로" follows a vowel and also ㄹ ("서울로"); every other pair goes by the consonant.
+                let use_consonant_form = consonant && !(rieul && after_consonant == "으로");
+                let chosen = if use_consonant_form {
+                    after_consonant
+                } else {
+                    after_vowel
+                };
+                (chosen, pair_len)
+            })
         })
-    })
 }
 
 /// [`t`] then [`fill`].
@@ -511,12 +549,20 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 /// (`October 2024`, `2024년 10월`, `жовтень 2024`), a season (`autumn 2023`), a quarter
 /// (`Q3 2024`, `2024년 3분기`, `III квартал 2024`), a half (`first half of 2024`) or a year.
 pub fn format_date_spec(spec: &DateSpec, lang: Lang) -> String {
-    let Some(first) = date_of(spec.first()) else {
+    if date_of(spec.first()).is_none() {
         return spec.as_str().to_string();
+    }
+    format_when(spec.first(), spec.precision(), lang)
+}
+
+/// A date given by its first day and its precision, as [`format_date_spec`] writes it.
+pub fn format_when(first_day: Day, precision: DatePrecision, lang: Lang) -> String {
+    let Some(first) = date_of(first_day) else {
+        return String::new();
     };
     let (y, m) = (first.year(), first.month0() as usize);
-    match spec.precision() {
-        DatePrecision::Day => format_date(spec.first(), lang),
+    match precision {
+        DatePrecision::Day => format_date(first_day, lang),
         DatePrecision::Month => match lang {
             Lang::En => format!("{} {y}", MONTHS_EN[m]),
             Lang::Ko => format!("{y}년 {}월", m + 1),
@@ -662,9 +708,18 @@ mod tests {
     #[test]
     fn a_korean_particle_follows_the_last_sound_of_the_name_it_is_attached_to() {
         let said = |name: &str| tf(Lang::Ko, "destination_inferred", &[name]);
-        assert_eq!(said("쿠르스크"), "목적지 추정: 출처는 쿠르스크를 밝히지 않음");
-        assert_eq!(said("돈바스(러시아 점령, 우크라이나)"), "목적지 추정: 출처는 돈바스(러시아 점령, 우크라이나)를 밝히지 않음");
-        assert_eq!(said("블라디보스토크"), "목적지 추정: 출처는 블라디보스토크를 밝히지 않음");
+        assert_eq!(
+            said("쿠르스크"),
+            "목적지 추정: 출처는 쿠르스크를 밝히지 않음"
+        );
+        assert_eq!(
+            said("돈바스(러시아 점령, 우크라이나)"),
+            "목적지 추정: 출처는 돈바스(러시아 점령, 우크라이나)를 밝히지 않음"
+        );
+        assert_eq!(
+            said("블라디보스토크"),
+            "목적지 추정: 출처는 블라디보스토크를 밝히지 않음"
+        );
         assert_eq!(said("평양"), "목적지 추정: 출처는 평양을 밝히지 않음");
         assert_eq!(fill("{}으로(로) 간다", &["서울"]), "서울로 간다");
         assert_eq!(fill("{}으로(로) 간다", &["평양"]), "평양으로 간다");
@@ -672,7 +727,12 @@ mod tests {
         assert_eq!(fill("{}이(가) 있다", &["2"]), "2가 있다");
         for (_, texts) in MESSAGES {
             for (a, b) in PARTICLES {
-                assert!(!fill(texts[1], &["평양", "평양", "평양", "평양"]).contains(&format!("{a}({b})")), "{}", texts[1]);
+                assert!(
+                    !fill(texts[1], &["평양", "평양", "평양", "평양"])
+                        .contains(&format!("{a}({b})")),
+                    "{}",
+                    texts[1]
+                );
             }
         }
     }

@@ -101,6 +101,8 @@ pub struct When {
     pub first: Day,
     /// How precise it is.
     pub precision: DatePrecision,
+    /// Whether it is the start of a count, where the figure is zero, rather than a reading.
+    pub start: bool,
 }
 
 impl From<&DateSpec> for When {
@@ -108,6 +110,7 @@ impl From<&DateSpec> for When {
         When {
             first: d.first(),
             precision: d.precision(),
+            start: false,
         }
     }
 }
@@ -255,7 +258,10 @@ impl Series {
                 value: 0.0,
                 high: Some(0.0),
                 kind: Kind::Origin,
-                when: origin.start,
+                when: When {
+                    start: true,
+                    ..origin.start
+                },
                 digits: 0,
                 exact: true,
             });
@@ -323,7 +329,11 @@ impl Series {
         let f = (day - a.day) / span;
         let on_reading = f == 0.0 && a.kind == Kind::Reading;
         // The figures the moment lies between: the nearest reading or start on each side.
-        let before = pts[..i].iter().rev().find(|p| p.is_boundary()).unwrap_or(&a);
+        let before = pts[..i]
+            .iter()
+            .rev()
+            .find(|p| p.is_boundary())
+            .unwrap_or(&a);
         let after = pts[i..].iter().find(|p| p.is_boundary()).unwrap_or(&b);
         Estimate {
             value: Some(a.value + (b.value - a.value) * f),
@@ -344,11 +354,7 @@ impl Series {
     /// This whole stream raised, at every day, to at least the sum of `parts` (its central
     /// figure and its floor); see the module's rules. A whole with no number is left as it is.
     fn at_least_sum_of(&self, parts: &[&Series]) -> Series {
-        let start = parts
-            .iter()
-            .filter_map(|p| p.start)
-            .chain(self.start)
-            .min();
+        let start = parts.iter().filter_map(|p| p.start).chain(self.start).min();
         if self.points.is_empty() || parts.iter().all(|p| p.points.is_empty()) {
             return Series {
                 start,
@@ -394,7 +400,11 @@ impl Series {
                         low: Some(low),
                         value,
                         high: w.high.map(|h| h.max(value)),
-                        kind: if kind == Kind::Reading { kind } else { Kind::Derived },
+                        kind: if kind == Kind::Reading {
+                            kind
+                        } else {
+                            Kind::Derived
+                        },
                         when,
                         digits,
                         exact: false,
@@ -485,10 +495,14 @@ fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
     let starts: Vec<When> = groups
         .iter()
         .map(|g| {
-            readings
+            let start = readings
                 .iter()
                 .find(|r| r.first == g.0 && r.last == g.1)
-                .map_or(g.2.when, |r| r.start)
+                .map_or(g.2.when, |r| r.start);
+            When {
+                start: true,
+                ..start
+            }
         })
         .collect();
     // Every breakpoint of every group, plus the existing points; the total at each is the sum.
@@ -521,7 +535,14 @@ fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
                 value: b.value.unwrap_or(0.0),
                 high: b.high,
                 kind: own.map_or(Kind::Origin, |o| o.kind),
-                when: own.map_or(When { first: day as Day, precision: DatePrecision::Day }, |o| o.when),
+                when: own.map_or(
+                    When {
+                        first: day as Day,
+                        precision: DatePrecision::Day,
+                        start: true,
+                    },
+                    |o| o.when,
+                ),
                 digits: b.digits,
                 exact: b.exact,
             };
@@ -958,13 +979,21 @@ mod tests {
                         id(i)
                     );
                     if at[i].phase != Phase::NotStarted && at[i].value.is_some_and(|v| v > 0.0) {
-                        assert_ne!(w.phase, Phase::NotStarted, "{} has not started but its part has", id(whole));
+                        assert_ne!(
+                            w.phase,
+                            Phase::NotStarted,
+                            "{} has not started but its part has",
+                            id(whole)
+                        );
                     }
                 }
                 checked += 1;
             }
         }
-        assert!(checked > 1000, "the story's wholes were walked day by day: {checked}");
+        assert!(
+            checked > 1000,
+            "the story's wholes were walked day by day: {checked}"
+        );
     }
 
     #[test]
@@ -992,7 +1021,10 @@ mod tests {
         assert_eq!(raised.at(day("2025-04-30")).value, Some(11000.0));
         let later = raised.at(day("2024-12-15")).value.unwrap();
         assert!(later > 1500.0 && later < 11000.0, "{later}");
-        assert!(w.at(day("2024-10-13")).value.unwrap() < 1500.0, "the unbent curve was lower");
+        assert!(
+            w.at(day("2024-10-13")).value.unwrap() < 1500.0,
+            "the unbent curve was lower"
+        );
     }
 
     #[test]
@@ -1009,7 +1041,11 @@ mod tests {
         assert_eq!(b.precision, crate::date::DatePrecision::Month);
         assert_eq!(mid.digits, 2);
         let start = s.at(day("2023-12-01")).between.unwrap();
-        assert_eq!(start[0].first, parse_day("2023-09-01").unwrap(), "from the start of the count");
+        assert_eq!(
+            start[0].first,
+            parse_day("2023-09-01").unwrap(),
+            "from the start of the count"
+        );
     }
 
     #[test]
