@@ -3,6 +3,7 @@
 //! and the UN sanctions it runs into. Plain text only: the page puts it in the DOM as text.
 
 use crate::encoding::marks;
+use crate::figure::{self, Basis};
 use crate::i18n::{self, format_date, t, tf, Lang};
 use crate::model::{Confidence, Measure, PathCertainty, Quantity, Story};
 use crate::scene::Scene;
@@ -14,38 +15,36 @@ pub fn format_number(v: f64) -> String {
     i18n::format_number(v, Lang::En)
 }
 
-/// A quantity as a source gives it, in English ("at least 11,000", "as many as 9,000,000").
+/// A quantity as a source gives it, in English, without its unit ("at least 11,000", "as many
+/// as 9 million").
 pub fn quantity_text(q: &Quantity) -> String {
     quantity_text_in(q, Lang::En)
 }
 
-/// A quantity as a source gives it, in `lang`.
+/// A quantity as a source gives it, in `lang`, without its unit (see [`figure::phrase`]).
 pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
-    let n = |v: f64| i18n::format_number(v, lang);
-    match *q {
-        Quantity::Exact(v) => n(v),
-        Quantity::About(v) => tf(lang, "about", &[&n(v)]),
-        Quantity::AtLeast(v) => tf(lang, "at_least", &[&n(v)]),
-        Quantity::AtMost(v) => tf(lang, "as_many_as", &[&n(v)]),
-        Quantity::Range { low, high } => tf(lang, "range_to", &[&n(low), &n(high)]),
-        Quantity::Unknown => t(lang, "no_figure").to_string(),
-    }
+    figure::quantity_phrase(q, None, lang.code())
 }
 
-/// A source as readers are told it: what it is, its outlet where the document names one, when
-/// it was published, written the way `lang` writes dates, and the document's name ("…, Irish
-/// Examiner, 30 May 2025 (004_….txt)").
+/// A source as readers are told it: the outlet that published it ("Outlet not named" where our
+/// copy does not say), what the document is and when it was published, written the way `lang`
+/// writes dates ("Irish Examiner: First report of …, 30 May 2025"). The name of our copy of the
+/// document is for editors only and never shown here.
 pub fn citation(source: &crate::model::Source, lang: &str) -> String {
+    let l = Lang::from_code(lang);
     let outlet = source
         .outlet
         .as_deref()
-        .map(|o| format!(", {o}"))
-        .unwrap_or_default();
-    format!(
-        "{}{outlet}, {} ({})",
-        source.title.get(lang),
-        i18n::format_date_spec(&source.published, Lang::from_code(lang)),
-        source.document
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| t(l, "outlet_unnamed"));
+    tf(
+        l,
+        "citation",
+        &[
+            outlet,
+            source.title.get(lang),
+            &i18n::format_date_spec(&source.published, l),
+        ],
     )
 }
 
@@ -81,8 +80,11 @@ pub struct StreamDetails {
     pub route: String,
     /// How it travels and how sure the path is.
     pub path: String,
-    /// The figure at the current day, with its range ("6,700 to 11,000 containers", "unknown").
+    /// The figure at the current day with its qualifier and unit, rounded to the precision of
+    /// its readings ("at least 11,000 troops", "up to about 8.6 million rounds", "unknown").
     pub figure: String,
+    /// For a figure between readings: that it is an estimate, and between which dated figures.
+    pub estimate: Option<String>,
     /// The unit as written after the figure (see [`crate::model::Unit::after_number`]).
     pub unit: String,
     /// The day the figure is for, and whether it is held from an older reading.
@@ -136,30 +138,21 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
     let s = story.streams.get(i)?;
     let e = scene.estimates().get(i)?;
     let style = scene.styles().get(i)?;
-    let unit = story
-        .units
-        .iter()
-        .find(|u| u.id == s.unit)
-        .map_or(s.unit.clone(), |u| u.after_number(code).to_string());
+    let unit_entry = story.units.iter().find(|u| u.id == s.unit);
+    let unit = unit_entry.map_or(s.unit.clone(), |u| u.after_number(code).to_string());
     let category = story
         .categories
         .iter()
         .find(|c| c.id == s.category)
         .map_or(s.category.clone(), |c| c.names.get(code).to_string());
-    let n = |v: f64| i18n::format_number(v, lang);
-    let figure = match (e.phase, e.value) {
-        (Phase::Uncounted, _) => t(lang, "uncounted").to_string(),
-        (Phase::Unknown, _) | (_, None) => t(lang, "unknown_figure").to_string(),
-        (_, Some(v)) => {
-            let range = match (e.low, e.high) {
-                (Some(l), Some(h)) if (h - l).abs() >= 0.5 => {
-                    format!(" ({})", tf(lang, "range_of", &[&n(l), &n(h)]))
-                }
-                (_, None) => format!(" ({})", t(lang, "open_ended")),
-                _ => String::new(),
-            };
-            format!("{} {unit}{range}", n(v))
-        }
+    let told = match e.phase {
+        Phase::Uncounted | Phase::Unknown => None,
+        _ => figure::tell_estimate(e, unit_entry, code),
+    };
+    let (figure, estimate) = match (e.phase, told) {
+        (Phase::Uncounted, _) => (t(lang, "uncounted").to_string(), None),
+        (_, None) => (t(lang, "unknown_figure").to_string(), None),
+        (_, Some(told)) => (told.figure, told.estimate),
     };
     let today = format_date(scene.day().floor() as i32, lang);
     let as_of = match e.phase {
@@ -209,7 +202,10 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                 o.period.first(),
                 ClaimDetails {
                     claimant: o.claimant.describe(code),
-                    figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, lang)),
+                    figure: format!(
+                        "{}, {measure}",
+                        figure::quantity_phrase(&o.quantity, unit_entry, code)
+                    ),
                     period: i18n::format_period(&o.period, lang),
                     reported: i18n::format_date_spec(&o.reported, lang),
                     confidence: confidence_text(o.confidence, lang).into(),
@@ -259,6 +255,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
         ),
         path,
         figure,
+        estimate,
         unit,
         as_of,
         confidence: style
@@ -319,18 +316,26 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
             if id != &p.id {
                 return None;
             }
-            let unit = story
-                .units
-                .iter()
-                .find(|u| u.id == total.unit)
-                .map_or(total.unit.clone(), |u| u.after_number(code).to_string());
-            let amount = format!("{} {unit}", i18n::format_number(total.value, lang));
+            let unit = story.units.iter().find(|u| u.id == total.unit);
+            let amount = figure::phrase(Basis::of_total(&total).shape(), unit, code);
             let amount = if total.includes_unknown {
                 tf(lang, "and_unknown", &[&amount])
             } else {
                 amount
             };
-            Some(tf(lang, dir, &[&amount]))
+            let mut notes = Vec::new();
+            if total.estimated {
+                notes.push(t(lang, "estimate_short"));
+            }
+            if total.inferred_destination && dir == "into" {
+                notes.push(t(lang, "destination_inferred_short"));
+            }
+            let notes = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
+            };
+            Some(format!("{}{notes}", tf(lang, dir, &[&amount])))
         })
         .collect();
     Some(PlaceDetails {
@@ -372,10 +377,11 @@ mod tests {
     fn a_flow_is_told_in_the_readers_language() {
         let (scene, i) = default_story_at("2024-06-30", "munitions-containers");
         let ko = stream_details(&scene, i, "ko").unwrap();
-        assert!(ko.figure.starts_with("11,000"), "{}", ko.figure);
+        // "at least 11,000" keeps its qualifier, and Korean counts containers with 개.
+        assert_eq!(ko.figure, "컨테이너 최소 11,000개");
         assert!(ko.as_of.contains("2024년 6월 30일"), "{}", ko.as_of);
         let uk = stream_details(&scene, i, "uk").unwrap();
-        assert!(uk.figure.starts_with("11\u{202f}000"), "{}", uk.figure);
+        assert_eq!(uk.figure, "щонайменше 11\u{202f}000 контейнерів");
         assert!(uk.as_of.contains("30 червня 2024"), "{}", uk.as_of);
         assert_eq!(uk.confidence, "Повідомлено");
     }
@@ -412,10 +418,12 @@ mod tests {
         let d = stream_details(&scene, i, "en").unwrap();
         assert!(d.figure.starts_with("1,500"), "{}", d.figure);
         assert!(d.disputed);
-        assert!(d
-            .claims
-            .iter()
-            .any(|c| c.source.contains("003_dba21fc1fcb94cef.txt")));
+        // Readers are told the outlet (or that the document names none), what it is and
+        // when: never the file name of our copy.
+        assert!(d.claims.iter().any(|c| c
+            .source
+            .starts_with("Outlet not named: Explainer on whether")));
+        assert!(d.claims.iter().all(|c| !c.source.contains(".txt")));
         assert!(d
             .claims
             .iter()

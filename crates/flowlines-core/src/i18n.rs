@@ -91,7 +91,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("reported", ["Reported", "보도됨", "Повідомлено", "Сообщается"]),
     ("claimed", ["Claimed", "주장됨", "Стверджується", "Утверждается"]),
     ("proposed", ["Proposed or offered", "제안됨", "Запропоновано", "Предложено"]),
-    ("denied", ["Denied", "부인됨", "Заперечено", "Опровергнуто"]),
+    ("denied", ["Denied", "부인됨", "Заперечено", "Отрицается"]),
     ("marks", ["Marks", "표시", "Позначки", "Обозначения"]),
     ("mark_width", [
         "Width: amount, on each unit’s own scale; pale band: range between claims",
@@ -120,21 +120,48 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ]),
     // Tooltip and generated sentences.
     ("who_says", ["Who says so", "누가 말했나", "Хто це стверджує", "Кто это утверждает"]),
-    ("sanctions_heading", ["UN sanctions it runs into", "저촉되는 유엔 제재", "Санкції ООН, які це порушує", "Санкции ООН, которые это нарушает"]),
+    // "Runs into", not "violates": a proposal has broken nothing yet, it would run into them.
+    ("sanctions_heading", ["UN sanctions it runs into", "저촉되는 유엔 제재", "Санкції ООН, під які це підпадає", "Санкции ООН, под которые это подпадает"]),
     ("as_of", ["As of {}", "{} 기준", "Станом на {}", "На {}"]),
     ("strongest", ["strongest claim: {}", "가장 강한 주장: {}", "найсильніше твердження: {}", "самое сильное утверждение: {}"]),
     ("none_yet", ["none yet", "아직 없음", "поки немає", "пока нет"]),
     ("disputed_note", ["Disputed: a party denies it.", "논란: 한쪽이 부인합니다.", "Спірно: одна зі сторін заперечує.", "Спорно: одна из сторон отрицает."]),
     ("source", ["Source: {}", "출처: {}", "Джерело: {}", "Источник: {}"]),
     ("reported_on", ["{}, reported {}", "{}, {} 보도", "{}, повідомлено {}", "{}, сообщено {}"]),
-    ("about", ["about {}", "약 {}", "близько {}", "около {}"]),
-    ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "не менее {}"]),
-    ("as_many_as", ["as many as {}", "최대 {}", "до {}", "до {}"]),
-    ("range_to", ["{} to {}", "{}~{}", "від {} до {}", "от {} до {}"]),
+    // A figure's qualifier around its number and unit. Ukrainian and Russian use words that
+    // govern no case ("приблизно", "как минимум", "максимум", a dash), so the unit keeps the
+    // form its number's plural category gives it ("как минимум 21 контейнер").
+    ("about", ["about {}", "약 {}", "приблизно {}", "примерно {}"]),
+    ("at_least", ["at least {}", "최소 {}", "щонайменше {}", "как минимум {}"]),
+    ("as_many_as", ["as many as {}", "최대 {}", "щонайбільше {}", "максимум {}"]),
+    ("range_to", ["{} to {}", "{}~{}", "{}–{}", "{}–{}"]),
+    // An estimate between readings: rounded, and still one-sided where its readings are.
+    ("about_or_more", ["about {} or more", "약 {} 이상", "приблизно {} або більше", "примерно {} или более"]),
+    ("up_to_about", ["up to about {}", "최대 약 {}", "щонайбільше приблизно {}", "максимум примерно {}"]),
+    ("estimate_between", [
+        "estimate for the day, spread evenly between the figures for {} and {}",
+        "{} ~ {} 수치 사이를 고르게 나눈 이날의 추정치",
+        "оцінка на цей день, рівномірно розподілена між даними за {} і {}",
+        "оценка на этот день, равномерно распределённая между данными за {} и {}",
+    ]),
+    ("estimate_short", ["estimate for the day between reported figures", "보도된 수치 사이의 이날 추정치", "оцінка на цей день між повідомленими даними", "оценка на этот день между сообщёнными данными"]),
+    ("destination_inferred_short", ["destination inferred", "목적지 추정", "пункт призначення припущено", "пункт назначения предположен"]),
+    ("estimate_within", [
+        "estimate for the day: the figure for {} spread evenly over it",
+        "{} 수치를 기간에 고르게 나눈 이날의 추정치",
+        "оцінка на цей день: дані за {}, рівномірно розподілені в часі",
+        "оценка на этот день: данные за {}, равномерно распределённые во времени",
+    ]),
+    ("estimate_from_start", [
+        "estimate for the day, spread evenly from the start of the count in {} to the figure for {}",
+        "{} 집계 시작부터 {} 수치까지 고르게 나눈 이날의 추정치",
+        "оцінка на цей день, рівномірно розподілена від початку відліку ({}) до даних за {}",
+        "оценка на этот день, равномерно распределённая от начала отсчёта ({}) до данных за {}",
+    ]),
     ("period_to", ["{} to {}", "{} ~ {}", "{} – {}", "{} – {}"]),
-    ("or_more", ["{} or more", "{} 이상", "{} і більше", "{} и более"]),
+    ("or_more", ["{} or more", "{} 이상", "{} або більше", "{} или более"]),
     ("no_figure", ["no figure given", "수치 없음", "без числа", "без числа"]),
-    ("running_total", ["running total", "누계", "наростаючим підсумком", "нарастающим итогом"]),
+    ("running_total", ["running total", "누계", "наростальним підсумком", "нарастающим итогом"]),
     ("in_period", ["in the period", "기간 중", "за період", "за период"]),
     ("range_of", ["range {} to {}", "범위 {}~{}", "розкид від {} до {}", "разброс от {} до {}"]),
     ("open_ended", ["open-ended: at least this", "하한만 있음: 최소 이 정도", "відкрита оцінка: щонайменше стільки", "открытая оценка: не меньше этого"]),
@@ -148,7 +175,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "nothing counted as moved: only proposals, offers or denials",
         "이동한 것으로 집계된 것 없음: 제안·제의·부인만 있음",
         "нічого не зараховано як переміщене: лише пропозиції або заперечення",
-        "ничего не засчитано как перемещённое: только предложения или опровержения",
+        "ничего не засчитано как перемещённое: только предложения или отрицаемые утверждения",
     ]),
     ("held", [
         "{} (held from the last reading, {}: not newer)",
@@ -161,7 +188,8 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("by_rail", ["by rail", "철도", "залізницею", "по железной дороге"]),
     ("by_air", ["by air", "항공", "повітрям", "по воздуху"]),
     ("by_road", ["by road", "도로", "дорогами", "по дорогам"]),
-    ("by_unknown", ["by means not reported", "수단 미보도", "невідомим способом", "неизвестным способом"]),
+    // "Not reported", never "by unknown means" (невідомим способом): the sources simply do not say.
+    ("by_unknown", ["by means not reported", "수단 미보도", "спосіб не повідомлено", "способ не сообщается"]),
     ("path_known", ["path reported", "경로 보도됨", "шлях повідомлено", "путь сообщён"]),
     ("path_assumed", [
         "path assumed from geography, not reported",
@@ -192,7 +220,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("into", ["in: {}", "들어옴: {}", "надійшло: {}", "поступило: {}"]),
     ("out_of", ["out: {}", "나감: {}", "вибуло: {}", "убыло: {}"]),
     ("and_unknown", ["{}, and flows of unknown size", "{}, 규모 미상의 흐름 포함", "{}, а також потоки невідомого обсягу", "{}, а также потоки неизвестного объёма"]),
-    ("facility", ["facility", "시설", "об'єкт", "объект"]),
+    ("facility", ["facility", "시설", "об’єкт", "объект"]),
     ("city", ["city", "도시", "місто", "город"]),
     ("region", ["region", "지역", "регіон", "регион"]),
     ("country", ["country", "국가", "країна", "страна"]),
@@ -231,6 +259,9 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "Каждая цифра — оценка названного рядом источника.",
     ]),
     ("sources", ["Sources: {}", "출처: {}", "Джерела: {}", "Источники: {}"]),
+    // A source as readers see it: outlet, what the document is, when it was published.
+    ("citation", ["{}: {}, {}", "{}: {}, {}", "{}: {}, {}", "{}: {}, {}"]),
+    ("outlet_unnamed", ["Outlet not named", "매체명 미상", "Видання не назване", "Издание не названо"]),
     // The data table.
     ("table_caption", [
         "Flows shown on {}",
@@ -271,7 +302,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "only proposals, offers or denials, never counted as moved",
         "제안·제의·부인뿐이라 이동으로 집계하지 않습니다",
         "лише пропозиції або заперечення, які не зараховано як переміщене",
-        "только предложения или опровержения, не засчитанные как перемещённое",
+        "только предложения или отрицаемые утверждения, не засчитанные как перемещённое",
     ]),
     ("why_unknown", [
         "reported to move, but no source gives a number",
@@ -283,7 +314,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "only proposed, offered or denied, so nothing is counted as moved",
         "제안·제의·부인뿐이라 이동으로 집계된 것 없음",
         "лише запропоновано або заперечено, тож нічого не зараховано як переміщене",
-        "только предложено или опровергнуто, поэтому ничего не засчитано как перемещённое",
+        "только предложено или отрицается, поэтому ничего не засчитано как перемещённое",
     ]),
     ("chart_range", ["range the sources give", "출처들이 제시한 범위", "розкид за джерелами", "разброс по источникам"]),
     ("chart_held", [
@@ -296,7 +327,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("chart_description", [
         "{}: running totals over time, one panel per unit ({}), with the range the sources give and a mark for each figure.",
         "{}: 시간에 따른 누계, 단위마다 한 칸({}), 출처들이 제시한 범위와 수치마다 표시.",
-        "{}: наростаючі підсумки в часі, по панелі на одиницю ({}), з розкидом за джерелами й позначкою для кожного числа.",
+        "{}: наростальні підсумки в часі, по панелі на одиницю ({}), з розкидом за джерелами й позначкою для кожного числа.",
         "{}: нарастающие итоги во времени, по панели на единицу ({}), с разбросом по источникам и отметкой для каждого числа.",
     ]),
 ];
@@ -310,18 +341,80 @@ pub fn t(lang: Lang, key: &str) -> &str {
         .map_or(key, |(_, texts)| texts[lang.index()])
 }
 
-/// `template` with each `{}` replaced by the next of `values`.
+/// `template` with each `{}` replaced by the next of `values`. A Korean particle written as
+/// both its forms right after a value (`{}을(를)`, `{}이(가)`, `{}은(는)`, `{}과(와)`,
+/// `{}으로(로)`) is resolved by the value's last sound (see [`korean_particle`]), so a reader
+/// never sees "쿠르스크을(를)".
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     let mut values = values.iter();
     while let Some(i) = rest.find("{}") {
         out.push_str(&rest[..i]);
-        out.push_str(values.next().copied().unwrap_or(""));
+        let value = values.next().copied().unwrap_or("");
+        out.push_str(value);
         rest = &rest[i + 2..];
+        if let Some((particle, len)) = korean_particle(value, rest) {
+            out.push_str(particle);
+            rest = &rest[len..];
+        }
     }
     out.push_str(rest);
     out
+}
+
+/// The Korean particles written with both forms, `(after a final consonant, after a vowel)`.
+const PARTICLES: [(&str, &str); 5] = [
+    ("을", "를"),
+    ("이", "가"),
+    ("은", "는"),
+    ("과", "와"),
+    ("으로", "로"),
+];
+
+/// Whether a Korean reading of `word` ends in a final consonant (batchim), and whether that
+/// consonant is ㄹ; `None` when its end cannot be read (no letter or digit). A Hangul syllable
+/// tells it directly; a digit is read as its Sino-Korean name (1 일, 3 삼, 6 육, 7 칠, 8 팔 and
+/// 0 영 end in a consonant); a Latin letter by how it is usually said (l, m, n, ng, k, p, t, b).
+pub fn final_consonant(word: &str) -> Option<(bool, bool)> {
+    let c = word.chars().rev().find(|c| c.is_alphanumeric())?;
+    Some(match c {
+        '\u{AC00}'..='\u{D7A3}' => {
+            let jong = (u32::from(c) - 0xAC00) % 28;
+            (jong != 0, jong == 8)
+        }
+        '0' | '3' | '6' => (true, false),
+        '1' | '7' | '8' => (true, true),
+        '2' | '4' | '5' | '9' => (false, false),
+        'l' | 'L' => (true, true),
+        'm' | 'n' | 'k' | 'p' | 't' | 'b' | 'g' | 'M' | 'N' | 'K' | 'P' | 'T' | 'B' | 'G' => {
+            (true, false)
+        }
+        _ => (false, false),
+    })
+}
+
+/// The particle to write after `word` when `rest` starts with a particle in both forms
+/// ("을(를)…"), and the length of that written pair in `rest`.
+fn korean_particle<'a>(word: &str, rest: &'a str) -> Option<(&'static str, usize)> {
+    let (consonant, rieul) = final_consonant(word)?;
+    PARTICLES
+        .iter()
+        .find_map(|&(after_consonant, after_vowel)| {
+            let pair_len = after_consonant.len() + after_vowel.len() + 2;
+            let pair = rest.get(..pair_len)?;
+            let expected = format!("{after_consonant}({after_vowel})");
+            (pair == expected).then(|| {
+                // "로" follows a vowel and also ㄹ ("서울로"); every other pair goes by the consonant.
+                let use_consonant_form = consonant && !(rieul && after_consonant == "으로");
+                let chosen = if use_consonant_form {
+                    after_consonant
+                } else {
+                    after_vowel
+                };
+                (chosen, pair_len)
+            })
+        })
 }
 
 /// [`t`] then [`fill`].
@@ -456,12 +549,20 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 /// (`October 2024`, `2024년 10월`, `жовтень 2024`), a season (`autumn 2023`), a quarter
 /// (`Q3 2024`, `2024년 3분기`, `III квартал 2024`), a half (`first half of 2024`) or a year.
 pub fn format_date_spec(spec: &DateSpec, lang: Lang) -> String {
-    let Some(first) = date_of(spec.first()) else {
+    if date_of(spec.first()).is_none() {
         return spec.as_str().to_string();
+    }
+    format_when(spec.first(), spec.precision(), lang)
+}
+
+/// A date given by its first day and its precision, as [`format_date_spec`] writes it.
+pub fn format_when(first_day: Day, precision: DatePrecision, lang: Lang) -> String {
+    let Some(first) = date_of(first_day) else {
+        return String::new();
     };
     let (y, m) = (first.year(), first.month0() as usize);
-    match spec.precision() {
-        DatePrecision::Day => format_date(spec.first(), lang),
+    match precision {
+        DatePrecision::Day => format_date(first_day, lang),
         DatePrecision::Month => match lang {
             Lang::En => format!("{} {y}", MONTHS_EN[m]),
             Lang::Ko => format!("{y}년 {}월", m + 1),
@@ -602,6 +703,38 @@ mod tests {
             format_period(&period("2024-10-13"), Lang::Ko),
             "2024년 10월 13일"
         );
+    }
+
+    #[test]
+    fn a_korean_particle_follows_the_last_sound_of_the_name_it_is_attached_to() {
+        let said = |name: &str| tf(Lang::Ko, "destination_inferred", &[name]);
+        assert_eq!(
+            said("쿠르스크"),
+            "목적지 추정: 출처는 쿠르스크를 밝히지 않음"
+        );
+        assert_eq!(
+            said("돈바스(러시아 점령, 우크라이나)"),
+            "목적지 추정: 출처는 돈바스(러시아 점령, 우크라이나)를 밝히지 않음"
+        );
+        assert_eq!(
+            said("블라디보스토크"),
+            "목적지 추정: 출처는 블라디보스토크를 밝히지 않음"
+        );
+        assert_eq!(said("평양"), "목적지 추정: 출처는 평양을 밝히지 않음");
+        assert_eq!(fill("{}으로(로) 간다", &["서울"]), "서울로 간다");
+        assert_eq!(fill("{}으로(로) 간다", &["평양"]), "평양으로 간다");
+        assert_eq!(fill("{}이(가) 있다", &["3"]), "3이 있다");
+        assert_eq!(fill("{}이(가) 있다", &["2"]), "2가 있다");
+        for (_, texts) in MESSAGES {
+            for (a, b) in PARTICLES {
+                assert!(
+                    !fill(texts[1], &["평양", "평양", "평양", "평양"])
+                        .contains(&format!("{a}({b})")),
+                    "{}",
+                    texts[1]
+                );
+            }
+        }
     }
 
     #[test]

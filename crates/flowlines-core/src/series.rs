@@ -18,10 +18,19 @@
 //!   that reading's day ([`Phase::Held`]).
 //! - The rate is the slope of the central curve where the moment falls, in units per day;
 //!   zero before the start and after the last reading, where nothing is known to move.
+//! - **A whole never shows less than its parts**: a stream that others are part of
+//!   ([`crate::model::Stream::part_of`]) is, at every day, at least the sum of its parts (its
+//!   central figure and its floor); where its own readings would put it lower, its curve bends
+//!   up through the parts' sum, and there its figure is a floor ("at least"). Parts are settled
+//!   before their wholes, so a chain of parts adds up from the bottom.
+//! - Each estimate says what it rests on: whether it is a figure as a source gives it (on or
+//!   held from a reading day) or an estimate between two dated figures, how many significant
+//!   figures the readings behind it have, and whether they are exact counts. How it is then
+//!   written is [`crate::figure`]'s business.
 //!
 //! Times are [`Day`]s as `f64`, so an animation can ask for any fraction of a day.
 
-use crate::date::Day;
+use crate::date::{DatePrecision, DateSpec, Day};
 use crate::model::{Confidence, Measure, Quantity, Story};
 
 /// Where a moment falls in a stream's known history.
@@ -57,6 +66,78 @@ pub struct Estimate {
     /// Where the moment falls in the stream's history.
     #[serde(flatten)]
     pub phase: Phase,
+    /// The significant figures of the readings the figure rests on ("9 million": 1,
+    /// "6,700": 2, "1,500": 2); zero when it rests on none.
+    pub digits: u8,
+    /// Whether the figure is a count a source gives exactly (on or held from a reading day
+    /// whose figures are all exact), not an estimate.
+    pub exact: bool,
+    /// For a figure between two readings: the dates of the figures it is interpolated between
+    /// (the first may be the start of the count, at zero). `None` on or after a reading day.
+    pub between: Option<[When; 2]>,
+}
+
+impl Estimate {
+    /// An estimate with nothing behind it but the phase: no digits, not exact, not between.
+    fn plain(value: Option<f64>, low: Option<f64>, high: Option<f64>, phase: Phase) -> Self {
+        Estimate {
+            value,
+            low,
+            high,
+            rate: 0.0,
+            phase,
+            digits: 0,
+            exact: false,
+            between: None,
+        }
+    }
+}
+
+/// A date as precisely as a source gives it, as far as an estimate needs to tell it: the first
+/// day it may mean and how precise it is ("June 2024": 1 June, month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct When {
+    /// The first day the date may mean.
+    pub first: Day,
+    /// How precise it is.
+    pub precision: DatePrecision,
+    /// Whether it is the start of a count, where the figure is zero, rather than a reading.
+    pub start: bool,
+}
+
+impl From<&DateSpec> for When {
+    fn from(d: &DateSpec) -> Self {
+        When {
+            first: d.first(),
+            precision: d.precision(),
+            start: false,
+        }
+    }
+}
+
+/// The significant figures of a figure as a source gives it: its digits without the zeros that
+/// only place it ("11,000": 2, "9,000,000": 1, "1,500": 2, "3": 1, "2.5": 2).
+pub fn significant_digits(v: f64) -> u8 {
+    if !v.is_finite() || v == 0.0 {
+        return 0;
+    }
+    // Up to 12 significant figures, written without exponent, then stripped of padding zeros.
+    let text = format!("{:.*e}", 11, v.abs());
+    let mantissa = text.split('e').next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_end_matches('0').len().max(1) as u8
+}
+
+/// What a point of a running total stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The start of the count, at zero.
+    Origin,
+    /// A day on which readings give the figure.
+    Reading,
+    /// A day where only the way figures combine puts a point (another period's end, a part's
+    /// reading that does not lift the whole): between two readings, still an estimate.
+    Derived,
 }
 
 /// One point of a running total.
@@ -66,6 +147,21 @@ struct Point {
     low: Option<f64>,
     value: f64,
     high: Option<f64>,
+    kind: Kind,
+    /// The date as precisely as the source gives it.
+    when: When,
+    /// Significant figures of the readings behind it.
+    digits: u8,
+    /// Whether every reading behind it is an exact count.
+    exact: bool,
+}
+
+impl Point {
+    /// Whether an estimate can be said to lie between this point and another: a reading or
+    /// the start of the count.
+    fn is_boundary(&self) -> bool {
+        self.kind != Kind::Derived
+    }
 }
 
 /// The running total of one stream as a polyline through its readings, ready to evaluate.
@@ -81,10 +177,17 @@ pub struct Series {
 struct Reading {
     first: Day,
     last: Day,
+    start: When,
+    end: When,
     quantity: Quantity,
 }
 
 fn merge(into: &mut Point, p: Point, n: &mut usize) {
+    into.digits = into.digits.max(p.digits);
+    into.exact &= p.exact;
+    if p.kind == Kind::Reading {
+        into.kind = Kind::Reading;
+    }
     into.low = match (into.low, p.low) {
         (Some(a), Some(b)) => Some(a.min(b)),
         _ => None,
@@ -138,6 +241,8 @@ impl Series {
             let r = Reading {
                 first: o.period.first(),
                 last: o.period.last(),
+                start: When::from(&o.period.start),
+                end: When::from(&o.period.end),
                 quantity: o.quantity,
             };
             match o.measure {
@@ -146,12 +251,19 @@ impl Series {
             }
         }
         let mut points = Vec::new();
-        if let Some(origin) = cumulative.iter().map(|r| r.first).min() {
+        if let Some(origin) = cumulative.iter().min_by_key(|r| r.first) {
             points.push(Point {
-                day: f64::from(origin),
+                day: f64::from(origin.first),
                 low: Some(0.0),
                 value: 0.0,
                 high: Some(0.0),
+                kind: Kind::Origin,
+                when: When {
+                    start: true,
+                    ..origin.start
+                },
+                digits: 0,
+                exact: true,
             });
             points.extend(cumulative.iter().filter_map(|r| {
                 Some(Point {
@@ -159,6 +271,10 @@ impl Series {
                     low: r.quantity.low(),
                     value: r.quantity.central()?,
                     high: r.quantity.high(),
+                    kind: Kind::Reading,
+                    when: r.end,
+                    digits: digits_of(&r.quantity),
+                    exact: matches!(r.quantity, Quantity::Exact(_)),
                 })
             }));
         }
@@ -175,54 +291,154 @@ impl Series {
 
     /// The estimate at `day` (a fractional day number).
     pub fn at(&self, day: f64) -> Estimate {
-        let none = |phase| Estimate {
-            value: None,
-            low: None,
-            high: None,
-            rate: 0.0,
-            phase,
-        };
         let Some(start) = self.start else {
-            return none(Phase::Uncounted);
+            return Estimate::plain(None, None, None, Phase::Uncounted);
         };
         if day < f64::from(start) {
+            let zero = Some(0.0);
             return Estimate {
-                value: Some(0.0),
-                low: Some(0.0),
-                high: Some(0.0),
-                rate: 0.0,
-                phase: Phase::NotStarted,
+                exact: true,
+                ..Estimate::plain(zero, zero, zero, Phase::NotStarted)
             };
         }
         let pts = &self.points;
         let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
-            return none(Phase::Unknown);
+            return Estimate::plain(None, None, None, Phase::Unknown);
         };
         if day < first.day {
             // A figure with no number started before the first one with a number.
-            return none(Phase::Unknown);
+            return Estimate::plain(None, None, None, Phase::Unknown);
         }
         if day >= last.day {
             return Estimate {
-                value: Some(last.value),
-                low: last.low,
-                high: last.high,
-                rate: 0.0,
-                phase: Phase::Held {
-                    since: last.day as Day,
-                },
+                digits: last.digits,
+                exact: last.exact && last.kind != Kind::Derived,
+                ..Estimate::plain(
+                    Some(last.value),
+                    last.low,
+                    last.high,
+                    Phase::Held {
+                        since: last.day as Day,
+                    },
+                )
             };
         }
         let i = pts.partition_point(|p| p.day <= day);
         let (a, b) = (pts[i - 1], pts[i]);
         let span = b.day - a.day;
         let f = (day - a.day) / span;
+        let on_reading = f == 0.0 && a.kind == Kind::Reading;
+        // The figures the moment lies between: the nearest reading or start on each side.
+        let before = pts[..i]
+            .iter()
+            .rev()
+            .find(|p| p.is_boundary())
+            .unwrap_or(&a);
+        let after = pts[i..].iter().find(|p| p.is_boundary()).unwrap_or(&b);
         Estimate {
             value: Some(a.value + (b.value - a.value) * f),
             low: lerp_opt(a.low, b.low, f),
             high: lerp_opt(a.high, b.high, f),
             rate: (b.value - a.value) / span,
             phase: Phase::Moving,
+            digits: if on_reading {
+                a.digits
+            } else {
+                before.digits.max(after.digits).max(a.digits).max(b.digits)
+            },
+            exact: on_reading && a.exact,
+            between: (!on_reading).then_some([before.when, after.when]),
+        }
+    }
+
+    /// This whole stream raised, at every day, to at least the sum of `parts` (its central
+    /// figure and its floor); see the module's rules. A whole with no number is left as it is.
+    fn at_least_sum_of(&self, parts: &[&Series]) -> Series {
+        let start = parts.iter().filter_map(|p| p.start).chain(self.start).min();
+        if self.points.is_empty() || parts.iter().all(|p| p.points.is_empty()) {
+            return Series {
+                start,
+                ..self.clone()
+            };
+        }
+        let mut days: Vec<(f64, When, Kind)> = self
+            .points
+            .iter()
+            .chain(parts.iter().flat_map(|p| &p.points))
+            .map(|p| (p.day, p.when, p.kind))
+            .collect();
+        days.sort_by(|a, b| a.0.total_cmp(&b.0));
+        days.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                // The same day from a whole and a part: a reading says more than a start.
+                if a.2 != Kind::Reading && b.2 == Kind::Reading {
+                    a.1 = b.1;
+                    a.2 = b.2;
+                }
+                true
+            } else {
+                false
+            }
+        });
+        let own: Vec<f64> = self.points.iter().map(|p| p.day).collect();
+        let points = days
+            .into_iter()
+            .map(|(day, when, kind)| {
+                let w = self.at(day);
+                let estimates: Vec<Estimate> = parts.iter().map(|p| p.at(day)).collect();
+                let value: f64 = estimates.iter().filter_map(|e| e.value).sum();
+                let floor: f64 = estimates.iter().filter_map(|e| e.low).sum();
+                let digits = estimates.iter().map(|e| e.digits).fold(w.digits, u8::max);
+                let whole_value = w.value.unwrap_or(0.0);
+                let raised = value > whole_value + 1e-9;
+                let on_own = own.contains(&day);
+                if raised {
+                    let value = value.max(whole_value);
+                    let low = w.low.unwrap_or(0.0).max(floor);
+                    Point {
+                        day,
+                        low: Some(low),
+                        value,
+                        high: w.high.map(|h| h.max(value)),
+                        kind: if kind == Kind::Reading {
+                            kind
+                        } else {
+                            Kind::Derived
+                        },
+                        when,
+                        digits,
+                        exact: false,
+                    }
+                } else {
+                    Point {
+                        day,
+                        low: match w.low {
+                            Some(l) => Some(l.max(floor)),
+                            None => None,
+                        },
+                        value: whole_value,
+                        high: w.high,
+                        kind: if on_own {
+                            self.points
+                                .iter()
+                                .find(|p| p.day == day)
+                                .map_or(Kind::Derived, |p| p.kind)
+                        } else if day <= self.points[0].day {
+                            Kind::Origin
+                        } else {
+                            Kind::Derived
+                        },
+                        when,
+                        digits: w.digits,
+                        exact: w.exact,
+                    }
+                }
+            })
+            .collect();
+        Series {
+            points,
+            unknown: self.unknown,
+            start,
         }
     }
 
@@ -265,12 +481,30 @@ fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
             low: r.quantity.low(),
             value,
             high: r.quantity.high(),
+            kind: Kind::Reading,
+            when: r.end,
+            digits: digits_of(&r.quantity),
+            exact: matches!(r.quantity, Quantity::Exact(_)),
         };
         match groups.iter_mut().find(|g| g.0 == r.first && g.1 == r.last) {
             Some(g) => merge(&mut g.2, p, &mut g.3),
             None => groups.push((r.first, r.last, p, 1)),
         }
     }
+    // The date each group's start is written as, for the estimates between its ends.
+    let starts: Vec<When> = groups
+        .iter()
+        .map(|g| {
+            let start = readings
+                .iter()
+                .find(|r| r.first == g.0 && r.last == g.1)
+                .map_or(g.2.when, |r| r.start);
+            When {
+                start: true,
+                ..start
+            }
+        })
+        .collect();
     // Every breakpoint of every group, plus the existing points; the total at each is the sum.
     let mut days: Vec<f64> = points.iter().map(|p| p.day).collect();
     for g in &groups {
@@ -288,22 +522,33 @@ fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
         .map(|day| {
             let b = if base.points.is_empty() {
                 Estimate {
-                    value: Some(0.0),
-                    low: Some(0.0),
-                    high: Some(0.0),
-                    rate: 0.0,
-                    phase: Phase::Moving,
+                    exact: true,
+                    ..Estimate::plain(Some(0.0), Some(0.0), Some(0.0), Phase::Moving)
                 }
             } else {
                 base.at(day)
             };
+            let own = base.points.iter().find(|p| p.day == day);
             let mut p = Point {
                 day,
                 low: b.low,
                 value: b.value.unwrap_or(0.0),
                 high: b.high,
+                kind: own.map_or(Kind::Origin, |o| o.kind),
+                when: own.map_or(
+                    When {
+                        first: day as Day,
+                        precision: DatePrecision::Day,
+                        start: true,
+                    },
+                    |o| o.when,
+                ),
+                digits: b.digits,
+                exact: b.exact,
             };
-            for &(first, end, g, _) in &groups {
+            let mut ends_here = false;
+            let mut partial = b.between.is_some();
+            for (&(first, end, g, _), start) in groups.iter().zip(&starts) {
                 let f = if end == first {
                     if day >= f64::from(first) {
                         1.0
@@ -316,10 +561,99 @@ fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Vec<Point> {
                 p.value += g.value * f;
                 p.low = lerp_opt(Some(0.0), g.low, f).and_then(|l| Some(l + p.low?));
                 p.high = lerp_opt(Some(0.0), g.high, f).and_then(|h| Some(h + p.high?));
+                if f > 0.0 {
+                    p.digits = p.digits.max(g.digits);
+                    p.exact &= g.exact;
+                }
+                if f64::from(end) == day {
+                    ends_here = true;
+                    p.when = g.when;
+                } else if f64::from(first) == day && own.is_none() && !ends_here {
+                    p.when = *start;
+                }
+                partial |= f > 0.0 && f < 1.0;
             }
+            p.kind = if partial {
+                Kind::Derived
+            } else if ends_here || own.is_some_and(|o| o.kind == Kind::Reading) {
+                Kind::Reading
+            } else {
+                Kind::Origin
+            };
             p
         })
         .collect()
+}
+
+/// The significant figures of a quantity as its source gives it (a range: its more precise end).
+fn digits_of(q: &Quantity) -> u8 {
+    match *q {
+        Quantity::Range { low, high } => significant_digits(low).max(significant_digits(high)),
+        _ => q.central().map_or(0, significant_digits),
+    }
+}
+
+/// Every stream's series with each whole raised to at least the sum of its parts at every day.
+/// Parts are settled before their wholes (deepest first), so each stream is visited once
+/// however long a chain of parts is; a `part_of` that loops back, or leads to another unit or
+/// to no stream, is ignored here (validation reports it).
+fn wholes_at_least_their_parts(
+    story: &Story,
+    index: &std::collections::HashMap<&str, usize>,
+    mut series: Vec<Series>,
+) -> Vec<Series> {
+    let n = story.streams.len();
+    let mut parent: Vec<Option<usize>> = story
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let p = *index.get(s.part_of.as_deref()?)?;
+            (p != i && story.streams[p].unit == s.unit).then_some(p)
+        })
+        .collect();
+    // Depth of each stream in its chain, walking each chain once; a loop is cut where found.
+    const UNSEEN: usize = usize::MAX;
+    const ON_PATH: usize = usize::MAX - 1;
+    let mut depth = vec![UNSEEN; n];
+    let mut path = Vec::new();
+    for i in 0..n {
+        let mut at = i;
+        while depth[at] == UNSEEN {
+            depth[at] = ON_PATH;
+            path.push(at);
+            match parent[at] {
+                Some(p) if depth[p] == ON_PATH => {
+                    parent[at] = None;
+                    break;
+                }
+                Some(p) => at = p,
+                None => break,
+            }
+        }
+        while let Some(j) = path.pop() {
+            depth[j] = match parent[j] {
+                Some(p) if depth[p] < ON_PATH => depth[p] + 1,
+                _ => 0,
+            };
+        }
+    }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            children[p].push(i);
+        }
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&i| !children[i].is_empty()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+    for whole in order {
+        let raised = {
+            let parts: Vec<&Series> = children[whole].iter().map(|&c| &series[c]).collect();
+            series[whole].at_least_sum_of(&parts)
+        };
+        series[whole] = raised;
+    }
+    series
 }
 
 /// The series of every stream of a story, in the story's stream order.
@@ -357,7 +691,8 @@ impl StorySeries {
                     .any(|o| !o.denials.is_empty() || o.confidence == Confidence::Denied)
             })
             .collect();
-        let series = by_stream.into_iter().map(Series::new).collect();
+        let own: Vec<Series> = by_stream.into_iter().map(Series::new).collect();
+        let series = wholes_at_least_their_parts(story, &index, own);
         StorySeries {
             series,
             strongest,
@@ -600,5 +935,128 @@ mod tests {
         assert_eq!(e.value, None);
         assert!(s.has_unknown());
         assert_eq!(s.at(day("2023-06-01")).phase, Phase::NotStarted);
+    }
+    #[test]
+    fn a_whole_never_shows_less_than_its_parts_on_any_day_of_the_default_story() {
+        let story = crate::parse::load_json(
+            "nk-russia.json",
+            include_str!("../../../data/nk-russia.json"),
+        )
+        .unwrap();
+        let series = StorySeries::new(&story);
+        let id = |i: usize| story.streams[i].id.as_str();
+        let mut checked = 0;
+        for d in story.story.start.first()..=story.story.end.last() {
+            let at = series.at(f64::from(d));
+            for (whole, w) in at.iter().enumerate() {
+                let parts: Vec<usize> = (0..story.streams.len())
+                    .filter(|&i| story.streams[i].part_of.as_deref() == Some(id(whole)))
+                    .collect();
+                if parts.is_empty() || w.value.is_none() {
+                    continue;
+                }
+                let sum: f64 = parts.iter().filter_map(|&i| at[i].value).sum();
+                let floor: f64 = parts.iter().filter_map(|&i| at[i].low).sum();
+                let value = w.value.unwrap();
+                assert!(
+                    value + 1e-6 >= sum,
+                    "{} on day {}: {value} < its parts' {sum}",
+                    id(whole),
+                    crate::date::format_day(d)
+                );
+                if let Some(low) = w.low {
+                    assert!(low + 1e-6 >= floor, "{}: floor {low} < {floor}", id(whole));
+                }
+                if let Some(high) = w.high {
+                    assert!(high + 1e-6 >= value, "{}: high {high} < {value}", id(whole));
+                }
+                for &i in &parts {
+                    assert!(
+                        value + 1e-6 >= at[i].value.unwrap_or(0.0),
+                        "{} on {}: {value} < part {}",
+                        id(whole),
+                        crate::date::format_day(d),
+                        id(i)
+                    );
+                    if at[i].phase != Phase::NotStarted && at[i].value.is_some_and(|v| v > 0.0) {
+                        assert_ne!(
+                            w.phase,
+                            Phase::NotStarted,
+                            "{} has not started but its part has",
+                            id(whole)
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(
+            checked > 1000,
+            "the story's wholes were walked day by day: {checked}"
+        );
+    }
+
+    #[test]
+    fn a_whole_bends_up_through_its_parts_and_is_a_floor_there() {
+        // 11,000 troops by April 2025, counted from October 2024; 1,500 of them moved by
+        // 13 October 2024 (the case that showed a whole of 626 with a part of 1,500).
+        let whole = obs(
+            Quantity::AtLeast(11000.0),
+            Measure::Cumulative,
+            "2024-10/2025-04",
+            Confidence::Confirmed,
+        );
+        let part = obs(
+            Quantity::Exact(1500.0),
+            Measure::InPeriod,
+            "2024-10-08/2024-10-13",
+            Confidence::Reported,
+        );
+        let (w, p) = (Series::new([&whole]), Series::new([&part]));
+        let raised = w.at_least_sum_of(&[&p]);
+        let e = raised.at(day("2024-10-13"));
+        assert_eq!(e.value, Some(1500.0));
+        assert_eq!(e.low, Some(1500.0), "there the whole is at least its part");
+        assert_eq!(e.high, None);
+        assert_eq!(raised.at(day("2025-04-30")).value, Some(11000.0));
+        let later = raised.at(day("2024-12-15")).value.unwrap();
+        assert!(later > 1500.0 && later < 11000.0, "{later}");
+        assert!(
+            w.at(day("2024-10-13")).value.unwrap() < 1500.0,
+            "the unbent curve was lower"
+        );
+    }
+
+    #[test]
+    fn an_estimate_between_readings_says_between_which_and_a_reading_says_it_is_one() {
+        let s = containers();
+        let on = s.at(day("2024-02-27"));
+        assert_eq!(on.between, None);
+        assert_eq!(on.digits, 2);
+        assert!(!on.exact, "'about 6,700' is not an exact count");
+        let mid = s.at(day("2024-04-15"));
+        let [a, b] = mid.between.unwrap();
+        assert_eq!(a.first, parse_day("2024-02-27").unwrap());
+        assert_eq!(b.first, parse_day("2024-06-01").unwrap());
+        assert_eq!(b.precision, crate::date::DatePrecision::Month);
+        assert_eq!(mid.digits, 2);
+        let start = s.at(day("2023-12-01")).between.unwrap();
+        assert_eq!(
+            start[0].first,
+            parse_day("2023-09-01").unwrap(),
+            "from the start of the count"
+        );
+    }
+
+    #[test]
+    fn significant_digits_leave_out_the_zeros_that_only_place_a_figure() {
+        assert_eq!(significant_digits(9_000_000.0), 1);
+        assert_eq!(significant_digits(11_000.0), 2);
+        assert_eq!(significant_digits(6_700.0), 2);
+        assert_eq!(significant_digits(1_500.0), 2);
+        assert_eq!(significant_digits(100.0), 1);
+        assert_eq!(significant_digits(3.0), 1);
+        assert_eq!(significant_digits(2.5), 2);
+        assert_eq!(significant_digits(8_605_479.0), 7);
     }
 }

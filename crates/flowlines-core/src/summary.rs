@@ -43,10 +43,21 @@ pub fn summary(scene: &Scene, lang: &str) -> String {
                 let Some(d) = stream_details(scene, i, lang) else {
                     continue;
                 };
+                // The figure keeps its qualifier, and says when it is an estimate and when
+                // its destination is our inference.
+                let mut notes: Vec<&str> = d.estimate.as_deref().into_iter().collect();
+                if d.destination.is_some() {
+                    notes.push(t(l, "destination_inferred_short"));
+                }
                 let figure = d.figure.trim_end_matches('.');
+                let figure = if notes.is_empty() {
+                    figure.to_string()
+                } else {
+                    format!("{figure} ({})", notes.join("; "))
+                };
                 let from = place(&s.from);
                 let to = place(&s.to);
-                sentences.push(tf(l, "summary_flow", &[&label, &from, &to, figure]));
+                sentences.push(tf(l, "summary_flow", &[&label, &from, &to, &figure]));
                 counted += 1;
             }
             (Phase::Unknown, _) => unknown.push(label),
@@ -77,7 +88,10 @@ mod tests {
         let s = summary(&scene_at("2024-10-20"), "en");
         assert!(s.starts_with("On 20 October 2024: "), "{s}");
         assert!(
-            s.contains("Munitions by the container from Pyongyang to Russia: 11,000 containers"),
+            // The reading is "at least 11,000": its qualifier stays with it.
+            s.contains(
+                "Munitions by the container from Pyongyang to Russia: at least 11,000 containers"
+            ),
             "{s}"
         );
         assert!(s.contains("with no figure"), "{s}");

@@ -43,6 +43,30 @@ pub struct StreamTotal {
     pub part_of: Option<String>,
     /// Source ids of its observations, in the order they appear, without repeats.
     pub sources: Vec<String>,
+    /// Significant figures of the readings behind the figure (see [`crate::figure`]).
+    pub digits: u8,
+    /// Whether the figure is a count a source gives exactly.
+    pub exact: bool,
+    /// For an estimate between readings: the dates of the figures it lies between.
+    pub between: Option<[crate::series::When; 2]>,
+    /// Whether the destination is our inference, not reported.
+    pub inferred_destination: bool,
+}
+
+impl StreamTotal {
+    /// The series estimate this row was made from.
+    pub fn estimate(&self) -> Estimate {
+        Estimate {
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            rate: self.rate,
+            phase: self.phase,
+            digits: self.digits,
+            exact: self.exact,
+            between: self.between,
+        }
+    }
 }
 
 /// What a total adds up.
@@ -75,6 +99,16 @@ pub struct Total {
     pub includes_unknown: bool,
     /// How many streams were added.
     pub streams: usize,
+    /// Whether a stream in it sets no floor ("as many as"): then `low` is no floor either.
+    pub open_low: bool,
+    /// The most significant figures any reading behind it has.
+    pub digits: u8,
+    /// Whether every figure in it is a count a source gives exactly.
+    pub exact: bool,
+    /// Whether any figure in it is an estimate between readings.
+    pub estimated: bool,
+    /// Whether any stream in it has an inferred destination.
+    pub inferred_destination: bool,
 }
 
 /// Every stream's figure at `day`, in stream order.
@@ -107,6 +141,10 @@ pub fn stream_totals(story: &Story, series: &StorySeries, day: f64) -> Vec<Strea
                 disputed: series.disputed(i),
                 part_of: s.part_of.clone(),
                 sources,
+                digits: e.digits,
+                exact: e.exact,
+                between: e.between,
+                inferred_destination: s.destination == crate::model::Destination::Inferred,
             }
         })
         .collect()
@@ -119,6 +157,11 @@ struct Sum {
     high: Option<f64>,
     unknown: bool,
     streams: usize,
+    open_low: bool,
+    digits: u8,
+    inexact: bool,
+    estimated: bool,
+    inferred: bool,
 }
 
 /// Which sums each stream adds into, worked out once so that totals at any moment are plain
@@ -130,6 +173,8 @@ pub struct TotalsIndex {
     /// For each stream, the three sums it adds into (out of, into, category); `None` for a
     /// stream that is part of another.
     slots: Vec<Option<[usize; 3]>>,
+    /// For each stream, whether its destination is inferred.
+    inferred: Vec<bool>,
 }
 
 impl TotalsIndex {
@@ -164,7 +209,16 @@ impl TotalsIndex {
             .map(|p| p.as_ref().map(|three| three.each_ref().map(slot)))
             .collect();
         let groups: Vec<(Group, String)> = keys.into_keys().collect();
-        TotalsIndex { groups, slots }
+        let inferred = story
+            .streams
+            .iter()
+            .map(|s| s.destination == crate::model::Destination::Inferred)
+            .collect();
+        TotalsIndex {
+            groups,
+            slots,
+            inferred,
+        }
     }
 
     /// Adds each counted stream's change between two estimates into per-place and per-category
@@ -190,9 +244,16 @@ impl TotalsIndex {
             let value = minus(e.value, b.and_then(|t| t.value));
             let low = minus(e.low, b.and_then(|t| t.low));
             let high = minus(e.high, b.and_then(|t| t.high));
-            for &slot in slots {
+            let inferred = self.inferred.get(i).copied().unwrap_or(false);
+            for (k, &slot) in slots.iter().enumerate() {
                 let entry = &mut sums[slot];
                 entry.streams += 1;
+                entry.digits = entry.digits.max(e.digits);
+                entry.inexact |= !e.exact || b.is_some();
+                entry.estimated |= e.between.is_some() || b.is_some_and(|b| b.between.is_some());
+                entry.open_low |= value.is_some() && low.is_none();
+                // Slot 1 is the destination's "into" sum.
+                entry.inferred |= k == 1 && inferred;
                 match value {
                     Some(v) => entry.value += v,
                     None => entry.unknown = true,
@@ -217,6 +278,11 @@ impl TotalsIndex {
                 high: s.high,
                 includes_unknown: s.unknown,
                 streams: s.streams,
+                open_low: s.open_low,
+                digits: s.digits,
+                exact: !s.inexact,
+                estimated: s.estimated,
+                inferred_destination: s.inferred,
             })
             .collect()
     }
@@ -240,12 +306,21 @@ pub fn totals_over(story: &Story, series: &StorySeries, from_day: f64, to_day: f
 
 /// The figures behind a view as CSV, one row per stream in `rows` (as [`stream_totals`] gives
 /// them) whose `keep` flag is set: what a reader downloads as "the data". `day` is the date the
-/// figures are for; sources are listed by document name.
+/// figures are for; `lang` the language of the `figure`, `estimate` and `sources` columns.
+///
+/// Numbers stay numbers (`value`, `low`, `high`), rounded as the figure is written (see
+/// [`crate::figure`]): an estimate between readings never carries more significant figures
+/// than its readings. `qualifier` says how to read them ("at least", "as many as", "about",
+/// "exact", "range", "up to about", "about, or more"), `estimate` what an estimate lies between
+/// and `destination` whether the destination is reported or inferred. Sources are cited by
+/// outlet, what the document is and date. The text starts with a byte-order mark, and every
+/// text cell goes through [`spreadsheet_text`].
 pub fn to_csv(
     story: &Story,
     rows: &[StreamTotal],
     keep: &[bool],
     day: f64,
+    lang: &str,
 ) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
@@ -259,21 +334,35 @@ pub fn to_csv(
         "value",
         "low",
         "high",
+        "qualifier",
+        "figure",
+        "estimate",
         "state",
         "confidence",
         "disputed",
+        "destination",
         "part_of",
         "sources",
         "sanctions",
     ];
     w.write_record(header).map_err(|e| e.to_string())?;
     let date = crate::date::format_day(day.floor() as i32);
-    let num = |v: Option<f64>| v.map(|v| format!("{}", v.round())).unwrap_or_default();
     for (r, _) in rows.iter().zip(keep).filter(|(_, &k)| k) {
         let Some(s) = story.streams.iter().find(|s| s.id == r.stream) else {
             continue;
         };
-        let documents: Vec<&str> = r
+        let unit = story.units.iter().find(|u| u.id == r.unit);
+        let estimate = r.estimate();
+        let told = match r.phase {
+            Phase::Unknown | Phase::Uncounted => None,
+            _ => crate::figure::tell_estimate(&estimate, unit, lang),
+        };
+        let basis = crate::figure::Basis::of_estimate(&estimate);
+        let num = |v: Option<f64>| match (v, basis) {
+            (Some(v), Some(b)) => format!("{}", b.round(v)),
+            _ => String::new(),
+        };
+        let citations: Vec<String> = r
             .sources
             .iter()
             .map(|id| {
@@ -281,7 +370,7 @@ pub fn to_csv(
                     .sources
                     .iter()
                     .find(|x| &x.id == id)
-                    .map_or(id.as_str(), |x| x.document.as_str())
+                    .map_or(id.clone(), |x| crate::details::citation(x, lang))
             })
             .collect();
         let state = match r.phase {
@@ -291,26 +380,64 @@ pub fn to_csv(
             Phase::Unknown => "amount unknown".to_string(),
             Phase::Uncounted => "not counted (proposed or denied)".to_string(),
         };
-        w.write_record([
+        let text = [
             r.stream.as_str(),
-            s.label.get("en"),
+            s.label.get(lang),
             r.category.as_str(),
             r.unit.as_str(),
             r.from.as_str(),
             r.to.as_str(),
             date.as_str(),
-            num(r.value).as_str(),
-            num(r.low).as_str(),
-            num(r.high).as_str(),
+        ];
+        let numbers = [num(r.value), num(r.low), num(r.high)];
+        let more = [
+            told.as_ref().map_or("", |t| t.shape.name()),
+            told.as_ref().map_or("", |t| t.figure.as_str()),
+            told.as_ref()
+                .and_then(|t| t.estimate.as_deref())
+                .unwrap_or(""),
             state.as_str(),
             r.confidence.map_or("", Confidence::as_str),
             if r.disputed { "yes" } else { "no" },
+            if r.inferred_destination {
+                "inferred"
+            } else {
+                "reported"
+            },
             r.part_of.as_deref().unwrap_or(""),
-            documents.join("; ").as_str(),
-            s.sanctions.join("; ").as_str(),
-        ])
-        .map_err(|e| e.to_string())?;
+            &citations.join("; "),
+            &s.sanctions.join("; "),
+        ];
+        let record: Vec<std::borrow::Cow<'_, str>> = text
+            .iter()
+            .map(|c| spreadsheet_text(c))
+            .chain(
+                numbers
+                    .iter()
+                    .map(|n| std::borrow::Cow::Borrowed(n.as_str())),
+            )
+            .chain(more.iter().map(|c| spreadsheet_text(c)))
+            .collect();
+        w.write_record(record.iter().map(|c| c.as_bytes()))
+            .map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(format!("{BYTE_ORDER_MARK}{text}"))
+}
+
+/// Written first in a downloaded CSV: Excel, which many newsrooms open it with, reads a file
+/// without it in the machine's old code page and shows Korean and Cyrillic as mojibake.
+pub const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// A text cell as a spreadsheet will not run it: a cell starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return is a formula to Excel, LibreOffice and Google Sheets (so a story's label
+/// could fetch a URL or run a command when a reader opens the download); a leading `'` makes it
+/// text again. Only text cells go through here: numbers stay numbers.
+pub fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }

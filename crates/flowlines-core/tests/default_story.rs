@@ -153,7 +153,9 @@ fn the_data_behind_a_view_downloads_as_csv_with_its_sources() {
     let rows = stream_totals(&s, &series, day("2024-06-30"));
     let mut keep = vec![true; rows.len()];
     keep[1] = false;
-    let csv = flowlines_core::totals::to_csv(&s, &rows, &keep, day("2024-06-30")).unwrap();
+    let csv = flowlines_core::totals::to_csv(&s, &rows, &keep, day("2024-06-30"), "en").unwrap();
+    // A byte-order mark first, so that Excel reads the file as UTF-8.
+    let csv = csv.strip_prefix('\u{FEFF}').unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), rows.len(), "a header and every kept stream");
     assert!(lines[0].starts_with("stream,label,category,unit"));
@@ -161,11 +163,15 @@ fn the_data_behind_a_view_downloads_as_csv_with_its_sources() {
         .iter()
         .find(|l| l.starts_with("munitions-containers,"))
         .unwrap();
+    // "at least 11,000" keeps its qualifier, as a column and in the figure as written.
     assert!(
-        containers.contains(",2024-06-30,11000,11000,,"),
+        containers.contains(",2024-06-30,11000,11000,,at least,\"at least 11,000 containers\","),
         "{containers}"
     );
-    assert!(containers.contains("003_dba21fc1fcb94cef.txt; 002_e71841c75fbd54cb.txt"));
+    // Sources are cited by outlet, what the document is and date, never by our file's name
+    // (it was "003_dba21fc1fcb94cef.txt; 002_e71841c75fbd54cb.txt").
+    assert!(containers.contains("Outlet not named: Explainer on whether North Korean soldiers"));
+    assert!(!csv.contains(".txt"), "{csv}");
     assert!(
         !csv.contains(&format!("\n{},", rows[1].stream)),
         "a hidden stream is left out"

@@ -20,10 +20,7 @@ impl FlowMap {
         let sources: Vec<String> = story
             .sources
             .iter()
-            .map(|s| match &s.outlet {
-                Some(o) => format!("{o} ({})", s.document),
-                None => s.document.clone(),
-            })
+            .map(|s| flowlines_core::details::citation(s, lang))
             .collect();
         let mut lines = vec![
             meta.title.get(lang).to_string(),
