@@ -9,6 +9,7 @@ pub mod date;
 pub mod details;
 pub mod diagnostic;
 pub mod encoding;
+pub mod frame;
 pub mod hit;
 pub mod i18n;
 pub mod labels;
