@@ -1220,7 +1220,7 @@ fn draw_places<DB: DrawingBackend>(
     lang: &str,
 ) -> Result<(), MapError> {
     let story = scene.story();
-    let names: Vec<&str> = story.places.iter().map(|pl| pl.names.get(lang)).collect();
+    let names: Vec<&str> = story.places.iter().map(|pl| pl.map_label(lang)).collect();
     let s = to.scale;
     let widths = names
         .iter()

@@ -10,6 +10,7 @@ pub mod details;
 pub mod diagnostic;
 pub mod encoding;
 pub mod figure;
+pub mod frame;
 pub mod hit;
 pub mod i18n;
 pub mod labels;

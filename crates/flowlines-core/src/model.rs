@@ -62,6 +62,10 @@ pub struct StoryMeta {
     pub start: DateSpec,
     /// The latest date the timeline shows.
     pub end: DateSpec,
+    /// The moment the map opens at: the story's most telling day, between `start` and `end`.
+    /// Without it the map opens at `start`; a reader's or host's `at=` wins over it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_at: Option<DateSpec>,
     /// Who made the dataset; printed on every static image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<Text>,
@@ -198,8 +202,13 @@ pub enum Precision {
 pub struct Place {
     /// Identifier other entities refer to.
     pub id: String,
-    /// The place's name in the map's languages.
+    /// The place's name in the map's languages, as texts name it ("from Pyongyang to Russia").
     pub names: Names,
+    /// The name printed beside the dot where it differs from `names`: a country marked at its
+    /// capital is labelled with the capital ("Moscow"), while texts keep the country's name,
+    /// as the sources do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Names>,
     /// Longitude, degrees east (−180 to 180).
     pub lon: f64,
     /// Latitude, degrees north (−90 to 90).
@@ -211,6 +220,16 @@ pub struct Place {
     /// Context for the reader (for example who controls the territory).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl Place {
+    /// The name beside the place's dot on a map in `lang`: its `label` where the data gives
+    /// one, else its name.
+    pub fn map_label(&self, lang: &str) -> &str {
+        self.label
+            .as_ref()
+            .map_or_else(|| self.names.get(lang), |l| l.get(lang))
+    }
 }
 
 /// How a route travels.

@@ -33,6 +33,15 @@ impl ConicEqualArea {
         }
     }
 
+    /// The same conic turned to central meridian `lon_deg` (degrees): north is up along it, so
+    /// a detail of a region far from the main map's centre is shown the right way up.
+    pub fn with_central_meridian(self, lon_deg: f64) -> Self {
+        ConicEqualArea {
+            lambda0: lon_deg.to_radians(),
+            ..self
+        }
+    }
+
     /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
     pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
         let mut lambda = lon.to_radians() - self.lambda0;
@@ -108,6 +117,11 @@ impl Projection {
     /// Longitude and latitude in degrees to pixels.
     pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
         let (x, y) = self.raw.forward(lon, lat);
+        self.from_raw(x, y)
+    }
+
+    /// Raw projected coordinates (y up, as [`ConicEqualArea::forward`] gives them) to pixels.
+    pub fn from_raw(&self, x: f64, y: f64) -> (f64, f64) {
         (self.tx + self.scale * x, self.ty - self.scale * y)
     }
 

@@ -8,6 +8,7 @@
 
 use crate::basemap::{Basemap, BasemapColumns};
 use crate::encoding::{Encoder, FlowStyle, LineStyle};
+use crate::frame::{frame, Corner, FrameRequest, Inset};
 use crate::labels::{place_labels, LabelRequest, Rect};
 use crate::model::{Confidence, Story};
 use crate::polyline::Polyline;
@@ -61,6 +62,12 @@ pub struct Scene {
     width: f64,
     height: f64,
     fitted: Projection,
+    /// The zoom controls' size in CSS pixels, kept clear of the flows; zero when none.
+    controls_size: (f64, f64),
+    /// The corner the zoom controls go to.
+    controls: Corner,
+    /// The detail inset of the crowded cluster of places, if any.
+    inset: Option<Inset>,
     view: View,
     basemap: Option<Basemap>,
     /// The basemap projected by the fitted projection, before zoom and pan.
@@ -170,6 +177,9 @@ impl Scene {
             width: 0.0,
             height: 0.0,
             fitted: Projection::fit(eurasia(), [], 1.0, 1.0, 0.0),
+            controls_size: (0.0, 0.0),
+            controls: Corner::TopRight,
+            inset: None,
             view: View::default(),
             basemap: None,
             basemap_fitted: BasemapColumns::default(),
@@ -193,23 +203,101 @@ impl Scene {
         }
     }
 
-    /// Fits the projection to a `width` by `height` CSS-pixel viewport, resets the zoom, and
-    /// lays the static layer out again.
+    /// Fits the map to a `width` by `height` CSS-pixel viewport (see [`crate::frame`]: the
+    /// flows fill it, a crowded cluster of places gets a detail inset, the controls go to a
+    /// corner clear of both), resets the zoom, and lays the static layer out again.
     pub fn resize(&mut self, width: f64, height: f64) {
+        let places: Vec<(f64, f64)> = self.story.places.iter().map(|p| (p.lon, p.lat)).collect();
+        let paths: Vec<&[(f64, f64)]> =
+            distinct_paths(&self.paths_lonlat).map(|p| &p[..]).collect();
+        let f = frame(&FrameRequest {
+            raw: eurasia(),
+            places: &places,
+            paths: &paths,
+            width,
+            height,
+            padding: PADDING_PX,
+            controls: self.controls_size,
+        });
+        self.controls = f.controls;
+        self.inset = f.inset;
+        self.show_projection(width, height, f.projection);
+    }
+
+    /// Shows the map in a `width` by `height` viewport through `projection`, with no inset and
+    /// the zoom reset: the main map's last step, and the whole of an inset's.
+    fn show_projection(&mut self, width: f64, height: f64, projection: Projection) {
         self.width = width;
         self.height = height;
-        let pts = self
-            .story
-            .places
-            .iter()
-            .map(|p| (p.lon, p.lat))
-            .chain(distinct_paths(&self.paths_lonlat).flat_map(|p| p.iter().copied()));
-        self.fitted = Projection::fit(eurasia(), pts, width, height, PADDING_PX);
+        self.fitted = projection;
         self.view = View::default();
         if let Some(b) = &self.basemap {
             self.basemap_fitted = b.project(&self.fitted);
         }
         self.layout();
+    }
+
+    /// Keeps a `width` by `height` CSS-pixel box for the zoom controls clear of the flows
+    /// from the next [`Scene::resize`] on.
+    pub fn set_controls_size(&mut self, width: f64, height: f64) {
+        let ok = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+        self.controls_size = (ok(width), ok(height));
+    }
+
+    /// The corner the zoom controls go to.
+    pub fn controls_corner(&self) -> Corner {
+        self.controls
+    }
+
+    /// The detail inset of the crowded cluster of places, if the map has one.
+    pub fn inset(&self) -> Option<&Inset> {
+        self.inset.as_ref()
+    }
+
+    /// Whether the inset is shown: the map has one and is not zoomed in (a reader who zooms
+    /// sees the detail on the map itself, and the inset would hide part of it).
+    pub fn inset_shown(&self) -> bool {
+        self.inset.is_some() && self.view.k <= crate::view::MIN_ZOOM
+    }
+
+    /// The inset as a scene of its own: the same story, day, filters and basemap, fitted to the
+    /// crowded cluster in the inset's box (its own pixels, origin at its top-left corner).
+    pub fn inset_scene(&self) -> Option<Scene> {
+        let inset = self.inset.as_ref()?;
+        let mut s = self.clone();
+        s.inset = None;
+        s.controls_size = (0.0, 0.0);
+        s.show_projection(inset.rect.width, inset.rect.height, inset.projection);
+        Some(s)
+    }
+
+    /// The outline, on this map as shown, of the region the inset details: its box's edge
+    /// carried through the inset's projection back to the globe and onto this map, as x, y
+    /// pairs in CSS pixels, closed. Empty when the inset is not shown.
+    pub fn inset_outline(&self) -> Vec<f32> {
+        let Some(inset) = self.inset.as_ref().filter(|_| self.inset_shown()) else {
+            return Vec::new();
+        };
+        const STEPS: usize = 8;
+        let (w, h) = (inset.rect.width, inset.rect.height);
+        let edge = |k: usize| {
+            let t = (k % STEPS) as f64 / STEPS as f64;
+            match k / STEPS {
+                0 => (t * w, 0.0),
+                1 => (w, t * h),
+                2 => ((1.0 - t) * w, h),
+                _ => (0.0, (1.0 - t) * h),
+            }
+        };
+        (0..=4 * STEPS)
+            .flat_map(|k| {
+                let (x, y) = edge(k % (4 * STEPS));
+                let (lon, lat) = inset.projection.invert(x, y);
+                let (fx, fy) = self.fitted.forward(lon, lat);
+                let (sx, sy) = self.view.apply(fx, fy);
+                [sx as f32, sy as f32]
+            })
+            .collect()
     }
 
     /// Draws `basemap` under the flows from the next layout on.
@@ -249,6 +337,10 @@ impl Scene {
                 }
             }
         }
+        // Places the inset shows in detail are labelled there, not in the crowd on this map.
+        let in_inset = |i: usize| {
+            self.inset_shown() && self.inset.as_ref().is_some_and(|s| s.places.contains(&i))
+        };
         let requests: Vec<LabelRequest> = self
             .place_xy
             .chunks_exact(2)
@@ -256,13 +348,17 @@ impl Scene {
             .map(|(i, p)| LabelRequest {
                 x: f64::from(p[0]),
                 y: f64::from(p[1]),
-                width: widths.get(i).copied().unwrap_or(0.0),
+                width: if in_inset(i) {
+                    f64::NAN
+                } else {
+                    widths.get(i).copied().unwrap_or(0.0)
+                },
                 height,
                 radius: PLACE_RADIUS_PX,
                 priority: weight[i],
             })
             .collect();
-        let obstacles: Vec<Rect> = self
+        let mut obstacles: Vec<Rect> = self
             .arrow_xy
             .chunks_exact(6)
             .zip(&self.styles)
@@ -281,6 +377,7 @@ impl Scene {
                 Rect::new(x0, y0, x1 - x0, y1 - y0)
             })
             .collect();
+        obstacles.extend(self.covered());
         let viewport = Rect::new(0.0, 0.0, self.width, self.height);
         let mut placed = place_labels(&requests, &obstacles, viewport);
         // A second ring further out for labels crowded off their dot by arrowheads, keeping
@@ -311,6 +408,15 @@ impl Scene {
                 None => [f32::NAN, f32::NAN],
             })
             .collect()
+    }
+
+    /// What covers the map: the inset's box while it is shown, and the controls' box.
+    fn covered(&self) -> Vec<Rect> {
+        let (w, h) = self.controls_size;
+        let inset = self.inset.as_ref().filter(|_| self.inset_shown());
+        let controls =
+            (w > 0.0 && h > 0.0).then(|| self.controls.rect(w, h, self.width, self.height));
+        inset.map(|i| i.rect).into_iter().chain(controls).collect()
     }
 
     /// Zooms by `factor` about the point (`x`, `y`) in CSS pixels.
@@ -852,9 +958,15 @@ mod tests {
             .filter(|p| !p[0].is_nan())
             .map(|p| Rect::new(f64::from(p[0]), f64::from(p[1]), 70.0, 16.0))
             .collect();
+        let in_inset = s.inset_scene().map_or(0, |d| {
+            let xy = d.place_labels(&widths, 16.0);
+            s.inset().map_or(0, |i| {
+                i.places.iter().filter(|&&p| !xy[2 * p].is_nan()).count()
+            })
+        });
         assert!(
-            rects.len() >= n / 2,
-            "most of the story's places are labelled"
+            rects.len() + in_inset >= n / 2,
+            "most of the story's places are labelled, on the map or in its inset"
         );
         for (i, a) in rects.iter().enumerate() {
             for b in &rects[i + 1..] {

@@ -60,6 +60,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
             version: "1.0.0".into(),
             start: day(start),
             end: day(end),
+            open_at: None,
             credit: None,
             caveat: Some(Text::Plain("Synthetic data for benchmarks.".into())),
             corrections: vec![],
@@ -92,6 +93,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         .map(|i| Place {
             id: format!("p{i}"),
             names: names(format!("Place {i}")),
+            label: None,
             lon: 30.0 + rng.next_f64() * 105.0,
             lat: 35.0 + rng.next_f64() * 27.0,
             precision: Precision::City,

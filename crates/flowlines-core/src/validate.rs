@@ -105,6 +105,17 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             "the story ends before it starts".into(),
         );
     }
+    if let Some(open) = &meta.open_at {
+        if open.first() < meta.start.first() || open.last() > meta.end.last() {
+            c.push(
+                "/story/open_at".into(),
+                format!(
+                    "the map opens on {open}, outside the timeline ({} to {})",
+                    meta.start, meta.end
+                ),
+            );
+        }
+    }
 
     for (i, p) in story.places.iter().enumerate() {
         if p.names.en.trim().is_empty() {

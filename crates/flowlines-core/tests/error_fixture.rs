@@ -39,3 +39,17 @@ fn a_syntax_error_is_located_too() {
     assert_eq!((d.line, d.column), (3, 15), "{d}");
     assert!(d.message.starts_with("invalid JSON"));
 }
+
+#[test]
+fn a_story_cannot_open_outside_its_timeline() {
+    let text = include_str!("../../../data/nk-russia.json");
+    let mut story: serde_json::Value = serde_json::from_str(text).unwrap();
+    story["story"]["open_at"] = "2021-12-31".into();
+    let moved = serde_json::to_string_pretty(&story).unwrap();
+    let errors = load_json("nk-russia.json", &moved).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    let d = &errors.0[0];
+    assert!(d.message.contains("outside the timeline"), "{d}");
+    let line = moved.lines().nth(d.line - 1).unwrap();
+    assert!(line.contains("\"open_at\""), "located at the field: {line}");
+}

@@ -328,13 +328,14 @@ impl FlowMap {
         self.scene.place_xy().to_vec()
     }
 
-    /// Each place's name in `lang` ("en", "ko", "uk", "ru"), in the story's order.
+    /// Each place's label beside its dot in `lang` ("en", "ko", "uk", "ru"), in the story's
+    /// order: its map label where the data gives one ("Moscow" for Russia), else its name.
     pub fn place_names(&self, lang: &str) -> Vec<String> {
         self.scene
             .story()
             .places
             .iter()
-            .map(|p| p.names.get(lang).to_string())
+            .map(|p| p.map_label(lang).to_string())
             .collect()
     }
 
@@ -428,6 +429,13 @@ impl FlowMap {
     /// The first day of the story's timeline (days since 1970-01-01).
     pub fn start_day(&self) -> f64 {
         f64::from(self.scene.story().story.start.first())
+    }
+
+    /// The day the map opens at when no `at=` asks for another: the story's `open_at`, else
+    /// the first day of its timeline (days since 1970-01-01).
+    pub fn open_day(&self) -> f64 {
+        let meta = &self.scene.story().story;
+        f64::from(meta.open_at.as_ref().unwrap_or(&meta.start).first())
     }
 
     /// The last day of the story's timeline (days since 1970-01-01).

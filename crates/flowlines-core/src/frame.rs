@@ -1,0 +1,411 @@
+//! The map's frame: how the flows fill the viewport, which crowded cluster of places gets a
+//! detail inset at the same time, and which corner the zoom controls go to, so that neither the
+//! inset nor the controls cover any flow.
+//!
+//! A news map of flows that span a continent has one region where many places crowd (here the
+//! front line, with Kyiv, Kursk, Bryansk, Kharkiv and Donbas a few dozen pixels apart) and wide
+//! empty land elsewhere. The frame is chosen in three steps:
+//!
+//! 1. fit the bounding box of every place and every route to the viewport;
+//! 2. find the crowded cluster: places closer than [`CROWDED_PX`] to each other on that fit,
+//!    joined into groups (single linkage); the largest group of [`MIN_INSET_PLACES`] to
+//!    [`MAX_INSET_PLACES`] places, not all of them, gets an inset;
+//! 3. try each position of the inset (a corner on a landscape map, the top or bottom band on a
+//!    portrait one) with each corner for the controls, fitting the flows into the whole
+//!    viewport or into the strip beside or above the inset, centred or pushed to a side; keep
+//!    the largest scale at which no place and no route point lies under the inset or the
+//!    controls. An inset that would shrink the flows below [`MIN_SCALE_SHARE`] of the plain
+//!    fit is left out.
+//!
+//! All lengths are CSS pixels, y down, unless a name says otherwise.
+
+use crate::labels::Rect;
+use crate::projection::{ConicEqualArea, Projection};
+
+/// Places closer than this on the fitted map crowd each other: their labels cannot all be
+/// placed beside their dots.
+pub const CROWDED_PX: f64 = 60.0;
+/// The fewest places a detail inset is made for.
+pub const MIN_INSET_PLACES: usize = 3;
+/// The most places a detail inset is made for: a larger crowd is the whole map, not a detail.
+pub const MAX_INSET_PLACES: usize = 12;
+/// Space kept between the flows' centre lines and the inset or the controls: room for
+/// parallel streams drawn side by side, their widths and arrowheads.
+pub const CLEAR_PX: f64 = 24.0;
+/// Space between the inset or the controls and the viewport's edge.
+pub const EDGE_PX: f64 = 8.0;
+/// An inset is shown only if the flows keep at least this share of the scale they would have
+/// without it.
+pub const MIN_SCALE_SHARE: f64 = 0.7;
+/// Most route points tested per candidate frame; a story with more is sampled evenly.
+const MAX_TESTED_POINTS: usize = 20_000;
+
+/// A corner of the viewport.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    /// Top left.
+    TopLeft,
+    /// Top right.
+    TopRight,
+    /// Bottom left.
+    BottomLeft,
+    /// Bottom right.
+    BottomRight,
+}
+
+impl Corner {
+    /// Every corner, in the order the controls try them: top right first, where a reader looks
+    /// last on a map read left to right.
+    pub const ALL: [Corner; 4] = [
+        Corner::TopRight,
+        Corner::TopLeft,
+        Corner::BottomRight,
+        Corner::BottomLeft,
+    ];
+
+    /// Its name for the page: `top-left`, `top-right`, `bottom-left` or `bottom-right`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Corner::TopLeft => "top-left",
+            Corner::TopRight => "top-right",
+            Corner::BottomLeft => "bottom-left",
+            Corner::BottomRight => "bottom-right",
+        }
+    }
+
+    /// A `width` by `height` box in this corner of a `vw` by `vh` viewport, [`EDGE_PX`] in.
+    pub fn rect(self, width: f64, height: f64, vw: f64, vh: f64) -> Rect {
+        let x = match self {
+            Corner::TopLeft | Corner::BottomLeft => EDGE_PX,
+            _ => vw - EDGE_PX - width,
+        };
+        let y = match self {
+            Corner::TopLeft | Corner::TopRight => EDGE_PX,
+            _ => vh - EDGE_PX - height,
+        };
+        Rect::new(x, y, width, height)
+    }
+}
+
+/// A detail inset: a second, larger-scale view of a crowded cluster of places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inset {
+    /// Where the inset sits in the viewport.
+    pub rect: Rect,
+    /// Its projection, in the inset's own pixels (origin at its top-left corner).
+    pub projection: Projection,
+    /// The places it shows in detail, as indices into the story's places.
+    pub places: Vec<usize>,
+}
+
+/// The frame of the map in one viewport.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The main map's projection.
+    pub projection: Projection,
+    /// The detail inset, if a cluster of places crowds.
+    pub inset: Option<Inset>,
+    /// The corner the zoom controls go to.
+    pub controls: Corner,
+}
+
+/// What a frame is made for.
+#[derive(Debug, Clone, Copy)]
+pub struct FrameRequest<'a> {
+    /// The raw projection.
+    pub raw: ConicEqualArea,
+    /// Each place, `(lon, lat)` degrees, in story order.
+    pub places: &'a [(f64, f64)],
+    /// Each distinct route's points, `(lon, lat)` degrees (a path shared by many streams once).
+    pub paths: &'a [&'a [(f64, f64)]],
+    /// The viewport's width.
+    pub width: f64,
+    /// The viewport's height.
+    pub height: f64,
+    /// Space kept free around the flows, at each side of the region they are fitted to.
+    pub padding: f64,
+    /// The zoom controls' width and height (zero when there are none).
+    pub controls: (f64, f64),
+}
+
+/// The points to fit, in raw projected coordinates (y up), and their bounding box.
+struct Shape {
+    points: Vec<(f64, f64)>,
+    /// `x0, y0, x1, y1`.
+    bbox: (f64, f64, f64, f64),
+}
+
+impl Shape {
+    fn new(raw: &ConicEqualArea, lonlat: impl Iterator<Item = (f64, f64)>) -> Option<Shape> {
+        let points: Vec<(f64, f64)> = lonlat
+            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
+            .map(|(lon, lat)| raw.forward(lon, lat))
+            .collect();
+        let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(x, y) in &points {
+            bbox = (bbox.0.min(x), bbox.1.min(y), bbox.2.max(x), bbox.3.max(y));
+        }
+        (!points.is_empty()).then_some(Shape { points, bbox })
+    }
+
+    /// The projection that fits the shape into `region` less `padding` on every side, pushed
+    /// to share `fx` of the horizontal slack and `fy` of the vertical one (0 left or top, 0.5
+    /// centred, 1 right or bottom).
+    fn fit(&self, raw: ConicEqualArea, region: Rect, padding: f64, fx: f64, fy: f64) -> Projection {
+        let (x0, y0, x1, y1) = self.bbox;
+        let w = (region.width - 2.0 * padding).max(1.0);
+        let h = (region.height - 2.0 * padding).max(1.0);
+        let (dx, dy) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
+        let scale = (w / dx).min(h / dy);
+        let slack_x = w - scale * dx;
+        let slack_y = h - scale * dy;
+        let tx = region.x + padding + fx * slack_x - scale * x0;
+        let ty = region.y + padding + fy * slack_y + scale * y1;
+        Projection::new(raw, scale, tx, ty)
+    }
+
+    /// Whether no point of the shape, projected by `p`, lies in any of `rects` grown by
+    /// [`CLEAR_PX`]; at most [`MAX_TESTED_POINTS`] points are tested, evenly spread.
+    fn clear_of(&self, p: &Projection, rects: &[Rect]) -> bool {
+        let grown: Vec<Rect> = rects
+            .iter()
+            .filter(|r| r.width > 0.0 && r.height > 0.0)
+            .map(|r| {
+                Rect::new(
+                    r.x - CLEAR_PX,
+                    r.y - CLEAR_PX,
+                    r.width + 2.0 * CLEAR_PX,
+                    r.height + 2.0 * CLEAR_PX,
+                )
+            })
+            .collect();
+        let step = self.points.len().div_ceil(MAX_TESTED_POINTS).max(1);
+        self.points.iter().step_by(step).all(|&(x, y)| {
+            let (sx, sy) = p.from_raw(x, y);
+            !grown
+                .iter()
+                .any(|r| sx > r.x && sx < r.right() && sy > r.y && sy < r.bottom())
+        })
+    }
+}
+
+/// Where the flows may go around an inset: the whole viewport, the strip beside it and the
+/// strip above or below it.
+fn regions(viewport: Rect, inset: Option<Rect>) -> Vec<Rect> {
+    let mut out = vec![viewport];
+    if let Some(r) = inset {
+        let gap = EDGE_PX;
+        if r.x > viewport.x + viewport.width / 2.0 {
+            out.push(Rect::new(0.0, 0.0, r.x - gap, viewport.height));
+        } else if r.right() < viewport.right() - 1.0 {
+            let x = r.right() + gap;
+            out.push(Rect::new(x, 0.0, viewport.right() - x, viewport.height));
+        }
+        if r.y > viewport.y + viewport.height / 2.0 {
+            out.push(Rect::new(0.0, 0.0, viewport.width, r.y - gap));
+        } else {
+            let y = r.bottom() + gap;
+            out.push(Rect::new(0.0, y, viewport.width, viewport.bottom() - y));
+        }
+    }
+    out.retain(|r| r.width > 1.0 && r.height > 1.0);
+    out
+}
+
+/// Where the flows are tried within a region: centred first, then pushed to each side.
+const PUSHES: [(f64, f64); 9] = [
+    (0.5, 0.5),
+    (0.5, 0.0),
+    (0.5, 1.0),
+    (0.0, 0.5),
+    (1.0, 0.5),
+    (0.0, 0.0),
+    (1.0, 0.0),
+    (0.0, 1.0),
+    (1.0, 1.0),
+];
+
+/// The places of `places` (pixels) that crowd each other, as groups of indices (single
+/// linkage at [`CROWDED_PX`]), largest first.
+pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
+    let n = places.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    for a in 0..n {
+        for b in a + 1..n {
+            let (pa, pb) = (places[a], places[b]);
+            if (pa.0 - pb.0).hypot(pa.1 - pb.1) < CROWDED_PX {
+                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+                group[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index_of = vec![usize::MAX; n];
+    for i in 0..n {
+        let r = root(&mut group, i);
+        if index_of[r] == usize::MAX {
+            index_of[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[index_of[r]].push(i);
+    }
+    groups.retain(|g| g.len() > 1);
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    groups
+}
+
+/// The inset's boxes to try in a `width` by `height` viewport, nearest to `(cx, cy)` (the
+/// crowded cluster on the plain fit) first: on a portrait viewport a band across the whole
+/// width at the bottom or the top, on a landscape one a box in a corner. None when the viewport
+/// is too small for an inset to be legible.
+fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
+    let mut boxes = if height >= width {
+        let (w, h) = (width - 2.0 * EDGE_PX, (0.48 * height).clamp(150.0, 360.0));
+        vec![
+            Rect::new(EDGE_PX, height - EDGE_PX - h, w, h),
+            Rect::new(EDGE_PX, EDGE_PX, w, h),
+        ]
+    } else {
+        let (w, h) = (
+            (0.4 * width).clamp(200.0, 420.0),
+            (0.56 * height).clamp(150.0, 360.0),
+        );
+        if w > 0.5 * width || h > 0.6 * height {
+            return Vec::new();
+        }
+        [
+            Corner::BottomLeft,
+            Corner::TopLeft,
+            Corner::BottomRight,
+            Corner::TopRight,
+        ]
+        .map(|c| c.rect(w, h, width, height))
+        .to_vec()
+    };
+    if boxes.iter().any(|b| b.width < 180.0 || b.height < 140.0) {
+        return Vec::new();
+    }
+    let distance = |r: &Rect| (r.x + r.width / 2.0 - cx).hypot(r.y + r.height / 2.0 - cy);
+    boxes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    boxes
+}
+
+/// The inset's projection: `raw` turned to the middle of `places`, so that north is up in the
+/// detail, and `places` fitted into a `width` by `height` box with room for their labels.
+fn inset_projection(
+    raw: ConicEqualArea,
+    places: &[(f64, f64)],
+    width: f64,
+    height: f64,
+) -> Projection {
+    let mid = places.iter().map(|p| p.0).sum::<f64>() / places.len().max(1) as f64;
+    let raw = raw.with_central_meridian(mid);
+    let shape = Shape::new(&raw, places.iter().copied());
+    let pad_x = (0.2 * width).max(24.0);
+    let pad_y = (0.08 * height).max(22.0);
+    let region = Rect::new(pad_x, pad_y, width - 2.0 * pad_x, height - 2.0 * pad_y);
+    match shape {
+        Some(s) => s.fit(raw, region, 0.0, 0.5, 0.5),
+        None => Projection::fit(raw, [], width, height, 0.0),
+    }
+}
+
+/// The best frame for `req`: see the module's documentation.
+pub fn frame(req: &FrameRequest<'_>) -> Frame {
+    let (width, height) = (req.width.max(1.0), req.height.max(1.0));
+    let viewport = Rect::new(0.0, 0.0, width, height);
+    let all = req
+        .places
+        .iter()
+        .copied()
+        .chain(req.paths.iter().flat_map(|p| p.iter().copied()));
+    let Some(shape) = Shape::new(&req.raw, all) else {
+        return Frame {
+            projection: Projection::fit(req.raw, [], width, height, req.padding),
+            inset: None,
+            controls: Corner::TopRight,
+        };
+    };
+    let plain = shape.fit(req.raw, viewport, req.padding, 0.5, 0.5);
+    let controls = |corner: Corner| {
+        let (w, h) = req.controls;
+        (w > 0.0 && h > 0.0).then(|| corner.rect(w, h, width, height))
+    };
+
+    // The best frame for one inset box (or none): the largest scale with the flows clear of it
+    // and of the controls.
+    let best_for = |inset: Option<Rect>| -> Option<(Projection, Corner)> {
+        let mut best: Option<(Projection, Corner)> = None;
+        for corner in Corner::ALL {
+            let ctl = controls(corner);
+            if let (Some(c), Some(i)) = (ctl, inset) {
+                if c.intersects(&i) {
+                    continue;
+                }
+            }
+            let obstacles: Vec<Rect> = inset.into_iter().chain(ctl).collect();
+            for region in regions(viewport, inset) {
+                for (fx, fy) in PUSHES {
+                    let p = shape.fit(req.raw, region, req.padding, fx, fy);
+                    let better = best.is_none_or(|(b, _)| p.scale() > b.scale() * (1.0 + 1e-9));
+                    if better && shape.clear_of(&p, &obstacles) {
+                        best = Some((p, corner));
+                    }
+                }
+            }
+            if req.controls.0 <= 0.0 || req.controls.1 <= 0.0 {
+                break; // no controls: one corner is as good as another
+            }
+        }
+        best
+    };
+
+    let without = best_for(None).unwrap_or((plain, Corner::TopRight));
+    let on_plain: Vec<(f64, f64)> = req
+        .places
+        .iter()
+        .map(|&(lon, lat)| plain.forward(lon, lat))
+        .collect();
+    let cluster = crowded_groups(&on_plain).into_iter().find(|g| {
+        (MIN_INSET_PLACES..=MAX_INSET_PLACES).contains(&g.len()) && g.len() < req.places.len()
+    });
+    if let Some(places) = cluster {
+        let n = places.len() as f64;
+        let cx = places.iter().map(|&i| on_plain[i].0).sum::<f64>() / n;
+        let cy = places.iter().map(|&i| on_plain[i].1).sum::<f64>() / n;
+        let mut best: Option<(Projection, Corner, Rect)> = None;
+        for b in inset_boxes(width, height, cx, cy) {
+            if let Some((p, corner)) = best_for(Some(b)) {
+                if best.is_none_or(|(q, _, _)| p.scale() > q.scale() * (1.0 + 1e-9)) {
+                    best = Some((p, corner, b));
+                }
+            }
+        }
+        if let Some((projection, controls, rect)) = best {
+            if projection.scale() >= MIN_SCALE_SHARE * without.0.scale() {
+                let lonlat: Vec<(f64, f64)> = places.iter().map(|&i| req.places[i]).collect();
+                return Frame {
+                    projection,
+                    inset: Some(Inset {
+                        rect,
+                        projection: inset_projection(req.raw, &lonlat, rect.width, rect.height),
+                        places,
+                    }),
+                    controls,
+                };
+            }
+        }
+    }
+    Frame {
+        projection: without.0,
+        inset: None,
+        controls: without.1,
+    }
+}
