@@ -28,6 +28,9 @@ export function params() {
   };
 }
 
+/** The fewest frames a run measures, however long they take. */
+const MIN_FRAMES = 10;
+
 /** The map's size in CSS pixels, and device pixels per CSS pixel, on both pages. */
 export const WIDTH = 1200;
 export const HEIGHT = 700;
@@ -52,7 +55,8 @@ export function settle(ctx) {
 }
 
 /**
- * Animates for `seconds` seconds of rAF time and measures each frame. `compute(clockS)` makes
+ * Animates for `seconds` seconds of rAF time (and at least MIN_FRAMES frames) and measures
+ * each frame. `compute(clockS)` makes
  * the frame's pixels (the core's share: `coreMedianMs`); `show()` puts them on the canvas.
  * `particles()` says how many particles the last frame drew. The first callback draws the
  * first frame; the second one's start is when that frame is on screen (`firstFrameMs`, from
@@ -83,7 +87,7 @@ export function animate({ seconds, compute, show, particles }) {
         stamps.push(now);
         script.push(c - a);
         core.push(b - a);
-        if (now - stamps[0] >= seconds * 1000) {
+        if (now - stamps[0] >= seconds * 1000 && stamps.length >= MIN_FRAMES) {
           done(summary({ stamps, script, core, firstFrameMs, particles: count }));
           return;
         }
