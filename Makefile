@@ -32,6 +32,7 @@ test-wasm: setup
 	cd crates/flowlines-wasm && wasm-pack test --headless --firefox -- --features csv
 
 test-e2e: build
+	@bash tools/build-wasm-fault.sh
 	node --test --test-concurrency=1 tests/
 
 test: lint test-rust test-wasm test-e2e

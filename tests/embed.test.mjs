@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { start } from './browser.mjs';
-import { CSP } from '../tools/serve.mjs';
+import { CSP, serve } from '../tools/serve.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -207,6 +207,7 @@ test('the embed works in an iframe sandboxed to allow-scripts allow-same-origin'
     f.id = 'sandboxed';
     f.title = 'Sandboxed map';
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+    f.dataset.flowlines = '';
     f.src = '../embed.html?at=2024-06-30&paused&clock=1';
     document.querySelector('article').prepend(f);
   });
@@ -216,6 +217,43 @@ test('the embed works in an iframe sandboxed to allow-scripts allow-same-origin'
   await page.waitForFunction(() => parseFloat(document.getElementById('sandboxed').style.height) > 650);
   await noViolations([page, frame], errors);
   await context.close();
+});
+
+test('another iframe on the host page cannot resize itself; a marked one only from its own origin', async () => {
+  const second = await serve(0); // the same files on another port: another origin
+  const other = `http://127.0.0.1:${second.address().port}`;
+  // A host page without a CSP (so it may frame `other`): embed-host.js, then three iframes that
+  // each load the real embed, which posts its height: one not marked as a flowlines embed (an
+  // advertisement would be that), one marked whose src is on `other`, and one marked whose src
+  // is on our origin but redirects to `other`, so its messages come from an origin its src
+  // does not name.
+  const route = (context) => Promise.all([
+    context.route(env.origin + '/examples/host-test.html', (r) => r.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><title>host</title><script src="../embed-host.js"></script>
+        <iframe id="ad" src="../embed.html?paused&clock=1"></iframe>
+        <iframe id="cross" data-flowlines src="${other}/embed.html?paused&clock=1"></iframe>
+        <iframe id="moved" data-flowlines src="../moved-embed.html"></iframe>`,
+    })),
+    context.route(env.origin + '/moved-embed.html', (r) => r.fulfill({
+      status: 302, headers: { location: `${other}/embed.html?paused&clock=1` },
+    })),
+  ]);
+  const { page, context } = await guest('/examples/host-test.html', { width: 1000, height: 900, route });
+  const frameOf = async (id) => (await page.locator('#' + id).elementHandle()).contentFrame();
+  const [ad, cross, moved] = [await frameOf('ad'), await frameOf('cross'), await frameOf('moved')];
+  for (const [name, f] of [['ad', ad], ['cross', cross], ['moved', moved]]) {
+    await drawn(f).catch(async (e) => { throw new Error(`${name} (${f.url()}): ${e.message}`); });
+  }
+  assert.equal(new URL(moved.url()).origin, other, 'the moved iframe ended on the other origin');
+  await ad.evaluate(() => window.parent.postMessage({ type: 'flowlines:height', height: 20000 }, '*'));
+  // The marked embed on its src's origin is resized: the script works on this page.
+  await page.waitForFunction(() => parseFloat(document.getElementById('cross').style.height) > 650, null, { timeout: 10000 });
+  await page.waitForTimeout(500);
+  const heights = await page.evaluate(() => ['ad', 'moved'].map((id) => document.getElementById(id).getBoundingClientRect().height));
+  assert.deepEqual(heights, [150, 150], 'the unmarked iframe and the one whose origin moved keep their height');
+  await context.close();
+  await new Promise((ok) => second.close(ok));
 });
 
 test('two maps on one page draw and keep their own timelines', async () => {
@@ -267,7 +305,9 @@ test('a map far down a long page loads its wasm and data only when scrolled near
   assert.deepEqual(heavy(), [], 'nothing loads 600 px away');
   // 150 px below the viewport (within the 300 px margin): the wasm and the data load.
   await page.evaluate((y) => window.scrollTo(0, y), top - 700 - 150);
-  for (let i = 0; i < 100 && !heavy().some((p) => p.endsWith('.wasm')); i++) await page.waitForTimeout(100);
+  // The data follows the module, which says whether it may load (www/js/sources.js).
+  const both = () => heavy().some((p) => p.endsWith('.wasm')) && heavy().some((p) => p.endsWith('nk-russia.json'));
+  for (let i = 0; i < 100 && !both(); i++) await page.waitForTimeout(100);
   assert.ok(heavy().some((p) => p.endsWith('.wasm')), 'the wasm loads when the map nears');
   assert.ok(heavy().some((p) => p.endsWith('nk-russia.json')), 'the data loads when the map nears');
   await context.close();

@@ -14,12 +14,9 @@ import { attachZoom } from './zoom.js';
 import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
 import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
-
-async function text(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return response.text();
-}
+import { checkSource, fetchAllowed } from './sources.js';
+import { guard, showFailure } from './guard.js';
+import { ignored, knownCategories } from './settings.js';
 
 // Our files (the wasm, the story, the basemap) carry a content hash in their URLs, from the
 // manifest tools/build-manifest.mjs writes, so a cache never hides an update.
@@ -79,6 +76,17 @@ function recordLine(map, lang) {
   return line;
 }
 
+/** The day number of `date` (`YYYY-MM-DD`), or null, with a warning, when no such day exists. */
+function knownDay(date) {
+  if (!date) return null;
+  try {
+    return FlowMap.day_of(date); // the core says whether the day exists (2024-02-30 does not)
+  } catch (e) {
+    ignored('at', date, e.message);
+    return null;
+  }
+}
+
 /** Whether this browser has what the live map needs; without it the static image stays. */
 export function supported() {
   return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
@@ -108,11 +116,22 @@ async function run($, host, settings) {
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
     versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(dataUrl), versioned(basemapUrl),
   ]);
-  const [, data, basemap] = await Promise.all([
-    init({ module_or_path: wasmUrl }), text(dataAt), text(basemapAt).catch(() => null),
+  // The module first: it says which files may load (sources.js), before any is asked for.
+  await init({ module_or_path: wasmUrl });
+  await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
+  const [data, basemap] = await Promise.all([
+    fetchAllowed(dataAt, settings.allowed), fetchAllowed(basemapAt, settings.allowed).catch(() => null),
   ]);
-  const map = new FlowMap(dataUrl.split('/').pop(), data);
+  // A trap in any call of this map stops this map alone (guard.js); the others run on.
+  let failed = false;
+  let failText = 'The live map stopped after an internal error; this is its still image.';
+  const map = guard(new FlowMap(dataUrl.split('/').pop(), data), (error) => {
+    failed = true;
+    console.error('flowlines: a map stopped after an error in its WebAssembly module', error);
+    showFailure($, host, failText);
+  });
   if (basemap) map.set_basemap(basemap);
+  settings.categories = knownCategories(settings.categories, map.categories(lang).map((c) => c.id));
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);
@@ -123,6 +142,7 @@ async function run($, host, settings) {
   const particleCanvas = $('fl-particles');
   const particleCtx = particleCanvas.getContext('2d');
   const words = new Words(FlowMap.ui_text(lang), lang); // every fixed text, in the reader's language
+  failText = words.t('map_failed');
   labelControls($, words);
   const tooltip = new Tooltip($('fl-tooltip'), container, words);
   const told = mountSummary($('fl-now'), map, lang); // the live region: what the map shows now
@@ -142,7 +162,7 @@ async function run($, host, settings) {
     marks: map.events(lang),
     start: map.start_day(),
     end: map.end_day(),
-    at: settings.at ? FlowMap.day_of(settings.at) : map.start_day(),
+    at: knownDay(settings.at) ?? map.start_day(),
     playing: settings.playing && !still,
     label: (day) => FlowMap.format_date(day, lang),
     date: (day) => FlowMap.date_of(day),
@@ -206,6 +226,7 @@ async function run($, host, settings) {
   let clock = 0; // seconds of animation shown so far
   let last = null;
   function schedule() {
+    if (failed) return;
     if (onScreen && !document.hidden) {
       if (!pending) pending = requestAnimationFrame(tick);
     } else {

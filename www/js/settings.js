@@ -1,6 +1,8 @@
 // The settings of one map: from the element's attributes, then (for a map that owns its page,
 // with the `url-params` attribute) from the page's URL, so a link can open the map at a date,
-// in a language, with filters and a zoom: the URL wins over the attributes.
+// in a language, with filters and a zoom: the URL wins over the attributes. A value that is
+// unknown or impossible is ignored with a console warning (the default stays), never an error
+// in place of the map: whether a date exists is the core's rule, asked in app.js (`knownDay`).
 //
 //   data="stories/x.json"      the story file (basemap= the basemap file)
 //   lang="ko"                  the language of names and texts
@@ -12,6 +14,10 @@
 //   zoom="k,cx,cy"             zoom factor and the view's centre as shares of the map's width
 //                              and height (what the map writes into its page's URL)
 //   clock="1"                  freeze the particles at this animation clock (still images)
+//   allowed-data="https://cdn.example/stories/ …"
+//                              where else than the map's own folder `data` and `basemap` may
+//                              load from (an attribute only: never read from the page's URL,
+//                              which anyone can write; the rule is in sources.js and the core)
 
 const DEFAULTS = {
   data: 'data/nk-russia.json',
@@ -30,6 +36,13 @@ export const THEMES = ['light', 'dark', 'auto'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const truthy = (v) => v !== null && v !== 'false' && v !== '0' && v !== 'no';
+const FLAGS = ['', 'true', 'false', '1', '0', 'yes', 'no', 'autoplay'];
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/** Says on the console that setting `name`'s `value` was ignored, and why. */
+export function ignored(name, value, why) {
+  console.warn(`flowlines: ignored ${name}="${String(value).slice(0, 80)}": ${why}`);
+}
 
 /** A comma-separated list of ids; `''` is the empty list (no category shown). */
 export function parseList(text) {
@@ -48,21 +61,51 @@ export function readSettings(host, url = new URL(location.href)) {
   const s = { ...DEFAULTS };
   const attr = (name) => host.getAttribute(name);
   const from = (get) => {
-    if (get('data') !== null) s.data = get('data');
-    if (get('basemap') !== null) s.basemap = get('basemap');
-    if (get('lang') !== null) s.lang = get('lang');
-    if (get('at') !== null && DATE.test(get('at'))) s.at = get('at');
-    if (get('autoplay') !== null) s.autoplay = truthy(get('autoplay'));
+    // Each setting present: taken when valid, else ignored with a warning.
+    const take = (name, valid, set, why) => {
+      const v = get(name);
+      if (v === null) return;
+      if (valid(v)) set(v); else ignored(name, v, why);
+    };
+    take('data', () => true, (v) => { s.data = v; });
+    take('basemap', () => true, (v) => { s.basemap = v; });
+    take('lang', (v) => LANG.test(v), (v) => { s.lang = v; }, 'not a language code');
+    take('at', (v) => DATE.test(v), (v) => { s.at = v; }, 'not a date written YYYY-MM-DD');
+    take('autoplay', (v) => FLAGS.includes(v), (v) => { s.autoplay = truthy(v); }, 'not true or false');
     if (get('paused') !== null) s.autoplay = false;
-    if (get('clock') !== null && Number.isFinite(Number(get('clock')))) s.clock = Number(get('clock'));
-    if (get('categories') !== null) s.categories = parseList(get('categories'));
-    if (THEMES.includes(get('theme'))) s.theme = get('theme');
-    if (get('mode') !== null) s.mode = get('mode') === 'static' ? 'static' : 'live';
-    if (get('zoom') !== null) s.zoom = parseZoom(get('zoom')) ?? s.zoom;
+    take('clock', (v) => v.trim() !== '' && Number.isFinite(Number(v)), (v) => { s.clock = Number(v); }, 'not a number');
+    take('categories', () => true, (v) => { s.categories = parseList(v); });
+    take('theme', (v) => THEMES.includes(v), (v) => { s.theme = v; }, `not one of ${THEMES.join(', ')}`);
+    take('mode', (v) => v === 'static' || v === 'live', (v) => { s.mode = v; }, 'not static or live');
+    take('zoom', (v) => parseZoom(v) !== null, (v) => { s.zoom = parseZoom(v); }, 'not three numbers k,cx,cy with k at least 1');
   };
   from(attr);
   if (host.hasAttribute('url-params')) from((name) => url.searchParams.get(name));
   s.lang = s.lang ?? (host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
   s.playing = s.autoplay;
+  s.allowed = allowedData(host);
   return s;
+}
+
+/**
+ * The host page's allow-list: the `allowed-data` attribute's URLs (separated by spaces or
+ * commas; relative ones against the page) as absolute URLs. Never from the page's URL.
+ */
+export function allowedData(host) {
+  const out = [];
+  for (const entry of (host.getAttribute('allowed-data') ?? '').split(/[\s,]+/).filter(Boolean)) {
+    try { out.push(new URL(entry, document.baseURI).href); } catch { ignored('allowed-data', entry, 'not a URL'); }
+  }
+  return out;
+}
+
+/**
+ * The categories to show: `asked` (a list, or null for all) without the ids the story does
+ * not have (`known`), each ignored with a warning; null (all) when none of those asked is known.
+ */
+export function knownCategories(asked, known) {
+  if (asked === null) return null;
+  const kept = asked.filter((id) => known.includes(id));
+  for (const id of asked) if (!known.includes(id)) ignored('categories', id, 'no such category in the story');
+  return kept.length === 0 && asked.length > 0 ? null : kept;
 }

@@ -23,6 +23,7 @@ pub mod raster;
 pub mod route;
 pub mod scene;
 pub mod series;
+pub mod source;
 pub mod style;
 pub mod summary;
 pub mod synthetic;

@@ -9,6 +9,8 @@ mod a11y;
 mod canvas_backend;
 mod charts;
 mod export;
+#[cfg(feature = "fault")]
+mod fault;
 mod record;
 mod view;
 mod words;
@@ -21,6 +23,7 @@ use flowlines_core::model::Confidence;
 use flowlines_core::parse::load_json;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
+use flowlines_core::source::check_source;
 use flowlines_core::style::{category_color, css};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -47,6 +50,13 @@ struct EventEntry {
     date: String,
     label: String,
     place: Option<String>,
+}
+
+/// Runs once when the module is instantiated: a panic logs its Rust message (file, line and
+/// text) with `console.error` before the module traps, instead of a bare "unreachable".
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
 }
 
 /// Converts a value to a plain JS object (maps as objects, not `Map`s).
@@ -159,6 +169,8 @@ impl FlowMap {
     /// Computes the particles at animation clock `clock_s` seconds and rasterises them.
     pub fn frame(&mut self, clock_s: f64) {
         let clock_s = if clock_s.is_finite() { clock_s } else { 0.0 };
+        #[cfg(feature = "fault")]
+        fault::maybe_panic(&self.scene, clock_s);
         self.scene.frame(clock_s);
         self.scene
             .paint_particles(&mut self.raster, self.dpr, PARTICLE_RADIUS_CSS);
@@ -441,6 +453,13 @@ impl FlowMap {
     /// The last day of the story's timeline (days since 1970-01-01).
     pub fn end_day(&self) -> f64 {
         f64::from(self.scene.story().story.end.last())
+    }
+
+    /// Whether the page may load its story or basemap from `url`: throws an `Error` saying why
+    /// not. `home` is the map's own folder and `allowed` the publisher's allow-list, all
+    /// absolute URLs normalised by the browser (the rule: `flowlines_core::source`).
+    pub fn check_source(url: &str, home: &str, allowed: Vec<String>) -> Result<(), JsError> {
+        check_source(url, home, &allowed).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The day number of a `YYYY-MM-DD` date; throws on anything else.
