@@ -67,7 +67,10 @@ export function mountTable(details, map, lang, words, dateText) {
       const th = el('th', r.flow);
       th.scope = 'row';
       const figure = el('td');
-      figure.append(el('div', r.figure), el('div', r.as_of, 'fl-note'));
+      figure.append(el('div', r.figure));
+      if (r.estimate) figure.append(el('div', r.estimate, 'fl-note'));
+      if (r.destination) figure.append(el('div', r.destination, 'fl-note'));
+      figure.append(el('div', r.as_of, 'fl-note'));
       tr.append(th, cell([r.category]), cell([r.from_to]), figure, cell([r.confidence]), cell(r.sources), cell(r.sanctions));
       tr.lastChild.previousSibling.classList.add('fl-sources');
       return tr;

@@ -80,6 +80,9 @@ export function attachExport(map, { png, svg, csv, layers, view, name, words }) 
     download(`${name()}.svg`, new Blob([map.export_svg(width, height, lang)], { type: 'image/svg+xml' }));
   });
   csv.addEventListener('click', () => {
-    download(`${name()}.csv`, new Blob([map.export_csv()], { type: 'text/csv;charset=utf-8' }));
+    // The core's CSV starts with a byte-order mark (so Excel reads it as UTF-8) and has its
+    // formula-like text cells neutralised; the Blob writes it as UTF-8 as it is.
+    const { lang } = view();
+    download(`${name()}.csv`, new Blob([map.export_csv(lang)], { type: 'text/csv;charset=utf-8' }));
   });
 }

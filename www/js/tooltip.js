@@ -20,6 +20,7 @@ function list(items) {
 function streamContent(d, words) {
   const parts = [el('h2', d.title), el('div', `${d.category} · ${d.route}`), el('div', d.path, 'fl-note')];
   parts.push(el('div', d.figure, 'fl-figure'));
+  if (d.estimate) parts.push(el('div', d.estimate, 'fl-note'));
   parts.push(el('div', `${words.t('as_of', d.as_of)} · ${words.t('strongest', d.confidence)}`));
   if (d.disputed) parts.push(el('div', words.t('disputed_note'), 'fl-flag'));
   if (d.destination) parts.push(el('div', d.destination, 'fl-flag'));

@@ -20,6 +20,7 @@
 
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details::{format_number, quantity_text_in};
+use flowlines_core::figure::write_number;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Confidence, Quantity, Story};
 use flowlines_core::series::{Phase, Series, StorySeries};
@@ -378,11 +379,12 @@ fn font(size: f64) -> TextStyle<'static> {
     TextStyle::from((FONT, size).into_font())
 }
 
-/// The figure as the source gives it in `lang`, saying "or more" for a figure with no ceiling.
+/// The figure as the source gives it in `lang`, with its qualifier ("as many as 9 million",
+/// "about 6,700"), saying "or more" for a figure with no ceiling, next to its upward arrow.
 pub fn figure_label(q: &Quantity, lang: &str) -> String {
     let l = Lang::from_code(lang);
     match *q {
-        Quantity::AtLeast(v) => tf(l, "or_more", &[&i18n::format_number(v, l)]),
+        Quantity::AtLeast(v) => tf(l, "or_more", &[&write_number(v, l).text]),
         _ => quantity_text_in(q, l),
     }
 }

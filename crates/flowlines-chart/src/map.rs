@@ -282,8 +282,8 @@ fn cited_sources(scene: &Scene) -> Vec<&Source> {
         .collect()
 }
 
-/// A source as the notes cite it: what it is, its outlet where it names one, when it was
-/// published and the document's name.
+/// A source as the notes cite it: its outlet ("Outlet not named" where our copy does not say),
+/// what it is and when it was published; never the file name of our copy.
 fn source_text(s: &Source, lang: &str) -> String {
     flowlines_core::details::citation(s, lang)
 }

@@ -137,8 +137,12 @@ fn the_caveat_sources_credit_title_and_date_are_part_of_the_image() {
     assert!(all.contains(meta.title.get("en")), "the title");
     assert!(all.contains("As of 20 October 2024"), "the date shown");
     assert!(all.contains("Sources: "), "a sources line");
-    // The sources name their outlet where the document names one.
+    // The sources name their outlet where the document names one, and say so where it does
+    // not; readers see what each document is and its date, never our copy's file name.
     assert!(all.contains("Irish Examiner") && all.contains("Latin Times"));
+    assert!(all.contains("Outlet not named: "), "{all}");
+    assert!(all.contains("30 May 2025"), "a source's date");
+    assert!(!all.contains(".txt"), "no file name: {all}");
     assert!(
         all.contains("Natural Earth (test)"),
         "the basemap's attribution"

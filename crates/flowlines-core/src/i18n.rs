@@ -142,7 +142,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("as_many_as", ["as many as {}", "최대 {}", "щонайбільше {}", "максимум {}"]),
     ("range_to", ["{} to {}", "{}~{}", "{}–{}", "{}–{}"]),
     // An estimate between readings: rounded, and still one-sided where its readings are.
-    ("about_or_more", ["about {} or more", "약 {} 이상", "приблизно {} або більше", "примерно {} или более"]),
+    ("about_or_more", ["about {} or more", "약 {} 이상", "приблизно {} і більше", "примерно {} и более"]),
     ("up_to_about", ["up to about {}", "최대 약 {}", "щонайбільше приблизно {}", "максимум примерно {}"]),
     ("estimate_between", [
         "estimate for the day, spread evenly between the figures for {} and {}",
@@ -165,7 +165,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "оценка на этот день, равномерно распределённая от начала отсчёта ({}) до данных за {}",
     ]),
     ("period_to", ["{} to {}", "{} ~ {}", "{} – {}", "{} – {}"]),
-    ("or_more", ["{} or more", "{} 이상", "{} або більше", "{} или более"]),
+    ("or_more", ["{} or more", "{} 이상", "{} і більше", "{} и более"]),
     ("no_figure", ["no figure given", "수치 없음", "без числа", "без числа"]),
     ("running_total", ["running total", "누계", "наростальним підсумком", "нарастающим итогом"]),
     ("in_period", ["in the period", "기간 중", "за період", "за период"]),

@@ -6,7 +6,7 @@
 use crate::canvas_backend::CanvasBackend;
 use crate::{to_js, FlowMap};
 use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan, Palette};
-use flowlines_core::details::{confidence_text, quantity_text_in};
+use flowlines_core::details::confidence_text;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Measure, Story};
 use flowlines_core::style::{category_color, css};
@@ -72,11 +72,7 @@ struct ObservationEntry {
 fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationEntry> {
     let o = story.observations.get(i)?;
     let stream = story.streams.iter().find(|s| s.id == o.stream);
-    let unit = story
-        .units
-        .iter()
-        .find(|u| u.id == o.unit)
-        .map_or(o.unit.as_str(), |u| u.after_number(lang));
+    let unit = story.units.iter().find(|u| u.id == o.unit);
     let l = Lang::from_code(lang);
     let measure = t(
         l,
@@ -96,7 +92,10 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
         observation: i,
         id: o.id.clone(),
         stream: stream.map_or(o.stream.clone(), |s| s.label.get(lang).to_string()),
-        figure: format!("{} {unit}, {measure}", quantity_text_in(&o.quantity, l)),
+        figure: format!(
+            "{}, {measure}",
+            flowlines_core::figure::quantity_phrase(&o.quantity, unit, lang)
+        ),
         claimant: o.claimant.describe(lang),
         period: i18n::format_period(&o.period, l),
         reported: i18n::format_date_spec(&o.reported, l),

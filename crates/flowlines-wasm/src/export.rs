@@ -70,12 +70,14 @@ impl FlowMap {
         Ok(svg)
     }
 
-    /// The figures behind the current view (day and filters) as CSV text: one row per visible
-    /// stream with its figure, range, state, confidence and source documents.
-    pub fn export_csv(&self) -> Result<String, JsError> {
+    /// The figures behind the current view (day and filters) as CSV text, starting with a
+    /// byte-order mark: one row per visible stream with its figure (rounded as written, with
+    /// its qualifier and, for an estimate, what it lies between), state, confidence and
+    /// sources, its texts in `lang` (see `flowlines_core::totals::to_csv`).
+    pub fn export_csv(&self, lang: &str) -> Result<String, JsError> {
         let scene = &self.scene;
         let rows = stream_totals(scene.story(), scene.series(), scene.day());
         let keep: Vec<bool> = scene.styles().iter().map(|s| s.visible).collect();
-        to_csv(scene.story(), &rows, &keep, scene.day()).map_err(|e| JsError::new(&e))
+        to_csv(scene.story(), &rows, &keep, scene.day(), lang).map_err(|e| JsError::new(&e))
     }
 }

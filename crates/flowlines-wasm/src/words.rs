@@ -21,6 +21,10 @@ struct TableRow {
     category: String,
     from_to: String,
     figure: String,
+    /// For an estimate between readings: between which dated figures.
+    estimate: Option<String>,
+    /// Said when the destination is our inference.
+    destination: Option<String>,
     /// The day the figure is for (and whether it is held from an older reading).
     as_of: String,
     confidence: String,
@@ -71,8 +75,8 @@ impl FlowMap {
     }
 
     /// The data table at the current day with the current filters, in `lang`: one row per
-    /// visible flow, `[{index, flow, category, from_to, figure, as_of, confidence, disputed,
-    /// sources, sanctions}]`, in the story's order.
+    /// visible flow, `[{index, flow, category, from_to, figure, estimate, destination, as_of,
+    /// confidence, disputed, sources, sanctions}]`, in the story's order.
     pub fn table_rows(&self, lang: &str) -> Result<JsValue, JsError> {
         let scene = &self.scene;
         let story = scene.story();
@@ -109,6 +113,8 @@ impl FlowMap {
                     category: d.category,
                     from_to: d.route,
                     figure: d.figure,
+                    estimate: d.estimate,
+                    destination: d.destination,
                     as_of: d.as_of,
                     confidence,
                     disputed: d.disputed,
