@@ -46,8 +46,12 @@ export async function pointOn(page, { title = null, date = '2024-10-20', margin 
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
     const map = new FlowMap('nk-russia.json', await (await fetch('/data/nk-russia.json')).text());
-    const box = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-map').getBoundingClientRect();
+    const root = document.querySelector('flowlines-map').shadowRoot;
+    const box = root.getElementById('fl-map').getBoundingClientRect();
+    const zoom = root.getElementById('fl-zoom').getBoundingClientRect();
+    map.set_controls_size(zoom.width, zoom.height); // as the page frames its map
     map.resize(box.width, box.height, 1);
+    const [zx, zy] = [zoom.left - box.left, zoom.top - box.top];
     map.set_day(FlowMap.day_of(date));
     const xy = map.route_xy();
     const offsets = map.route_offsets();
@@ -56,7 +60,7 @@ export async function pointOn(page, { title = null, date = '2024-10-20', margin 
       if (!details || !details.claims.length || (title && details.title !== title)) continue;
       for (let i = offsets[s] + 2; i < offsets[s + 1] - 2; i++) {
         const [x, y] = [xy[2 * i], xy[2 * i + 1]];
-        if (x < 150 || y < 60) continue; // clear of the zoom buttons
+        if (x > zx - 8 && x < zx + zoom.width + 8 && y > zy - 8 && y < zy + zoom.height + 8) continue; // clear of the zoom buttons
         const hit = map.hit(x, y);
         if (!hit || hit.kind !== 'stream' || hit.index !== s) continue;
         const steady = [[margin, 0], [-margin, 0], [0, margin], [0, -margin]].every(([dx, dy]) => {

@@ -13,6 +13,7 @@ import { mountTable } from './data-table.js';
 import { attachZoom } from './zoom.js';
 import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
+import { mountInset } from './inset.js';
 import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
 import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
@@ -154,6 +155,10 @@ async function run($, host, settings) {
   let dirty = true;
   const redraw = () => { dirty = true; tooltip.refresh(); told.changed(); table.changed(); };
 
+  // The map opens at the day asked for (`at`), else at the story's own first view (`open_at`),
+  // paused there, with Play playing the story from its start.
+  const atDay = knownDay(settings.at);
+  const opening = atDay == null && map.open_day() !== map.start_day();
   const timeline = new Timeline({
     input: $('fl-time'),
     output: $('fl-date'),
@@ -162,8 +167,9 @@ async function run($, host, settings) {
     marks: map.events(lang),
     start: map.start_day(),
     end: map.end_day(),
-    at: knownDay(settings.at) ?? map.start_day(),
-    playing: settings.playing && !still,
+    at: atDay ?? map.open_day(),
+    playing: settings.playing && !still && !opening,
+    rewind: opening,
     label: (day) => FlowMap.format_date(day, lang),
     date: (day) => FlowMap.date_of(day),
     words,
@@ -171,6 +177,7 @@ async function run($, host, settings) {
   timeline.onChange(redraw);
   const charts = mountCharts($('fl-charts'), map, lang, timeline, words);
   buildLegend($('fl-legend'), map, lang, redraw, { shown: settings.categories, words });
+  const inset = mountInset({ box: $('fl-inset'), canvas: $('fl-inset-static'), controls: $('fl-zoom') });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
   attachFlowKeys(container, map, tooltip, lang); // n and p step through the flows
   motion.addEventListener('change', () => {
@@ -187,13 +194,13 @@ async function run($, host, settings) {
   container.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse' || e.buttons) return;
     const [x, y] = point(e);
-    tooltip.show(map, map.hit(x, y), x, y, lang);
+    tooltip.show(map, inset.hit(map, x, y), x, y, lang);
   });
   container.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') tooltip.hide(); });
   container.addEventListener('pointerup', (e) => {
     if (e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
     const [x, y] = point(e);
-    tooltip.show(map, map.hit(x, y), x, y, lang); // a tap shows, a tap on nothing hides
+    tooltip.show(map, inset.hit(map, x, y), x, y, lang); // a tap shows, a tap on nothing hides
   });
 
   attachExport(map, {
@@ -210,7 +217,9 @@ async function run($, host, settings) {
     // The view outlives a resize (a phone turned round); the first layout opens a shared link's.
     const kept = size.width > 1 ? normalView(map, size) : settings.zoom;
     size = fitCanvas(container, [staticCanvas, particleCanvas]);
+    inset.measure(map);
     map.resize(size.width, size.height, size.dpr);
+    inset.layout(map);
     if (kept) setNormalView(map, size, kept);
     redraw();
   }
@@ -253,6 +262,7 @@ async function run($, host, settings) {
     charts.update(); // redraws when the day moved, at most ~10 times a second while playing
     if (dirty) {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
+      inset.draw(map, staticCanvas.getContext('2d'), { ...size, lang });
       dirty = false;
     }
     told.update(timeline.day, timeline.playing);

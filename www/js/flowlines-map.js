@@ -18,7 +18,8 @@ const TEMPLATE = `
       <slot name="fallback"></slot>
       <canvas class="fl-layer" id="fl-static" aria-hidden="true"></canvas>
       <canvas class="fl-layer" id="fl-particles" aria-hidden="true"></canvas>
-      <div class="fl-zoom">
+      <div class="fl-inset" id="fl-inset" aria-hidden="true" hidden><canvas class="fl-layer" id="fl-inset-static"></canvas></div>
+      <div class="fl-zoom" id="fl-zoom">
         <button type="button" id="fl-zoom-in" aria-label="Zoom in">+</button>
         <button type="button" id="fl-zoom-out" aria-label="Zoom out">−</button>
         <button type="button" id="fl-reset">Reset</button>

@@ -9,15 +9,17 @@ export class Timeline {
    * kept in the output's `data-date` for scripts and tests; `words` (words.js) names Play and
    * Pause.
    */
-  constructor({ input, output, button, events, start, end, at, playing, label, date = label, words, marks = [] }) {
+  constructor({ input, output, button, events, start, end, at, playing, rewind = false, label, date = label, words, marks = [] }) {
     Object.assign(this, { input, output, button, start, end, label, date, words });
+    /** Whether Play starts from the story's start: the map opened on its first view, untouched. */
+    this.rewind = rewind;
     this.day = Math.min(end, Math.max(start, at));
     this.playing = playing;
     this.listeners = [];
     input.min = String(start);
     input.max = String(end);
     input.value = String(this.day);
-    input.addEventListener('input', () => { this.set(Number(input.value)); this.emit(); });
+    input.addEventListener('input', () => { this.rewind = false; this.set(Number(input.value)); this.emit(); });
     button.addEventListener('click', () => this.toggle());
     for (const m of marks) {
       const tick = document.createElement('span');
@@ -39,6 +41,12 @@ export class Timeline {
 
   toggle() {
     this.playing = !this.playing;
+    if (this.playing && this.rewind) {
+      this.rewind = false;
+      this.set(this.start);
+      this.emit();
+      return;
+    }
     this.render();
   }
 

@@ -261,9 +261,9 @@ pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// The inset's boxes to try in a `width` by `height` viewport, nearest to `(cx, cy)` (the
-/// crowded cluster on the plain fit) first: on a portrait viewport a band across the whole
-/// width at the bottom or the top, on a landscape one a box in a corner. None when the viewport
+/// The inset's boxes to try in a `width` by `height` viewport: on a portrait viewport a band
+/// across the whole width at the bottom (read after the whole map) or the top, on a landscape
+/// one a box in a corner, nearest to `(cx, cy)` (the crowded cluster on the plain fit) first. None when the viewport
 /// is too small for an inset to be legible.
 fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
     let mut boxes = if height >= width {
@@ -292,8 +292,10 @@ fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
     if boxes.iter().any(|b| b.width < 180.0 || b.height < 140.0) {
         return Vec::new();
     }
-    let distance = |r: &Rect| (r.x + r.width / 2.0 - cx).hypot(r.y + r.height / 2.0 - cy);
-    boxes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    if height < width {
+        let distance = |r: &Rect| (r.x + r.width / 2.0 - cx).hypot(r.y + r.height / 2.0 - cy);
+        boxes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    }
     boxes
 }
 

@@ -242,7 +242,7 @@ pub fn place_labels(
             continue;
         }
         let found = Anchor::CANDIDATES.iter().find_map(|&anchor| {
-            let rect = req.rect_at(anchor);
+            let rect = keep_in(req.rect_at(anchor), anchor, req.x, &viewport);
             (viewport.contains_rect(&rect) && !grid.overlaps(&rect))
                 .then_some(Placement { rect, anchor })
         });
@@ -252,6 +252,20 @@ pub fn place_labels(
         }
     }
     out
+}
+
+/// A label above or below its dot that sticks out of the viewport at the side is slid back in,
+/// as long as it still spans its dot's `x`: a long name near the edge of a small view (a detail
+/// inset) reads as well off-centre as centred. Other labels are left as they are.
+fn keep_in(rect: Rect, anchor: Anchor, x: f64, viewport: &Rect) -> Rect {
+    if !matches!(anchor, Anchor::North | Anchor::South) || rect.width > viewport.width {
+        return rect;
+    }
+    let slid = rect
+        .x
+        .clamp(viewport.x, viewport.right() - rect.width)
+        .clamp(x - rect.width, x);
+    Rect::new(slid, rect.y, rect.width, rect.height)
 }
 
 /// The request's priority for sorting, with NaN as the lowest.
@@ -487,7 +501,7 @@ mod tests {
         for i in order {
             let req = &requests[i];
             out[i] = Anchor::CANDIDATES.iter().find_map(|&anchor| {
-                let rect = req.rect_at(anchor);
+                let rect = keep_in(req.rect_at(anchor), anchor, req.x, &viewport);
                 let free = viewport.contains_rect(&rect)
                     && !placed.iter().any(|p| p.intersects(&rect))
                     && !obstacles.iter().any(|o| o.intersects(&rect))
@@ -590,6 +604,22 @@ mod tests {
     }
 
     #[test]
+    fn a_long_label_above_a_dot_near_the_edge_slides_in_and_still_spans_its_dot() {
+        // Blocked east and west by neighbours' dots, too long to centre above its dot.
+        let long = LabelRequest {
+            width: 300.0,
+            ..request(700.0, 250.0, 2.0)
+        };
+        let west = request(640.0, 250.0, 1.0);
+        let east = request(760.0, 250.0, 1.0);
+        let out = place_labels(&[long, west, east], &[], VIEWPORT);
+        let p = out[0].unwrap();
+        assert_eq!(p.anchor, Anchor::North);
+        assert!(VIEWPORT.contains_rect(&p.rect));
+        assert!(p.rect.x <= 700.0 && p.rect.right() >= 700.0, "{:?}", p.rect);
+    }
+
+    #[test]
     fn a_label_that_fits_nowhere_is_hidden() {
         let too_wide = LabelRequest {
             width: 900.0,
@@ -641,10 +671,10 @@ mod tests {
     fn obstacles_reaching_in_from_outside_the_viewport_still_block() {
         let r = request(20.0, 20.0, 1.0);
         // A legend hanging over the top-left corner from outside covers every position above
-        // the point; west and south would leave the viewport.
+        // the point and east of it; west would leave the viewport, and south slides in.
         let legend = Rect::new(-1_000.0, -1_000.0, 1_090.0, 1_020.0);
         let out = place_labels(&[r], &[legend], VIEWPORT);
-        assert_eq!(out[0].map(|p| p.anchor), Some(Anchor::SouthEast));
+        assert_eq!(out[0].map(|p| p.anchor), Some(Anchor::South));
         assert!(out[0].is_some_and(|p| !p.rect.intersects(&legend)));
     }
 }

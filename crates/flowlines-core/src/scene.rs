@@ -33,6 +33,8 @@ pub const MIN_PARTICLES: usize = 2;
 pub const PADDING_PX: f64 = 40.0;
 /// Radius of a place's dot, in CSS pixels.
 pub const PLACE_RADIUS_PX: f64 = 4.0;
+/// Space between the detailed places' dots and their outline on the map, in CSS pixels.
+pub const INSET_OUTLINE_MARGIN_PX: f32 = 10.0;
 /// Distance between the centre lines of parallel streams, in CSS pixels.
 pub const PARALLEL_GAP_PX: f64 = 12.0;
 
@@ -271,33 +273,25 @@ impl Scene {
         Some(s)
     }
 
-    /// The outline, on this map as shown, of the region the inset details: its box's edge
-    /// carried through the inset's projection back to the globe and onto this map, as x, y
-    /// pairs in CSS pixels, closed. Empty when the inset is not shown.
+    /// The outline, on this map as shown, of the places the inset details: the box around
+    /// their dots, [`INSET_OUTLINE_MARGIN_PX`] out, as x, y pairs in CSS pixels (a closed ring
+    /// of four corners). Empty when the inset is not shown.
     pub fn inset_outline(&self) -> Vec<f32> {
         let Some(inset) = self.inset.as_ref().filter(|_| self.inset_shown()) else {
             return Vec::new();
         };
-        const STEPS: usize = 8;
-        let (w, h) = (inset.rect.width, inset.rect.height);
-        let edge = |k: usize| {
-            let t = (k % STEPS) as f64 / STEPS as f64;
-            match k / STEPS {
-                0 => (t * w, 0.0),
-                1 => (w, t * h),
-                2 => ((1.0 - t) * w, h),
-                _ => (0.0, (1.0 - t) * h),
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &i in &inset.places {
+            if let Some(p) = self.place_xy.get(2 * i..2 * i + 2) {
+                (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
             }
-        };
-        (0..=4 * STEPS)
-            .flat_map(|k| {
-                let (x, y) = edge(k % (4 * STEPS));
-                let (lon, lat) = inset.projection.invert(x, y);
-                let (fx, fy) = self.fitted.forward(lon, lat);
-                let (sx, sy) = self.view.apply(fx, fy);
-                [sx as f32, sy as f32]
-            })
-            .collect()
+        }
+        if x0 > x1 {
+            return Vec::new();
+        }
+        let m = INSET_OUTLINE_MARGIN_PX;
+        let (x0, y0, x1, y1) = (x0 - m, y0 - m, x1 + m, y1 + m);
+        vec![x0, y0, x1, y0, x1, y1, x0, y1]
     }
 
     /// Draws `basemap` under the flows from the next layout on.

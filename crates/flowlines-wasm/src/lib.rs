@@ -11,6 +11,7 @@ mod charts;
 mod export;
 #[cfg(feature = "fault")]
 mod fault;
+mod inset;
 mod record;
 mod view;
 mod words;
@@ -70,6 +71,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub struct FlowMap {
     pub(crate) scene: Scene,
+    /// The detail inset's scene, kept at the same day and filters as the map.
+    pub(crate) inset: Option<Scene>,
+    /// Whether `scene` and `inset` are swapped, so that the drawing columns read the inset.
+    pub(crate) inset_focused: bool,
     pub(crate) raster: Raster,
     pub(crate) dpr: f32,
     /// The colours charts are drawn in: the page's light or dark theme.
@@ -81,6 +86,8 @@ impl FlowMap {
     fn of_story(story: flowlines_core::model::Story) -> FlowMap {
         FlowMap {
             scene: Scene::new(story),
+            inset: None,
+            inset_focused: false,
             raster: Raster::new(0, 0),
             dpr: 1.0,
             palette: flowlines_chart::chart::Palette::LIGHT,
@@ -149,7 +156,9 @@ impl FlowMap {
             1.0
         };
         self.dpr = dpr as f32;
+        self.focus_inset(false);
         self.scene.resize(width, height);
+        self.remake_inset();
         self.raster = Raster::new(
             (width * dpr).round() as usize,
             (height * dpr).round() as usize,
@@ -160,7 +169,7 @@ impl FlowMap {
     /// static layer (routes, widths, styles) changed and must be drawn again.
     pub fn set_day(&mut self, day: f64) -> bool {
         if day.is_finite() {
-            self.scene.set_day(day)
+            self.on_both(|s| s.set_day(day))
         } else {
             false
         }
@@ -185,17 +194,20 @@ impl FlowMap {
     /// Zooms by `factor` about (`x`, `y`) CSS pixels.
     pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
         if x.is_finite() && y.is_finite() {
+            self.focus_inset(false);
             self.scene.zoom_at(x, y, factor);
         }
     }
 
     /// Pans by (`dx`, `dy`) CSS pixels.
     pub fn pan_by(&mut self, dx: f64, dy: f64) {
+        self.focus_inset(false);
         self.scene.pan_by(dx, dy);
     }
 
     /// Back to the fitted map.
     pub fn reset_view(&mut self) {
+        self.focus_inset(false);
         self.scene.reset_view();
     }
 
@@ -206,7 +218,10 @@ impl FlowMap {
 
     /// Shows or hides the streams of category `id`.
     pub fn set_category_visible(&mut self, id: &str, visible: bool) {
-        self.scene.set_category_visible(id, visible);
+        self.on_both(|s| {
+            s.set_category_visible(id, visible);
+            false
+        });
     }
 
     /// Shows or hides the streams whose strongest claim is `confidence` ("confirmed",
@@ -220,7 +235,10 @@ impl FlowMap {
             .into_iter()
             .find(|c| c.as_str() == confidence)
             .ok_or_else(|| JsError::new(&format!("unknown confidence '{confidence}'")))?;
-        self.scene.set_confidence_visible(c, visible);
+        self.on_both(|s| {
+            s.set_confidence_visible(c, visible);
+            false
+        });
         Ok(())
     }
 
@@ -397,7 +415,10 @@ impl FlowMap {
     /// Loads the basemap (the JSON `flowlines basemap` writes); throws when it does not parse.
     pub fn set_basemap(&mut self, text: &str) -> Result<(), JsError> {
         let b = Basemap::from_json(text).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
-        self.scene.set_basemap(b);
+        self.on_both(|s| {
+            s.set_basemap(b.clone());
+            false
+        });
         Ok(())
     }
 

@@ -17,6 +17,7 @@ impl FlowMap {
     /// Sets the view to zoom `k` and shift (`tx`, `ty`) CSS pixels, within the zoom limits and
     /// keeping the map in the viewport; non-finite numbers are ignored.
     pub fn set_view(&mut self, k: f64, tx: f64, ty: f64) {
+        self.focus_inset(false);
         self.scene.set_view(View { k, tx, ty });
     }
 }
