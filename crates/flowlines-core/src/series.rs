@@ -435,6 +435,7 @@ mod tests {
             confidence,
             denials: vec![],
             note: None,
+            quote: None,
         }
     }
 

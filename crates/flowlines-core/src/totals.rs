@@ -281,7 +281,7 @@ pub fn to_csv(
                     .sources
                     .iter()
                     .find(|x| &x.id == id)
-                    .map_or(id.as_str(), |x| x.document.as_str())
+                    .map_or(id.as_str(), |x| x.file.as_str())
             })
             .collect();
         let state = match r.phase {

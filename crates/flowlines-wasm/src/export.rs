@@ -21,8 +21,8 @@ impl FlowMap {
             .sources
             .iter()
             .map(|s| match &s.outlet {
-                Some(o) => format!("{o} ({})", s.document),
-                None => s.document.clone(),
+                Some(o) => format!("{o} ({})", s.file),
+                None => s.file.clone(),
             })
             .collect();
         let mut lines = vec![
