@@ -4,6 +4,8 @@
 //!   `file:line:column: message`, exiting 1 when there is any.
 //! - `flowlines totals FILE --at YYYY-MM-DD [--json]` prints each stream's figure at a date.
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
+//! - `flowlines review FILE [--lang ko] [--documents DIR]` prints the editor's sign-off sheet:
+//!   every figure with its qualifier, claimant, source file, dates and quote, quotes checked.
 //! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
 //!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
 //!
@@ -12,6 +14,7 @@
 mod basemap;
 mod load;
 mod render;
+mod review;
 
 use clap::{Parser, Subcommand};
 use flowlines_core::date::parse_day;
@@ -57,6 +60,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the editor's sign-off sheet: every figure as the map shows it, with its claimant,
+    /// source and file, dates and quote, grouped by flow; each quote checked in its document.
+    Review(review::Options),
     /// Draw the map at a date as an SVG or PNG image, with its legend, sources, credit and caveat.
     Render(render::Options),
     /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON.
@@ -140,6 +146,16 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Review(opts) => match review::run(&opts) {
+            Ok(sheet) => {
+                print!("{sheet}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Render(opts) => match render::run(&opts) {
             Ok(w) => {
                 println!(

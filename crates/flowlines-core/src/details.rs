@@ -37,20 +37,19 @@ pub fn citation(source: &crate::model::Source, lang: &str) -> String {
         .as_deref()
         .filter(|o| !o.trim().is_empty())
         .unwrap_or_else(|| t(l, "outlet_unnamed"));
-    tf(
-        l,
-        "citation",
-        &[
-            outlet,
-            source.title.get(lang),
-            &i18n::format_date_spec(&source.published, l),
-        ],
-    )
+    let date = i18n::format_date_spec(&source.published, l);
+    let date = match source.published_inferred {
+        Some(_) => tf(l, "date_inferred", &[&date]),
+        None => date,
+    };
+    tf(l, "citation", &[outlet, source.title.get(lang), &date])
 }
 
 /// One claim about a flow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimDetails {
+    /// The observation's id in the data.
+    pub id: String,
     /// Who says it, with their role and the party they speak for.
     pub claimant: String,
     /// The figure as given, with its unit and measure.
@@ -67,6 +66,14 @@ pub struct ClaimDetails {
     pub denials: Vec<String>,
     /// What the source says, in our words.
     pub note: Option<String>,
+    /// The source's own words, quoted, with the line they stand on ("“…” (line 20)").
+    pub quote: Option<String>,
+}
+
+/// A quote as readers are shown it, in `lang`: the words in the document's language, in
+/// quotation marks, and the line of the document they stand on.
+pub fn quote_text(q: &crate::model::Quote, lang: Lang) -> String {
+    tf(lang, "quote_line", &[&q.text, &q.line.to_string()])
 }
 
 /// Everything the reader is told about one flow at the current day.
@@ -201,6 +208,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
             (
                 o.period.first(),
                 ClaimDetails {
+                    id: o.id.clone(),
                     claimant: o.claimant.describe(code),
                     figure: format!(
                         "{}, {measure}",
@@ -229,6 +237,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
                         })
                         .collect(),
                     note: o.note.as_ref().map(|n| n.get(code).to_string()),
+                    quote: o.quote.as_ref().map(|q| quote_text(q, lang)),
                 },
             )
         })

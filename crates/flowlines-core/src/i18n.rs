@@ -133,6 +133,20 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("none_yet", ["none yet", "아직 없음", "поки немає", "пока нет"]),
     ("disputed_note", ["Disputed: a party denies it.", "논란: 한쪽이 부인합니다.", "Спірно: одна зі сторін заперечує.", "Спорно: одна из сторон отрицает."]),
     ("source", ["Source: {}", "출처: {}", "Джерело: {}", "Источник: {}"]),
+    ("quote_line", ["“{}” (line {})", "“{}”({}행)", "«{}» (рядок {})", "«{}» (строка {})"]),
+    ("date_inferred", ["{} (date inferred)", "{}(날짜 추정)", "{} (дату встановлено за змістом)", "{} (дата установлена по содержанию)"]),
+    // The editor's sign-off sheet (`flowlines review`).
+    ("review_title", ["Editor's sign-off sheet: {}", "편집자 검수표: {}", "Аркуш редакторської перевірки: {}", "Лист редакторской проверки: {}"]),
+    ("review_version", ["Data version {}, checked up to {}.", "데이터 버전 {}, {}까지 확인.", "Версія даних {}, перевірено станом на {}.", "Версия данных {}, проверено на {}."]),
+    ("review_documents", ["Documents: {}", "문서: {}", "Документи: {}", "Документы: {}"]),
+    ("review_no_documents", ["No documents at {}: quotes not checked.", "{}에 문서가 없어 인용을 확인하지 않았습니다.", "Документів у {} немає: цитати не перевірено.", "Документов в {} нет: цитаты не проверены."]),
+    ("review_on_map", ["On the map on {}: {}", "{} 지도 표시: {}", "На карті {}: {}", "На карте {}: {}"]),
+    ("review_file", ["file {}", "파일 {}", "файл {}", "файл {}"]),
+    ("quote_label", ["Quote: {}", "인용: {}", "Цитата: {}", "Цитата: {}"]),
+    ("quote_found", ["checked: on that line", "확인: 해당 행에 있음", "перевірено: є в цьому рядку", "проверено: есть в этой строке"]),
+    ("quote_elsewhere", ["CHECK: found on line {} instead", "확인 필요: {}행에 있음", "ПЕРЕВІРТЕ: насправді в рядку {}", "ПРОВЕРЬТЕ: на самом деле в строке {}"]),
+    ("quote_missing", ["CHECK: not in the document", "확인 필요: 문서에 없음", "ПЕРЕВІРТЕ: у документі немає", "ПРОВЕРЬТЕ: в документе нет"]),
+    ("quote_none", ["CHECK: no quote", "확인 필요: 인용 없음", "ПЕРЕВІРТЕ: немає цитати", "ПРОВЕРЬТЕ: нет цитаты"]),
     ("reported_on", ["{}, reported {}", "{}, {} 보도", "{}, повідомлено {}", "{}, сообщено {}"]),
     // A figure's qualifier around its number and unit. Ukrainian and Russian use words that
     // govern no case ("приблизно", "как минимум", "максимум", a dash), so the unit keeps the
@@ -287,6 +301,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("col_figure", ["Figure", "수치", "Кількість", "Количество"]),
     ("col_confidence", ["Confidence", "확실성", "Певність", "Достоверность"]),
     ("col_sources", ["Sources", "출처", "Джерела", "Источники"]),
+    ("col_quotes", ["In the source's words", "출처 원문", "Словами джерела", "Словами источника"]),
     ("col_sanctions", ["UN sanctions", "유엔 제재", "Санкції ООН", "Санкции ООН"]),
     ("disputed_short", ["disputed", "논란", "спірно", "спорно"]),
     ("resolution_short", ["UNSC {} ({}), para. {}", "안보리 결의 {}호({}년) {}항", "РБ ООН {} ({}), п. {}", "СБ ООН {} ({}), п. {}"]),

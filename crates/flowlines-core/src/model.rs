@@ -171,15 +171,23 @@ impl Names {
 pub struct Source {
     /// Identifier other entities cite.
     pub id: String,
-    /// The document's file name or address.
-    pub document: String,
+    /// The name of our copy of the document: a file in the story's folder of source documents
+    /// (for the default story, `../shared/seeds/`), where every quote can be found. Editors
+    /// see it (`flowlines review`); readers are told the outlet, title and date instead.
+    /// Older files call it `document`.
+    #[serde(alias = "document")]
+    pub file: String,
     /// The outlet that published it, only where the document names itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    /// A short description of the document, in our own words.
+    /// What the document is, in our own words (a news article, a commentary...).
     pub title: Text,
     /// When it was published (as precisely as known).
     pub published: DateSpec,
+    /// Set when the document states no date of its own: how [`Source::published`] was
+    /// inferred (from the events it reports as recent), so that it is shown as inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_inferred: Option<Text>,
 }
 
 /// How precisely a place's coordinates locate what happened there.
@@ -277,6 +285,10 @@ pub struct Route {
     /// Intermediate points, `[longitude, latitude]` in degrees, from `from` towards `to`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waypoints: Vec<[f64; 2]>,
+    /// The countries whose land an overland route crosses, as ISO 3166-1 alpha-2 codes
+    /// (`["KP", "RU"]`): every point of its path lies on (or within a few km of) their land.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
     /// Why the path is drawn this way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -588,6 +600,20 @@ pub struct Denial {
     /// What they said, in our own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The sentence of the source that reports the denial, word for word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+}
+
+/// The words of a source document a figure or a denial rests on: a short quote, in the
+/// document's own language, and where it stands, so that an editor or a reader can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The words, exactly as the document has them (spaces and quotation marks aside).
+    pub text: String,
+    /// The line of the document they stand on, counted from 1.
+    pub line: u32,
 }
 
 /// One figure about a stream, from one claimant and one source.
@@ -621,6 +647,9 @@ pub struct Observation {
     /// What the source says, in our own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The sentence of the source the figure comes from, word for word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
 }
 
 /// A provision of a UN Security Council resolution.

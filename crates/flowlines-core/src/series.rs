@@ -770,6 +770,7 @@ mod tests {
             confidence,
             denials: vec![],
             note: None,
+            quote: None,
         }
     }
 

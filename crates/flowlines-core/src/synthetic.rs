@@ -67,10 +67,11 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         },
         sources: vec![Source {
             id: "synthetic".into(),
-            document: "generated".into(),
+            file: "generated".into(),
             outlet: None,
             title: Text::Plain("Generated".into()),
             published: day(end),
+            published_inferred: None,
         }],
         ..Story::default()
     };
@@ -158,6 +159,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
                 confidence: Confidence::Reported,
                 denials: vec![],
                 note: None,
+                quote: None,
             });
         }
     }

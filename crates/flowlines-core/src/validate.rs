@@ -155,6 +155,14 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 w[1],
             );
         }
+        for (k, code) in r.countries.iter().enumerate() {
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                c.push(
+                    format!("/routes/{i}/countries/{k}"),
+                    format!("'{code}' is not an ISO 3166-1 alpha-2 country code such as 'RU'"),
+                );
+            }
+        }
         if r.path == crate::model::PathCertainty::Endpoints && !r.waypoints.is_empty() {
             c.push(
                 format!("/routes/{i}/waypoints"),
@@ -300,7 +308,17 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 "source",
                 &d.source,
             );
+            check_quote(
+                &mut c,
+                &format!("/observations/{i}/denials/{k}/quote"),
+                d.quote.as_ref(),
+            );
         }
+        check_quote(
+            &mut c,
+            &format!("/observations/{i}/quote"),
+            o.quote.as_ref(),
+        );
     }
 
     check_measures(&mut c, story);
@@ -444,6 +462,20 @@ fn part_of_cycles(story: &Story) -> Vec<usize> {
         }
     }
     (0..story.streams.len()).filter(|&i| on_cycle[i]).collect()
+}
+
+/// A quote at `path` has words and a line of the document (counted from 1).
+fn check_quote(c: &mut Checker<'_>, path: &str, quote: Option<&crate::model::Quote>) {
+    let Some(q) = quote else { return };
+    if q.text.trim().is_empty() {
+        c.push(
+            format!("{path}/text"),
+            "an empty quote: give the document's words".into(),
+        );
+    }
+    if q.line == 0 {
+        c.push(format!("{path}/line"), "lines are counted from 1".into());
+    }
 }
 
 fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {

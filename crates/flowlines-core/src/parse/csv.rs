@@ -4,7 +4,7 @@
 //! `sources.csv`, `places.csv`, `categories.csv`, `units.csv`, `routes.csv`, `streams.csv`,
 //! `observations.csv`, `sanctions.csv`, `events.csv`. Each has a header row and one entity per
 //! row. Nested fields are dotted columns (`names.en`, `claimant.party`); lists are cells of
-//! JSON (`waypoints`, `sanctions`, `denials`, `corrections`); an observation's figure is four
+//! JSON (`waypoints`, `countries`, `sanctions`, `denials`, `corrections`); an observation's figure is four
 //! columns: `quantity` (exact, about, at_least, at_most, range or unknown), `value`, `low` and
 //! `high`. An empty cell is an absent field. Rows go through the same entity deserialisers and
 //! validation as JSON, and problems are located at their file, line and column.
@@ -24,9 +24,15 @@ use serde_json::{Map, Number, Value};
 pub const CSV_TABLES: [&str; 10] = super::SECTIONS;
 
 /// Columns whose cells are numbers.
-const NUMBER_COLUMNS: [&str; 6] = ["lon", "lat", "year", "value", "low", "high"];
+const NUMBER_COLUMNS: [&str; 7] = ["lon", "lat", "year", "value", "low", "high", "quote.line"];
 /// Columns whose cells are JSON lists.
-const LIST_COLUMNS: [&str; 4] = ["waypoints", "sanctions", "denials", "corrections"];
+const LIST_COLUMNS: [&str; 5] = [
+    "waypoints",
+    "sanctions",
+    "denials",
+    "corrections",
+    "countries",
+];
 
 /// CSV files as (file name, text) pairs; the table is the file name's stem (`places.csv`).
 pub type CsvFiles = Vec<(String, String)>;
