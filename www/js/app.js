@@ -104,6 +104,7 @@ export async function mount(root, host, settings) {
   try {
     await run($, host, settings);
   } catch (e) {
+    host.dataset.static = 'true'; // the static image stays, without controls that do nothing
     const box = $('fl-errors');
     box.textContent = e.message ?? String(e); // data text is never parsed as HTML
     box.hidden = false;
