@@ -222,37 +222,47 @@ test('the embed works in an iframe sandboxed to allow-scripts allow-same-origin'
 test('another iframe on the host page cannot resize itself; a marked one only from its own origin', async () => {
   const second = await serve(0); // the same files on another port: another origin
   const other = `http://127.0.0.1:${second.address().port}`;
-  // A host page without a CSP (so it may frame `other`): embed-host.js, then three iframes that
-  // each load the real embed, which posts its height: one not marked as a flowlines embed (an
-  // advertisement would be that), one marked whose src is on `other`, and one marked whose src
-  // is on our origin but redirects to `other`, so its messages come from an origin its src
-  // does not name.
-  const route = (context) => Promise.all([
-    context.route(env.origin + '/examples/host-test.html', (r) => r.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><title>host</title><script src="../embed-host.js"></script>
-        <iframe id="ad" src="../embed.html?paused&clock=1"></iframe>
-        <iframe id="cross" data-flowlines src="${other}/embed.html?paused&clock=1"></iframe>
-        <iframe id="moved" data-flowlines src="../moved-embed.html"></iframe>`,
-    })),
-    context.route(env.origin + '/moved-embed.html', (r) => r.fulfill({
-      status: 302, headers: { location: `${other}/embed.html?paused&clock=1` },
-    })),
-  ]);
-  const { page, context } = await guest('/examples/host-test.html', { width: 1000, height: 900, route });
+  // A host page without a CSP (the demo page, so it may frame `other`) gets embed-host.js and
+  // three iframes, each with the real embed, which posts its height: one not marked as a
+  // flowlines embed (an advertisement would be that), one marked whose src is on `other`, and
+  // one marked whose src is on our origin but whose document then moves itself to `other`, so
+  // its messages come from an origin its src does not name.
+  const { page, context } = await guest('/?paused', { width: 1000, height: 8000 }); // tall: every frame stays in view
+  await page.evaluate((o) => {
+    const script = document.createElement('script');
+    script.src = '/embed-host.js';
+    document.head.append(script);
+    const frame = (id, src, marked) => {
+      const f = document.createElement('iframe');
+      f.id = id;
+      f.src = src;
+      if (marked) f.dataset.flowlines = '';
+      document.body.prepend(f);
+    };
+    frame('ad', '/embed.html?paused&clock=1', false);
+    frame('cross', `${o}/embed.html?paused&clock=1`, true);
+    frame('moved', '/embed.html?paused&clock=1', true);
+  }, other);
   const frameOf = async (id) => (await page.locator('#' + id).elementHandle()).contentFrame();
+  const moving = await frameOf('moved');
+  await drawn(moving);
+  await moving.evaluate((o) => { location.href = `${o}/embed.html?paused&clock=1`; }, other);
   const [ad, cross, moved] = [await frameOf('ad'), await frameOf('cross'), await frameOf('moved')];
   for (const [name, f] of [['ad', ad], ['cross', cross], ['moved', moved]]) {
-    await drawn(f).catch(async (e) => { throw new Error(`${name} (${f.url()}): ${e.message}`); });
+    await f.waitForURL(/embed\.html/);
+    await drawn(f).catch((e) => { throw new Error(`${name} (${f.url()}): ${e.message}`); });
   }
   assert.equal(new URL(moved.url()).origin, other, 'the moved iframe ended on the other origin');
-  await ad.evaluate(() => window.parent.postMessage({ type: 'flowlines:height', height: 20000 }, '*'));
   // The marked embed on its src's origin is resized: the script works on this page.
   await page.waitForFunction(() => parseFloat(document.getElementById('cross').style.height) > 650, null, { timeout: 10000 });
+  const heights = () => page.evaluate(() => ['ad', 'moved'].map((id) => document.getElementById(id).style.height));
+  const before = await heights(); // the moved one was resized while it was on its src's origin
+  assert.equal(before[0], '', 'the unmarked iframe was never resized');
+  for (const f of [ad, moved]) await f.evaluate(() => window.parent.postMessage({ type: 'flowlines:height', height: 20000 }, '*'));
   await page.waitForTimeout(500);
-  const heights = await page.evaluate(() => ['ad', 'moved'].map((id) => document.getElementById(id).getBoundingClientRect().height));
-  assert.deepEqual(heights, [150, 150], 'the unmarked iframe and the one whose origin moved keep their height');
+  assert.deepEqual(await heights(), before, 'neither the unmarked iframe nor the one whose origin moved can resize itself');
   await context.close();
+  second.closeAllConnections();
   await new Promise((ok) => second.close(ok));
 });
 

@@ -105,6 +105,7 @@ export async function mount(root, host, settings) {
   try {
     await run($, host, settings);
   } catch (e) {
+    host.dataset.static = 'true'; // the static image stays, without controls that do nothing
     const box = $('fl-errors');
     box.textContent = e.message ?? String(e); // data text is never parsed as HTML
     box.hidden = false;
@@ -121,7 +122,8 @@ async function run($, host, settings) {
   await init({ module_or_path: wasmUrl });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const [data, basemap] = await Promise.all([
-    fetchAllowed(dataAt, settings.allowed), fetchAllowed(basemapAt, settings.allowed).catch(() => null),
+    fetchAllowed(dataAt, settings.allowed).then((r) => r.text()),
+    fetchAllowed(basemapAt, settings.allowed).then((r) => r.text()).catch(() => null),
   ]);
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;

@@ -41,13 +41,14 @@ export async function checkSource(url, allowed) {
 }
 
 /**
- * The text of `url` once the rule allows it, and allows where a redirect ended too. Throws
- * the refusal, or `url: status` when the server says no.
+ * The response for `url` once the rule allows it, and allows where a redirect ended too (read
+ * it with `.text()` or `.arrayBuffer()`). Throws the refusal, or `url: status` when the server
+ * says no.
  */
 export async function fetchAllowed(url, allowed) {
   await checkSource(url, allowed);
   const response = await fetch(url);
   if (response.redirected) await checkSource(response.url, allowed);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return response.text();
+  return response;
 }
