@@ -311,7 +311,7 @@ fn inset_projection(
     let raw = raw.with_central_meridian(mid);
     let shape = Shape::new(&raw, places.iter().copied());
     let pad_x = (0.2 * width).max(24.0);
-    let pad_y = (0.08 * height).max(22.0);
+    let pad_y = (0.13 * height).max(26.0);
     let region = Rect::new(pad_x, pad_y, width - 2.0 * pad_x, height - 2.0 * pad_y);
     match shape {
         Some(s) => s.fit(raw, region, 0.0, 0.5, 0.5),

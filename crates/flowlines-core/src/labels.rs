@@ -241,8 +241,7 @@ pub fn place_labels(
         if !req.is_valid() {
             continue;
         }
-        let found = Anchor::CANDIDATES.iter().find_map(|&anchor| {
-            let rect = keep_in(req.rect_at(anchor), anchor, req.x, &viewport);
+        let found = candidates(*req, viewport).find_map(|(anchor, rect)| {
             (viewport.contains_rect(&rect) && !grid.overlaps(&rect))
                 .then_some(Placement { rect, anchor })
         });
@@ -254,18 +253,32 @@ pub fn place_labels(
     out
 }
 
-/// A label above or below its dot that sticks out of the viewport at the side is slid back in,
-/// as long as it still spans its dot's `x`: a long name near the edge of a small view (a detail
-/// inset) reads as well off-centre as centred. Other labels are left as they are.
-fn keep_in(rect: Rect, anchor: Anchor, x: f64, viewport: &Rect) -> Rect {
-    if !matches!(anchor, Anchor::North | Anchor::South) || rect.width > viewport.width {
-        return rect;
-    }
-    let slid = rect
-        .x
-        .clamp(viewport.x, viewport.right() - rect.width)
-        .clamp(x - rect.width, x);
-    Rect::new(slid, rect.y, rect.width, rect.height)
+/// The positions tried for a label, in order: each anchor's ([`Anchor::CANDIDATES`]); above
+/// and below its dot, a label that sticks out of the viewport at the side is slid back in, and
+/// one blocked there is tried ending just past its dot, then starting just before it: a long
+/// name in a small view (a detail inset) reads as well off-centre as centred, as long as it
+/// spans its dot.
+fn candidates(req: LabelRequest, viewport: Rect) -> impl Iterator<Item = (Anchor, Rect)> {
+    let (x, r) = (req.x, req.radius.max(0.0));
+    Anchor::CANDIDATES.into_iter().flat_map(move |anchor| {
+        let rect = req.rect_at(anchor);
+        let side = matches!(anchor, Anchor::North | Anchor::South)
+            && rect.width.is_finite()
+            && x.is_finite()
+            && rect.width <= viewport.width;
+        let at = |left: f64| Rect::new(left, rect.y, rect.width, rect.height);
+        let shifts = if side {
+            let slid = rect
+                .x
+                // A hair inside, so that rounding cannot put the right edge past the viewport's.
+                .clamp(viewport.x + 1e-6, viewport.right() - rect.width - 1e-6)
+                .clamp(x - rect.width, x);
+            vec![at(slid), at(x + r - rect.width), at(x - r)]
+        } else {
+            vec![rect]
+        };
+        shifts.into_iter().map(move |rect| (anchor, rect))
+    })
 }
 
 /// The request's priority for sorting, with NaN as the lowest.
@@ -500,8 +513,7 @@ mod tests {
         let mut placed: Vec<Rect> = Vec::new();
         for i in order {
             let req = &requests[i];
-            out[i] = Anchor::CANDIDATES.iter().find_map(|&anchor| {
-                let rect = keep_in(req.rect_at(anchor), anchor, req.x, &viewport);
+            out[i] = candidates(*req, viewport).find_map(|(anchor, rect)| {
                 let free = viewport.contains_rect(&rect)
                     && !placed.iter().any(|p| p.intersects(&rect))
                     && !obstacles.iter().any(|o| o.intersects(&rect))

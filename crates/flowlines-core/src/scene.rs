@@ -382,7 +382,13 @@ impl Scene {
             .iter()
             .zip(&placed)
             .map(|(r, p)| LabelRequest {
-                radius: PLACE_RADIUS_PX + 10.0,
+                // Only the labels still to place move out; the dots of the others stay their
+                // own size, so that they do not block more than they cover.
+                radius: if p.is_some() {
+                    PLACE_RADIUS_PX
+                } else {
+                    PLACE_RADIUS_PX + 10.0
+                },
                 width: if p.is_some() { f64::NAN } else { r.width },
                 ..*r
             })
