@@ -419,10 +419,7 @@ impl Series {
                 } else {
                     Point {
                         day,
-                        low: match w.low {
-                            Some(l) => Some(l.max(floor)),
-                            None => None,
-                        },
+                        low: w.low.map(|l| l.max(floor)),
                         value: whole_value,
                         high: w.high,
                         kind: if on_own {
