@@ -97,10 +97,10 @@ test('hovering a munitions mark shows the figure and the document it comes from'
   await tip.waitFor({ state: 'visible' });
   const text = await tip.textContent();
   assert.match(text, /about 6,700 containers/);
-  assert.match(text, /Source: .*003_dba21fc1fcb94cef\.txt/);
+  assert.match(text, /Source: Outlet not named: Explainer on whether/);
   const rounds = marks.find((m) => m.id === 'rounds-msmt-2024');
   await page.mouse.move(rounds.px, rounds.py + 1);
-  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart-tip').textContent.includes('004_546d26bc95d3785b.txt'));
+  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart-tip').textContent.includes('Irish Examiner: First report'));
   await page.mouse.move(5, 5);
   await tip.waitFor({ state: 'hidden' });
 });

@@ -44,10 +44,13 @@ test('the data behind the view downloads as CSV, without the hidden category', a
   await page.locator('[data-category="troops"] input').uncheck();
   const { name, body } = await downloaded(page, '#fl-export-csv');
   assert.equal(name, 'flowlines-2024-06-30.csv');
-  const text = body.toString('utf8');
-  assert.match(text, /^stream,label,category,unit,from,to,date,value,low,high/);
-  assert.match(text, /munitions-containers,.*,2024-06-30,11000,11000,/);
-  assert.match(text, /003_dba21fc1fcb94cef\.txt/);
+  // UTF-8 with a byte-order mark, so that Excel does not show Korean and Cyrillic as mojibake.
+  assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(3));
+  assert.match(text, /^stream,label,category,unit,from,to,date,value,low,high,qualifier,figure/);
+  assert.match(text, /munitions-containers,.*,2024-06-30,11000,11000,,at least,"at least 11,000 containers",/);
+  assert.match(text, /Outlet not named: Explainer on whether/);
+  assert.doesNotMatch(text, /\.txt/);
   assert.ok(!/\btroops-deployed,/.test(text), 'hidden streams are not in the download');
   await context.close();
 });
@@ -81,7 +84,8 @@ test('the view downloads as an SVG drawn by the same code as flowlines render', 
   assert.match(svg, /^<svg/);
   assert.match(svg, /30 June 2024/, 'the date shown');
   assert.match(svg, /estimate/, 'the caveat');
-  assert.match(svg, /004_546d26bc95d3785b\.txt/, 'the sources');
+  assert.match(svg, /Irish Examiner: First report/, 'the sources, by outlet, title and date');
+  assert.doesNotMatch(svg, /\.txt/, 'never our copy\'s file name');
   assert.match(svg, /Pyongyang/);
   await context.close();
 });

@@ -417,7 +417,7 @@ pub fn final_consonant(word: &str) -> Option<(bool, bool)> {
 
 /// The particle to write after `word` when `rest` starts with a particle in both forms
 /// ("을(를)…"), and the length of that written pair in `rest`.
-fn korean_particle<'a>(word: &str, rest: &'a str) -> Option<(&'static str, usize)> {
+fn korean_particle(word: &str, rest: &str) -> Option<(&'static str, usize)> {
     let (consonant, rieul) = final_consonant(word)?;
     PARTICLES
         .iter()

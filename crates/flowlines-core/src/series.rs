@@ -335,10 +335,17 @@ impl Series {
             .find(|p| p.is_boundary())
             .unwrap_or(&a);
         let after = pts[i..].iter().find(|p| p.is_boundary()).unwrap_or(&b);
+        // On a point's own day its bounds are its own (an open side of the next reading does
+        // not reach back to it).
+        let (low, high) = if f == 0.0 {
+            (a.low, a.high)
+        } else {
+            (lerp_opt(a.low, b.low, f), lerp_opt(a.high, b.high, f))
+        };
         Estimate {
             value: Some(a.value + (b.value - a.value) * f),
-            low: lerp_opt(a.low, b.low, f),
-            high: lerp_opt(a.high, b.high, f),
+            low,
+            high,
             rate: (b.value - a.value) / span,
             phase: Phase::Moving,
             digits: if on_reading {
@@ -412,10 +419,7 @@ impl Series {
                 } else {
                     Point {
                         day,
-                        low: match w.low {
-                            Some(l) => Some(l.max(floor)),
-                            None => None,
-                        },
+                        low: w.low.map(|l| l.max(floor)),
                         value: whole_value,
                         high: w.high,
                         kind: if on_own {
@@ -1047,6 +1051,17 @@ mod tests {
             parse_day("2023-09-01").unwrap(),
             "from the start of the count"
         );
+    }
+
+    #[test]
+    fn on_a_reading_day_the_figure_is_the_reading_as_its_source_gives_it() {
+        // "about 6,700" on 27 Feb 2024, before "at least 11,000": not "at least 6,700".
+        let e = containers().at(day("2024-02-27"));
+        assert_eq!(
+            (e.low, e.value, e.high),
+            (Some(6700.0), Some(6700.0), Some(6700.0))
+        );
+        assert_eq!(e.between, None);
     }
 
     #[test]
