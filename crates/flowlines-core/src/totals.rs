@@ -264,6 +264,7 @@ pub fn to_csv(
         "disputed",
         "part_of",
         "sources",
+        "quotes",
         "sanctions",
     ];
     w.write_record(header).map_err(|e| e.to_string())?;
@@ -283,6 +284,18 @@ pub fn to_csv(
                     .find(|x| &x.id == id)
                     .map_or(id.as_str(), |x| x.file.as_str())
             })
+            .collect();
+        // The documents' own words behind the row, oldest claim first.
+        let mut claims: Vec<&crate::model::Observation> = story
+            .observations
+            .iter()
+            .filter(|o| o.stream == r.stream)
+            .collect();
+        claims.sort_by_key(|o| o.period.first());
+        let quotes: Vec<String> = claims
+            .iter()
+            .filter_map(|o| o.quote.as_ref())
+            .map(|q| crate::details::quote_text(q, crate::i18n::Lang::En))
             .collect();
         let state = match r.phase {
             Phase::NotStarted => "not started".to_string(),
@@ -307,6 +320,7 @@ pub fn to_csv(
             if r.disputed { "yes" } else { "no" },
             r.part_of.as_deref().unwrap_or(""),
             documents.join("; ").as_str(),
+            quotes.join(" | ").as_str(),
             s.sanctions.join("; ").as_str(),
         ])
         .map_err(|e| e.to_string())?;
