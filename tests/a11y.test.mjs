@@ -219,7 +219,7 @@ test('the data table lists each flow shown with its figure, confidence, sources 
   await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelectorAll('#fl-table tbody tr').length > 0);
   const t = await table();
   assert.equal(t.caption, 'Flows shown on 20 October 2024');
-  assert.deepEqual(t.cols, ['Flow', 'What', 'From → to', 'Figure', 'Confidence', 'Sources', 'UN sanctions']);
+  assert.deepEqual(t.cols, ['Flow', 'What', 'From → to', 'Figure', 'Confidence', 'Sources', "In the source's words", 'UN sanctions']);
   const visible = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
@@ -234,6 +234,8 @@ test('the data table lists each flow shown with its figure, confidence, sources 
   assert.match(troops.sources, /Irish Examiner: First report/);
   assert.doesNotMatch(troops.sources, /\.txt/);
   assert.match(troops.cells.join(' | '), /Pyongyang → Kursk/);
+  // The documents' own words, each with its line.
+  assert.match(troops.cells.join(' | '), /“the more than 11,000 troops Pyongyang has deployed to Russia since October 2024 to gain first-hand military experience” \(line 17\)/);
   assert.match(troops.cells.join(' | '), /UNSC \d+ \(\d{4}\), para\./);
   const containers = t.rows.find((r) => r.flow === 'Munitions by the container');
   assert.match(containers.cells.join(' | '), /at least 11,000 containers/);

@@ -195,7 +195,12 @@ test('without a lang attribute the map takes the host page\'s language, the data
   const texts = [];
   for (let k = 0; k < Math.max(count, 8); k++) {
     await page.keyboard.press('n');
-    texts.push(await inMap(page, (root) => root.getElementById('fl-tooltip').textContent));
+    // The documents' own words stay in their language (English): the rest must be Russian.
+    texts.push(await inMap(page, (root) => {
+      const tip = root.getElementById('fl-tooltip').cloneNode(true);
+      for (const q of tip.querySelectorAll('.fl-quote')) q.remove();
+      return tip.textContent;
+    }));
   }
   const seen = texts.join('\n');
   // The data's claimants and source titles in Russian, never in English.

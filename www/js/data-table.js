@@ -37,7 +37,7 @@ export function mountTable(details, map, lang, words, dateText) {
   const row = el('tr');
   for (const text of [
     words.t('col_flow'), words.t('col_category'), words.t('col_from_to'), words.t('col_figure'),
-    words.t('col_confidence'), words.t('col_sources'), words.t('col_sanctions'),
+    words.t('col_confidence'), words.t('col_sources'), words.t('col_quotes'), words.t('col_sanctions'),
   ]) {
     const th = el('th', text);
     th.scope = 'col';
@@ -55,7 +55,7 @@ export function mountTable(details, map, lang, words, dateText) {
     const rows = map.table_rows(lang);
     if (rows.length === 0) {
       const td = el('td', words.t('table_empty'));
-      td.colSpan = 7;
+      td.colSpan = 8;
       const tr = el('tr');
       tr.append(td);
       body.replaceChildren(tr);
@@ -71,8 +71,11 @@ export function mountTable(details, map, lang, words, dateText) {
       if (r.estimate) figure.append(el('div', r.estimate, 'fl-note'));
       if (r.destination) figure.append(el('div', r.destination, 'fl-note'));
       figure.append(el('div', r.as_of, 'fl-note'));
-      tr.append(th, cell([r.category]), cell([r.from_to]), figure, cell([r.confidence]), cell(r.sources), cell(r.sanctions));
-      tr.lastChild.previousSibling.classList.add('fl-sources');
+      const quotes = cell(r.quotes);
+      quotes.classList.add('fl-quote');
+      const sources = cell(r.sources);
+      sources.classList.add('fl-sources');
+      tr.append(th, cell([r.category]), cell([r.from_to]), figure, cell([r.confidence]), sources, quotes, cell(r.sanctions));
       return tr;
     }));
   }

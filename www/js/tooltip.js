@@ -31,6 +31,7 @@ function streamContent(d, words) {
     li.append(el('div', `${c.figure} (${c.period}; ${c.confidence})`));
     li.append(el('div', words.t('reported_on', c.claimant, c.reported)));
     li.append(el('div', words.t('source', c.source), 'fl-note fl-source'));
+    if (c.quote) li.append(el('div', c.quote, 'fl-quote'));
     for (const d of c.denials) li.append(el('div', d, 'fl-flag'));
     if (c.note) li.append(el('div', c.note, 'fl-note'));
     return li;

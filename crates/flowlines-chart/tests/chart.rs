@@ -71,6 +71,7 @@ fn munitions_get_one_panel_per_unit_never_one_axis_across_units() {
     let units: Vec<&str> = layout.panels.iter().map(|p| p.unit.as_str()).collect();
     assert_eq!(units, ["containers", "rounds", "missiles", "brigade_sets"]);
     let texts = recording.texts();
+    // The report counts "elements of three brigade sets": the unit says so.
     for title in [
         "Containers",
         "Rounds",

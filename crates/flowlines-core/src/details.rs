@@ -70,6 +70,38 @@ pub struct ClaimDetails {
     pub quote: Option<String>,
 }
 
+/// A UN provision as readers are told it, in `lang`: "UN Security Council resolution 2397
+/// (2017), paragraphs 4 and 5: …", or with `short` only "UNSC 2397 (2017), paras 4 and 5".
+/// A provision's `paragraph` lists its paragraphs with commas ("4, 5"); each language joins
+/// them its own way, and says "paragraphs" when there are several.
+pub fn sanction_text(x: &crate::model::Sanction, lang: &str, short: bool) -> String {
+    let l = Lang::from_code(lang);
+    let parts: Vec<&str> = x
+        .paragraph
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (paragraphs, many) = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            (tf(l, "and_join", &[&rest.join(", "), last]), true)
+        }
+        _ => (x.paragraph.clone(), false),
+    };
+    let year = x.year.to_string();
+    let key = match (short, many) {
+        (false, false) => "resolution",
+        (false, true) => "resolution_many",
+        (true, false) => "resolution_short",
+        (true, true) => "resolution_short_many",
+    };
+    tf(
+        l,
+        key,
+        &[&x.resolution, &year, &paragraphs, x.text.get(lang)],
+    )
+}
+
 /// A quote as readers are shown it, in `lang`: the words in the document's language, in
 /// quotation marks, and the line of the document they stand on.
 pub fn quote_text(q: &crate::model::Quote, lang: Lang) -> String {
@@ -245,14 +277,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
     claims.sort_by_key(|c| c.0);
     let sanctions = story
         .sanctions_of(s)
-        .map(|x| {
-            let year = x.year.to_string();
-            tf(
-                lang,
-                "resolution",
-                &[&x.resolution, &year, &x.paragraph, x.text.get(code)],
-            )
-        })
+        .map(|x| sanction_text(x, code, false))
         .collect();
     Some(StreamDetails {
         title: s.label.get(code).to_string(),
@@ -372,6 +397,34 @@ mod tests {
     }
 
     #[test]
+    fn several_paragraphs_are_joined_and_called_paragraphs_in_every_language() {
+        let scene = crate::test_support::default_scene_at("2025-05-30");
+        let caps = scene
+            .story()
+            .sanctions
+            .iter()
+            .find(|x| x.paragraph == "4, 5")
+            .unwrap();
+        let text = |lang, short| sanction_text(caps, lang, short);
+        assert!(text("en", false).contains("resolution 2397 (2017), paragraphs 4 and 5: "));
+        assert!(
+            text("uk", false).contains("пункти 4 і 5"),
+            "{}",
+            text("uk", false)
+        );
+        assert!(
+            text("ru", false).contains("пункты 4 и 5"),
+            "{}",
+            text("ru", false)
+        );
+        assert!(text("ko", false).contains("4·5항"), "{}", text("ko", false));
+        assert_eq!(text("en", true), "UNSC 2397 (2017), paras 4 and 5");
+        assert_eq!(text("ru", true), "СБ ООН 2397 (2017), пп. 4 и 5");
+        let one = &scene.story().sanctions[0];
+        assert_eq!(sanction_text(one, "uk", true), "РБ ООН 1718 (2006), п. 8");
+    }
+
+    #[test]
     fn numbers_get_thousands_separators() {
         assert_eq!(format_number(9_000_000.0), "9,000,000");
         assert_eq!(format_number(6700.4), "6,700");
@@ -439,6 +492,13 @@ mod tests {
             .flat_map(|c| &c.denials)
             .any(|x| x.contains("Peskov")));
         assert!(d.part_of.is_some());
+        assert!(
+            d.claims.iter().any(|c| c.quote.as_deref().is_some_and(|q| q
+                .contains("moved 1,500 North Korean soldiers")
+                && q.ends_with("(line 20)"))),
+            "{:?}",
+            d.claims
+        );
         assert!(
             !d.sanctions.is_empty() && d.sanctions[0].starts_with("UN Security Council resolution")
         );

@@ -7,7 +7,7 @@
 //! figures, claims and citations are the tooltip's own ([`crate::details`]), so the sheet shows
 //! exactly what readers will see.
 
-use crate::details::{citation, quote_text, stream_details};
+use crate::details::{citation, quote_text, sanction_text, stream_details};
 use crate::i18n::{format_date, t, tf, Lang};
 use crate::model::{Quote, Story};
 use crate::quotes::{check, QuoteCheck};
@@ -164,12 +164,7 @@ pub fn review_sheet(story: &Story, lang: &str, documents: &Documents) -> String 
         }
         line(&mut out, 3, t(l, "sanctions_heading"));
         for x in story.sanctions_of(s) {
-            let year = x.year.to_string();
-            line(
-                &mut out,
-                6,
-                &tf(l, "resolution_short", &[&x.resolution, &year, &x.paragraph]),
-            );
+            line(&mut out, 6, &sanction_text(x, lang, true));
         }
     }
     out

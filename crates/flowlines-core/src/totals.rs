@@ -343,6 +343,7 @@ pub fn to_csv(
         "destination",
         "part_of",
         "sources",
+        "quotes",
         "sanctions",
     ];
     w.write_record(header).map_err(|e| e.to_string())?;
@@ -372,6 +373,18 @@ pub fn to_csv(
                     .find(|x| &x.id == id)
                     .map_or(id.clone(), |x| crate::details::citation(x, lang))
             })
+            .collect();
+        // The documents' own words behind the row, oldest claim first.
+        let mut claims: Vec<&crate::model::Observation> = story
+            .observations
+            .iter()
+            .filter(|o| o.stream == r.stream)
+            .collect();
+        claims.sort_by_key(|o| o.period.first());
+        let quotes: Vec<String> = claims
+            .iter()
+            .filter_map(|o| o.quote.as_ref())
+            .map(|q| crate::details::quote_text(q, crate::i18n::Lang::from_code(lang)))
             .collect();
         let state = match r.phase {
             Phase::NotStarted => "not started".to_string(),
@@ -406,6 +419,7 @@ pub fn to_csv(
             },
             r.part_of.as_deref().unwrap_or(""),
             &citations.join("; "),
+            &quotes.join(" | "),
             &s.sanctions.join("; "),
         ];
         let record: Vec<std::borrow::Cow<'_, str>> = text

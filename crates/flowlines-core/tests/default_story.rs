@@ -171,6 +171,11 @@ fn the_data_behind_a_view_downloads_as_csv_with_its_sources() {
     // (it was "003_dba21fc1fcb94cef.txt; 002_e71841c75fbd54cb.txt").
     assert!(containers.contains("Outlet not named: Explainer on whether North Korean soldiers"));
     assert!(!csv.contains(".txt"), "{csv}");
+    // The documents' own words, each with its line, oldest claim first.
+    assert!(
+        containers.contains("“North Korea had sent about 6,700 containers containing millions of munitions to Russia since September 2023” (line 74) | “Since last fall,"),
+        "{containers}"
+    );
     assert!(
         !csv.contains(&format!("\n{},", rows[1].stream)),
         "a hidden stream is left out"

@@ -5,8 +5,8 @@
 
 use crate::{to_js, FlowMap};
 use flowlines_core::date::format_day;
-use flowlines_core::details::stream_details;
-use flowlines_core::i18n::{self, t, tf, Lang};
+use flowlines_core::details::{sanction_text, stream_details};
+use flowlines_core::i18n::{self, t, Lang};
 use flowlines_core::summary::summary;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -31,6 +31,8 @@ struct TableRow {
     disputed: bool,
     /// Every source document any claim cites, once each.
     sources: Vec<String>,
+    /// The words of the documents each claim rests on, with their lines, oldest claim first.
+    quotes: Vec<String>,
     /// The UN sanctions it runs into, short ("UNSC 1718 (2006), para. 8").
     sanctions: Vec<String>,
 }
@@ -76,7 +78,7 @@ impl FlowMap {
 
     /// The data table at the current day with the current filters, in `lang`: one row per
     /// visible flow, `[{index, flow, category, from_to, figure, estimate, destination, as_of,
-    /// confidence, disputed, sources, sanctions}]`, in the story's order.
+    /// confidence, disputed, sources, quotes, sanctions}]`, in the story's order.
     pub fn table_rows(&self, lang: &str) -> Result<JsValue, JsError> {
         let scene = &self.scene;
         let story = scene.story();
@@ -89,6 +91,7 @@ impl FlowMap {
             .filter_map(|(i, _)| {
                 let d = stream_details(scene, i, lang)?;
                 let s = &story.streams[i];
+                let quotes = d.claims.iter().filter_map(|c| c.quote.clone()).collect();
                 let mut sources: Vec<String> = Vec::new();
                 for c in &d.claims {
                     if !sources.contains(&c.source) {
@@ -97,10 +100,7 @@ impl FlowMap {
                 }
                 let sanctions = story
                     .sanctions_of(s)
-                    .map(|x| {
-                        let year = x.year.to_string();
-                        tf(l, "resolution_short", &[&x.resolution, &year, &x.paragraph])
-                    })
+                    .map(|x| sanction_text(x, lang, true))
                     .collect();
                 let confidence = if d.disputed {
                     format!("{}; {}", d.confidence, t(l, "disputed_short"))
@@ -119,6 +119,7 @@ impl FlowMap {
                     confidence,
                     disputed: d.disputed,
                     sources,
+                    quotes,
                     sanctions,
                 })
             })
