@@ -112,6 +112,7 @@ async function run($, host, settings) {
     init({ module_or_path: wasmUrl }), text(dataAt), text(basemapAt).catch(() => null),
   ]);
   const map = new FlowMap(dataUrl.split('/').pop(), data);
+  map.set_thinning(true); // no more particles than a reader can tell apart (a no-op for small stories)
   if (basemap) map.set_basemap(basemap);
 
   $('fl-title').textContent = map.title(lang);

@@ -19,6 +19,9 @@ const flows = Math.round(number('flows', 1000));
 const places = Math.round(number('places', 300));
 const seconds = number('seconds', 5);
 const day = params.get('day') ?? '2024-01-01';
+// Particle thinning (FlowMap.set_thinning): off unless `thinning=on`, so that every flow
+// carries as many particles as the reference page draws.
+const thinning = params.get('thinning') === 'on';
 
 /** The `q` quantile (0..1) of `values`, by the nearest rank; NaN when empty. */
 function quantile(values, q) {
@@ -45,6 +48,7 @@ async function boot() {
   const s0 = performance.now();
   const map = FlowMap.synthetic(places, flows, SEED);
   map.set_basemap(basemap);
+  map.set_thinning(thinning);
 
   const container = document.getElementById('fl-map');
   Object.assign(container.style, { width: `${WIDTH}px`, height: `${HEIGHT}px`, flex: 'none' });
@@ -107,6 +111,7 @@ async function boot() {
   publish({
     flows,
     places,
+    thinning,
     particles,
     frames: stamps.length + 1,
     intervalMedianMs: round(quantile(intervals, 0.5)),
