@@ -517,11 +517,14 @@ impl Scene {
         // Groups by colour and style, in the order they first appear.
         let mut groups: Vec<(u32, LineStyle, f32, Vec<usize>)> = Vec::new();
         for (s, st) in self.styles.iter().enumerate() {
-            let (a, b) = (self.route_offsets[s], self.route_offsets[s + 1]);
-            if !st.visible || b - a < 2 {
+            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
+            else {
+                continue;
+            };
+            if !st.visible || b < a + 2 || self.arrow_xy.len() < 6 * s + 6 {
                 continue;
             }
-            let color = self.stream_color[s];
+            let color = self.stream_color.get(s).copied().unwrap_or(0);
             let width = st.width.min(2.0) as f32;
             match groups.iter_mut().find(|g| g.0 == color && g.1 == st.style) {
                 Some(g) => {
@@ -905,6 +908,25 @@ mod tests {
         let after = &s.basemap().land_xy[..2];
         assert!(
             (after[0] - 2.0 * before[0]).abs() < 0.01 && (after[1] - 2.0 * before[1]).abs() < 0.01
+        );
+    }
+
+    #[test]
+    fn a_dense_maps_routes_are_painted_where_they_run_and_nowhere_else() {
+        let mut s = Scene::new(crate::synthetic::synthetic_story(50, 300, 5, 7));
+        s.resize(400.0, 300.0);
+        let mut r = Raster::new(400, 300);
+        let mut m = StrokeMask::new(400, 300);
+        s.paint_routes(&mut r, &mut m, 1.0);
+        let i = s.styles().iter().position(|st| st.visible).unwrap();
+        let route = s.route(i).unwrap();
+        let ((x, y), _) = route.at(route.length() / 2.0);
+        let px = r.pixel(x as usize, y as usize).unwrap();
+        assert!(px[3] > 0, "the middle of a route is painted: {px:?}");
+        let painted = r.rgba().chunks_exact(4).filter(|p| p[3] > 0).count();
+        assert!(
+            painted > 1_000 && painted < 400 * 300,
+            "{painted} pixels painted"
         );
     }
 
