@@ -133,6 +133,7 @@ async function run($, host, settings) {
     console.error('flowlines: a map stopped after an error in its WebAssembly module', error);
     showFailure($, host, failText);
   });
+  map.set_thinning(true); // no more particles than a reader can tell apart (a no-op for small stories)
   if (basemap) map.set_basemap(basemap);
   settings.categories = knownCategories(settings.categories, map.categories(lang).map((c) => c.id));
 

@@ -108,6 +108,25 @@ impl Polyline {
         }
     }
 
+    /// The point at `s` pixels from the start (clamped to the path): [`Polyline::at`] without
+    /// the direction, for placing many particles a frame.
+    pub fn point_at(&self, s: f64) -> (f64, f64) {
+        let n = self.points.len();
+        if n < 2 {
+            return self.points.first().copied().unwrap_or((0.0, 0.0));
+        }
+        let s = s.clamp(0.0, self.length());
+        let i = self.along.partition_point(|&a| a <= s).clamp(1, n - 1);
+        let (a, b) = (self.points[i - 1], self.points[i]);
+        let seg = self.along[i] - self.along[i - 1];
+        let f = if seg > 0.0 {
+            (s - self.along[i - 1]) / seg
+        } else {
+            0.0
+        };
+        (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
+    }
+
     /// The point at `s` pixels from the start (clamped to the path) and the direction of travel
     /// there as a unit vector.
     pub fn at(&self, s: f64) -> ((f64, f64), (f64, f64)) {
@@ -163,6 +182,9 @@ mod tests {
         assert_eq!(pt, (10.0, 5.0));
         assert_eq!(dir, (0.0, 1.0));
         assert_eq!(p.at(99.0).0, (10.0, 10.0), "clamped to the end");
+        for s in [0.0, 5.0, 10.0, 15.0, 20.0, 99.0, -3.0] {
+            assert_eq!(p.point_at(s), p.at(s).0);
+        }
     }
 
     #[test]

@@ -1,5 +1,11 @@
 //! Rasterises moving particles straight into an RGBA pixel buffer, which the page shows with
 //! one `putImageData`: on machines without a GPU this is faster than thousands of canvas calls.
+//!
+//! A disc is drawn from a precomputed coverage stamp ([`DiscStamps`]) and blended in integers,
+//! 8 pixels at a time in a shape the compiler turns into SIMD (`simd128` in the page's build):
+//! no square root, no float and no division per pixel.
+
+use crate::disc_stamp::{DiscStamps, RUN_BYTES, RUN_PX};
 
 /// An RGBA8 pixel buffer, row by row from the top left, premultiplied by nothing.
 #[derive(Debug, Clone, Default)]
@@ -7,6 +13,26 @@ pub struct Raster {
     width: usize,
     height: usize,
     rgba: Vec<u8>,
+    /// The stamps of the last radius drawn.
+    stamps: Option<DiscStamps>,
+}
+
+/// `x / 255` rounded down, exactly, for every `x` up to 255 × 255, with shifts and adds only.
+#[inline(always)]
+fn div255(x: u16) -> u16 {
+    (x + 1 + (x >> 8)) >> 8
+}
+
+/// Blends `color` over one run of pixels by the run's coverage: each channel becomes
+/// `(color × a + dst × (255 − a)) / 255`, alpha with 255 as its colour (so alpha gains
+/// `a × (255 − dst) / 255`). Written over fixed-size arrays so that it compiles to SIMD.
+#[inline(always)]
+fn blend_run(dst: &mut [u8; RUN_BYTES], cover: &[u8; RUN_BYTES], color: &[u8; RUN_BYTES]) {
+    for i in 0..RUN_BYTES {
+        let a = u16::from(cover[i]);
+        let x = u16::from(color[i]) * a + u16::from(dst[i]) * (255 - a);
+        dst[i] = div255(x) as u8;
+    }
 }
 
 impl Raster {
@@ -16,6 +42,7 @@ impl Raster {
             width,
             height,
             rgba: vec![0; width * height * 4],
+            stamps: None,
         }
     }
 
@@ -34,40 +61,77 @@ impl Raster {
         &self.rgba
     }
 
+    /// The pixels, to write.
+    pub fn rgba_mut(&mut self) -> &mut [u8] {
+        &mut self.rgba
+    }
+
     /// Makes every pixel transparent.
     pub fn clear(&mut self) {
         self.rgba.fill(0);
     }
 
     /// Draws a filled disc of `radius` device pixels centred at (`cx`, `cy`) in `color`
-    /// (`0xRRGGBB`), blending its soft edge over what is there.
+    /// (`0xRRGGBB`), blending its soft edge over what is there. The centre is rounded to 1/16
+    /// of a pixel (see [`DiscStamps`]); the stamps are made once per radius.
     pub fn disc(&mut self, cx: f32, cy: f32, radius: f32, color: u32) {
-        let (r, g, b) = ((color >> 16) as u8, (color >> 8) as u8, color as u8);
-        let x0 = (cx - radius - 1.0).floor().max(0.0) as usize;
-        let y0 = (cy - radius - 1.0).floor().max(0.0) as usize;
-        let x1 = ((cx + radius + 1.0).ceil() as isize).min(self.width as isize);
-        let y1 = ((cy + radius + 1.0).ceil() as isize).min(self.height as isize);
-        if x1 <= 0 || y1 <= 0 {
+        let stamps = match self.stamps.take() {
+            Some(s) if s.radius() == radius => s,
+            _ => DiscStamps::new(radius),
+        };
+        self.stamp(&stamps, cx, cy, color);
+        self.stamps = Some(stamps);
+    }
+
+    /// Draws the disc of `stamps` centred at (`cx`, `cy`) device pixels in `color` (`0xRRGGBB`).
+    pub fn stamp(&mut self, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
+        let Some(p) = stamps.place(cx, cy) else {
+            return;
+        };
+        let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
+        let (rows, runs) = (stamps.rows(), stamps.runs());
+        let (w, h) = (self.width as i64, self.height as i64);
+        let (left, top) = (i64::from(p.left), i64::from(p.top));
+        let right = left + (runs * RUN_PX) as i64;
+        if left >= 0 && top >= 0 && right <= w && top + rows as i64 <= h {
+            // Wholly inside: whole runs, no clipping.
+            let mut color_run = [0u8; RUN_BYTES];
+            for px in color_run.chunks_exact_mut(4) {
+                px.copy_from_slice(&rgba);
+            }
+            for row in 0..rows {
+                let start = ((top as usize + row) * self.width + left as usize) * 4;
+                let cover = stamps.row(p.stamp, row);
+                let dst = self.rgba.get_mut(start..start + runs * RUN_BYTES);
+                let Some(dst) = dst else { return };
+                for (d, c) in dst
+                    .chunks_exact_mut(RUN_BYTES)
+                    .zip(cover.chunks_exact(RUN_BYTES))
+                {
+                    if let (Ok(d), Ok(c)) = (d.try_into(), c.try_into()) {
+                        blend_run(d, c, &color_run);
+                    }
+                }
+            }
             return;
         }
-        for y in y0..y1 as usize {
-            let dy = y as f32 + 0.5 - cy;
-            let row = y * self.width;
-            for x in x0..x1 as usize {
-                let dx = x as f32 + 0.5 - cx;
-                let d = (dx * dx + dy * dy).sqrt();
-                let cover = (radius + 0.5 - d).clamp(0.0, 1.0);
-                if cover <= 0.0 {
+        // Across an edge: pixel by pixel, only those inside.
+        for row in 0..rows {
+            let y = top + row as i64;
+            if y < 0 || y >= h {
+                continue;
+            }
+            let cover = stamps.row(p.stamp, row);
+            for col in 0..runs * RUN_PX {
+                let x = left + col as i64;
+                if x < 0 || x >= w {
                     continue;
                 }
-                let i = (row + x) * 4;
-                let a = (cover * 255.0) as u16;
-                let px = &mut self.rgba[i..i + 4];
-                let keep = 255 - a;
-                px[0] = ((u16::from(r) * a + u16::from(px[0]) * keep) / 255) as u8;
-                px[1] = ((u16::from(g) * a + u16::from(px[1]) * keep) / 255) as u8;
-                px[2] = ((u16::from(b) * a + u16::from(px[2]) * keep) / 255) as u8;
-                px[3] = (a + u16::from(px[3]) * keep / 255).min(255) as u8;
+                let a = u16::from(cover[col * 4]);
+                let i = (y as usize * self.width + x as usize) * 4;
+                for (d, &c) in self.rgba[i..i + 4].iter_mut().zip(&rgba) {
+                    *d = div255(u16::from(c) * a + u16::from(*d) * (255 - a)) as u8;
+                }
             }
         }
     }
@@ -99,6 +163,92 @@ mod tests {
         assert_eq!(r.pixel(15, 5), Some([0, 0, 0, 0]));
         r.clear();
         assert_eq!(r.pixel(4, 4), Some([0, 0, 0, 0]));
+    }
+
+    /// The rasteriser this module had before stamps: coverage from a square root per pixel
+    /// at the exact centre, blended in floats' stead with a division per channel.
+    fn reference_disc(r: &mut Raster, cx: f32, cy: f32, radius: f32, color: u32) {
+        let (cr, cg, cb) = ((color >> 16) as u8, (color >> 8) as u8, color as u8);
+        let x0 = (cx - radius - 1.0).floor().max(0.0) as usize;
+        let y0 = (cy - radius - 1.0).floor().max(0.0) as usize;
+        let x1 = ((cx + radius + 1.0).ceil() as isize).min(r.width as isize);
+        let y1 = ((cy + radius + 1.0).ceil() as isize).min(r.height as isize);
+        if x1 <= 0 || y1 <= 0 {
+            return;
+        }
+        for y in y0..y1 as usize {
+            let dy = y as f32 + 0.5 - cy;
+            for x in x0..x1 as usize {
+                let dx = x as f32 + 0.5 - cx;
+                let d = (dx * dx + dy * dy).sqrt();
+                let cover = (radius + 0.5 - d).clamp(0.0, 1.0);
+                if cover <= 0.0 {
+                    continue;
+                }
+                let i = (y * r.width + x) * 4;
+                let a = (cover * 255.0) as u16;
+                let px = &mut r.rgba[i..i + 4];
+                let keep = 255 - a;
+                px[0] = ((u16::from(cr) * a + u16::from(px[0]) * keep) / 255) as u8;
+                px[1] = ((u16::from(cg) * a + u16::from(px[1]) * keep) / 255) as u8;
+                px[2] = ((u16::from(cb) * a + u16::from(px[2]) * keep) / 255) as u8;
+                px[3] = (a + u16::from(px[3]) * keep / 255).min(255) as u8;
+            }
+        }
+    }
+
+    #[test]
+    fn dividing_by_255_with_shifts_is_exact() {
+        for x in 0..=255u16 * 255 {
+            assert_eq!(div255(x), x / 255, "{x}");
+        }
+    }
+
+    #[test]
+    fn stamped_discs_look_like_the_discs_drawn_exactly() {
+        // Overlapping discs of several colours and radii, at awkward sub-pixel positions,
+        // some across the edges: every channel of every pixel within 10 of 255 of the old
+        // rasteriser (8 for rounding a disc's centre to 1/16 px, the rest where discs overlap).
+        let discs = [
+            (10.3, 7.7, 2.5, 0xD55E00),
+            (12.1, 8.9, 2.5, 0x0072B2),
+            (11.45, 6.05, 2.5, 0x009E73),
+            (30.97, 20.02, 5.0, 0xCC79A7),
+            (33.5, 22.5, 5.0, 0xE69F00),
+            (0.6, 1.2, 2.5, 0x56B4E9),
+            (47.9, 28.8, 2.5, 0x000000),
+            (25.26, 3.13, 1.25, 0xF0E442),
+        ];
+        let (mut new, mut old) = (Raster::new(48, 30), Raster::new(48, 30));
+        for (x, y, radius, color) in discs {
+            new.disc(x, y, radius, color);
+            reference_disc(&mut old, x, y, radius, color);
+        }
+        let worst = new
+            .rgba()
+            .iter()
+            .zip(old.rgba())
+            .map(|(a, b)| a.abs_diff(*b))
+            .max();
+        assert!(
+            worst.is_some_and(|d| d <= 10),
+            "largest difference {worst:?}"
+        );
+        assert!(new.rgba().iter().filter(|&&v| v > 0).count() > 500);
+    }
+
+    #[test]
+    fn a_disc_across_an_edge_is_drawn_as_it_would_be_inside() {
+        // The same disc drawn whole in a wide buffer and clipped in a narrow one agree on the
+        // pixels both hold.
+        let (mut wide, mut narrow) = (Raster::new(40, 12), Raster::new(12, 12));
+        wide.disc(9.3, 5.6, 2.5, 0x0072B2);
+        narrow.disc(9.3, 5.6, 2.5, 0x0072B2);
+        for y in 0..12 {
+            for x in 0..12 {
+                assert_eq!(wide.pixel(x, y), narrow.pixel(x, y), "({x}, {y})");
+            }
+        }
     }
 
     #[test]

@@ -11,24 +11,19 @@ use crate::encoding::{Encoder, FlowStyle, LineStyle};
 use crate::frame::{frame, Corner, FrameRequest, Inset};
 use crate::labels::{place_labels, LabelRequest, Rect};
 use crate::model::{Confidence, Story};
+use crate::particles::{movers, place, thinned, thinning_share, Mover};
 use crate::polyline::Polyline;
 use crate::projection::{eurasia, Projection};
 use crate::raster::Raster;
 use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
-use crate::series::{Estimate, Phase, StorySeries};
+use crate::series::{Estimate, StorySeries};
+use crate::stroke_mask::StrokeMask;
 use crate::style::category_color;
 use crate::view::View;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// How fast particles of a stream at its unit's highest rate travel, in CSS pixels per second.
-pub const TOP_SPEED_PX_S: f64 = 120.0;
-/// How fast particles of a barely moving stream travel, in CSS pixels per second.
-pub const BASE_SPEED_PX_S: f64 = 30.0;
-/// Particles on a stream at its unit's highest rate.
-pub const MAX_PARTICLES: usize = 8;
-/// Particles on a stream that barely moves, or whose amount is unknown.
-pub const MIN_PARTICLES: usize = 2;
+pub use crate::particles::{BASE_SPEED_PX_S, MAX_PARTICLES, MIN_PARTICLES, TOP_SPEED_PX_S};
 /// Padding around the fitted map, in CSS pixels.
 pub const PADDING_PX: f64 = 40.0;
 /// Radius of a place's dot, in CSS pixels.
@@ -86,6 +81,10 @@ pub struct Scene {
     mark_xy: Vec<f32>,
     estimates: Vec<Estimate>,
     styles: Vec<FlowStyle>,
+    /// The streams that carry particles, from the day, the filters and the view.
+    movers: Vec<Mover>,
+    /// Whether particles denser than a reader can see are thinned (see [`crate::particles`]).
+    thinning: bool,
     particle_xy: Vec<f32>,
     particle_stream: Vec<u32>,
 }
@@ -200,6 +199,8 @@ impl Scene {
             mark_xy: Vec::new(),
             estimates: Vec::new(),
             styles: Vec::new(),
+            movers: Vec::new(),
+            thinning: false,
             particle_xy: Vec::new(),
             particle_stream: Vec::new(),
         }
@@ -511,6 +512,12 @@ impl Scene {
             })
             .collect();
         self.arrows();
+        self.movers = movers(
+            &self.estimates,
+            &self.styles,
+            &self.routes,
+            &self.unit_top_rate,
+        );
     }
 
     /// Projects places and routes through the fitted projection and the view, offsets parallel
@@ -607,36 +614,28 @@ impl Scene {
     pub fn frame(&mut self, clock_s: f64) {
         self.particle_xy.clear();
         self.particle_stream.clear();
-        for (i, ((e, st), route)) in self
-            .estimates
-            .iter()
-            .zip(&self.styles)
-            .zip(&self.routes)
-            .enumerate()
-        {
-            if !st.visible || st.style == LineStyle::Faint {
+        let share = if self.thinning {
+            thinning_share(&self.movers, self.width * self.height)
+        } else {
+            1.0
+        };
+        let (xy, streams) = (&mut self.particle_xy, &mut self.particle_stream);
+        for m in &self.movers {
+            let Some(route) = self.routes.get(m.stream as usize) else {
                 continue;
-            }
-            let share = match e.phase {
-                Phase::Moving if e.rate > 0.0 => (e.rate / self.unit_top_rate[i]).clamp(0.0, 1.0),
-                Phase::Unknown => 0.0,
-                _ => continue,
             };
-            let len = route.length();
-            if len <= 0.0 {
-                continue;
-            }
-            let speed = BASE_SPEED_PX_S + (TOP_SPEED_PX_S - BASE_SPEED_PX_S) * share;
-            let count = particle_count(share);
-            let head = (clock_s * speed / len).rem_euclid(1.0);
-            for k in 0..count {
-                let f = (head + k as f64 / count as f64).rem_euclid(1.0);
-                let ((x, y), _) = route.at(f * len);
-                self.particle_xy.push(x as f32);
-                self.particle_xy.push(y as f32);
-                self.particle_stream.push(i as u32);
-            }
+            place(m, thinned(m.count, share), route, clock_s, |x, y| {
+                xy.push(x);
+                xy.push(y);
+                streams.push(m.stream);
+            });
         }
+    }
+
+    /// Thins particles where they are denser than a reader can see, from the next frame on:
+    /// see [`crate::particles::thinning_share`]. Off until asked for.
+    pub fn set_thinning(&mut self, on: bool) {
+        self.thinning = on;
     }
 
     /// Draws the last frame's particles into `raster` (cleared first), whose pixels are `dpr`
@@ -646,6 +645,67 @@ impl Scene {
         for (xy, &s) in self.particle_xy.chunks_exact(2).zip(&self.particle_stream) {
             let color = self.stream_color.get(s as usize).copied().unwrap_or(0);
             raster.disc(xy[0] * dpr, xy[1] * dpr, radius_css * dpr, color);
+        }
+    }
+
+    /// Draws the routes and arrowheads of the visible streams into `raster` (cleared first),
+    /// whose pixels are `dpr` device pixels per CSS pixel, as a dense map's static layer shows
+    /// them: the streams of one colour and line style together, their routes stroked solid at
+    /// the group's widest width (at most 2 CSS pixels) and then their arrowheads filled, each
+    /// laid over what is there at half opacity (faint streams at 0.3), overlaps not adding up.
+    /// `mask` is scratch space of the raster's size.
+    pub fn paint_routes(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
+        raster.clear();
+        // Groups by colour and style, in the order they first appear.
+        let mut groups: Vec<(u32, LineStyle, f32, Vec<usize>)> = Vec::new();
+        for (s, st) in self.styles.iter().enumerate() {
+            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
+            else {
+                continue;
+            };
+            if !st.visible || b < a + 2 || self.arrow_xy.len() < 6 * s + 6 {
+                continue;
+            }
+            let color = self.stream_color.get(s).copied().unwrap_or(0);
+            let width = st.width.min(2.0) as f32;
+            match groups.iter_mut().find(|g| g.0 == color && g.1 == st.style) {
+                Some(g) => {
+                    g.2 = g.2.max(width);
+                    g.3.push(s);
+                }
+                None => groups.push((color, st.style, width, vec![s])),
+            }
+        }
+        let xy = &self.route_xy;
+        for (color, style, width, streams) in groups {
+            let opacity = if style == LineStyle::Faint { 0.3 } else { 0.5 };
+            mask.clear();
+            for &s in &streams {
+                let (a, b) = (
+                    self.route_offsets[s] as usize,
+                    self.route_offsets[s + 1] as usize,
+                );
+                for i in a..b - 1 {
+                    mask.stroke_segment(
+                        xy[2 * i] * dpr,
+                        xy[2 * i + 1] * dpr,
+                        xy[2 * i + 2] * dpr,
+                        xy[2 * i + 3] * dpr,
+                        width * dpr,
+                    );
+                }
+            }
+            mask.composite(raster, color, opacity);
+            mask.clear();
+            for &s in &streams {
+                let t = &self.arrow_xy[6 * s..6 * s + 6];
+                mask.fill_triangle(
+                    (t[0] * dpr, t[1] * dpr),
+                    (t[2] * dpr, t[3] * dpr),
+                    (t[4] * dpr, t[5] * dpr),
+                );
+            }
+            mask.composite(raster, color, opacity);
         }
     }
 
@@ -733,11 +793,6 @@ impl Scene {
     }
 }
 
-/// How many particles a stream at `share` of its unit's top rate carries.
-fn particle_count(share: f64) -> usize {
-    MIN_PARTICLES + ((MAX_PARTICLES - MIN_PARTICLES) as f64 * share).round() as usize
-}
-
 /// Each stream's lane: streams between the same two places on the same route are spread side
 /// by side around the centre line, in story order; a stream running the other way counts its
 /// lane from the other side, so each direction keeps to its own.
@@ -805,6 +860,7 @@ mod tests {
     use crate::date::parse_day;
     use crate::encoding::marks;
     use crate::parse::load_json;
+    use crate::particles::particle_count;
 
     fn story() -> Story {
         load_json(
@@ -1000,6 +1056,25 @@ mod tests {
         let after = &s.basemap().land_xy[..2];
         assert!(
             (after[0] - 2.0 * before[0]).abs() < 0.01 && (after[1] - 2.0 * before[1]).abs() < 0.01
+        );
+    }
+
+    #[test]
+    fn a_dense_maps_routes_are_painted_where_they_run_and_nowhere_else() {
+        let mut s = Scene::new(crate::synthetic::synthetic_story(50, 300, 5, 7));
+        s.resize(400.0, 300.0);
+        let mut r = Raster::new(400, 300);
+        let mut m = StrokeMask::new(400, 300);
+        s.paint_routes(&mut r, &mut m, 1.0);
+        let i = s.styles().iter().position(|st| st.visible).unwrap();
+        let route = s.route(i).unwrap();
+        let ((x, y), _) = route.at(route.length() / 2.0);
+        let px = r.pixel(x as usize, y as usize).unwrap();
+        assert!(px[3] > 0, "the middle of a route is painted: {px:?}");
+        let painted = r.rgba().chunks_exact(4).filter(|p| p[3] > 0).count();
+        assert!(
+            painted > 1_000 && painted < 400 * 300,
+            "{painted} pixels painted"
         );
     }
 

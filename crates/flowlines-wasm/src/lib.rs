@@ -25,6 +25,7 @@ use flowlines_core::parse::load_json;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
+use flowlines_core::stroke_mask::StrokeMask;
 use flowlines_core::style::{category_color, css};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -32,7 +33,7 @@ use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, ImageData};
 
 /// Radius of a particle, in CSS pixels.
-const PARTICLE_RADIUS_CSS: f32 = 2.5;
+const PARTICLE_RADIUS_CSS: f32 = flowlines_core::particles::PARTICLE_RADIUS_PX as f32;
 
 /// A legend entry: one category.
 #[derive(Serialize)]
@@ -67,6 +68,22 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Puts `raster` onto `ctx` at its top left with one `putImageData`. The `ImageData` is a view
+/// of the wasm memory (wasm-bindgen passes the slice as a subarray): no pixel is copied here.
+fn put(ctx: &CanvasRenderingContext2d, raster: &Raster) -> Result<(), JsError> {
+    if raster.width() == 0 || raster.height() == 0 {
+        return Ok(());
+    }
+    let image = ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(raster.rgba()),
+        raster.width() as u32,
+        raster.height() as u32,
+    )
+    .map_err(|e| JsError::new(&format!("cannot make the image: {e:?}")))?;
+    ctx.put_image_data(&image, 0.0, 0.0)
+        .map_err(|e| JsError::new(&format!("cannot draw the image: {e:?}")))
+}
+
 /// A loaded story, fitted to a viewport, ready to draw frame after frame.
 #[wasm_bindgen]
 pub struct FlowMap {
@@ -76,6 +93,10 @@ pub struct FlowMap {
     /// Whether `scene` and `inset` are swapped, so that the drawing columns read the inset.
     pub(crate) inset_focused: bool,
     pub(crate) raster: Raster,
+    /// The routes of a dense map's static layer (empty until first drawn).
+    pub(crate) route_layer: Raster,
+    /// Scratch coverage for [`FlowMap::paint_routes`] (empty until first used).
+    pub(crate) route_mask: StrokeMask,
     pub(crate) dpr: f32,
     /// The colours charts are drawn in: the page's light or dark theme.
     pub(crate) palette: flowlines_chart::chart::Palette,
@@ -89,6 +110,8 @@ impl FlowMap {
             inset: None,
             inset_focused: false,
             raster: Raster::new(0, 0),
+            route_layer: Raster::new(0, 0),
+            route_mask: StrokeMask::new(0, 0),
             dpr: 1.0,
             palette: flowlines_chart::chart::Palette::LIGHT,
         }
@@ -163,6 +186,8 @@ impl FlowMap {
             (width * dpr).round() as usize,
             (height * dpr).round() as usize,
         );
+        self.route_layer = Raster::new(0, 0);
+        self.route_mask = StrokeMask::new(0, 0);
     }
 
     /// Moves the story to `day` (days since 1970-01-01, fractions allowed). Returns whether the
@@ -183,6 +208,13 @@ impl FlowMap {
         self.scene.frame(clock_s);
         self.scene
             .paint_particles(&mut self.raster, self.dpr, PARTICLE_RADIUS_CSS);
+    }
+
+    /// Thins particles where they are denser than a reader can see (off until asked for): past
+    /// the point where the particles' discs together would cover the whole map, each moving
+    /// flow keeps the same share of its particles, at least one.
+    pub fn set_thinning(&mut self, on: bool) {
+        self.scene.set_thinning(on);
     }
 
     /// Computes the particles without rasterising them (for a page that draws them itself).
@@ -340,17 +372,25 @@ impl FlowMap {
 
     /// Puts the last frame's particle layer onto `ctx` at its top left, replacing its pixels.
     pub fn paint(&self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
-        if self.raster.width() == 0 || self.raster.height() == 0 {
+        put(ctx, &self.raster)
+    }
+
+    /// Draws the visible streams' routes and arrowheads as a dense map's static layer shows
+    /// them (one layer per colour and line style, half opaque, overlaps not adding up; see
+    /// `Scene::paint_routes`) and puts them onto `ctx` at its top left, replacing its pixels:
+    /// the page then lays that canvas over the basemap.
+    pub fn paint_routes(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
+        let (w, h) = (self.raster.width(), self.raster.height());
+        if w == 0 || h == 0 {
             return Ok(());
         }
-        let image = ImageData::new_with_u8_clamped_array_and_sh(
-            Clamped(self.raster.rgba()),
-            self.raster.width() as u32,
-            self.raster.height() as u32,
-        )
-        .map_err(|e| JsError::new(&format!("cannot make the particle image: {e:?}")))?;
-        ctx.put_image_data(&image, 0.0, 0.0)
-            .map_err(|e| JsError::new(&format!("cannot draw the particle image: {e:?}")))
+        if self.route_layer.width() != w || self.route_layer.height() != h {
+            self.route_layer = Raster::new(w, h);
+            self.route_mask = StrokeMask::new(w, h);
+        }
+        self.scene
+            .paint_routes(&mut self.route_layer, &mut self.route_mask, self.dpr);
+        put(ctx, &self.route_layer)
     }
 
     /// x, y in CSS pixels of each place, in the story's order.
