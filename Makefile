@@ -16,6 +16,7 @@ build: setup
 	@bash tools/build-wasm.sh
 	@bash tools/build-static.sh
 	@bash tools/build-bench.sh
+	@bash tools/build-host-vendor.sh
 
 serve: build
 	node tools/serve.mjs $(PORT)

@@ -234,3 +234,27 @@ test('the static image and its text are in the reader\'s language too', async ()
     await page.context().close();
   }
 });
+
+test('the document and the map say which language they are in, on the page and in the embed', async () => {
+  for (const path of ['/', '/embed.html']) {
+    for (const lang of ['ko', 'uk', 'ru', 'en']) {
+      const { page, errors, context } = await open(env, `${path}?lang=${lang}&paused&clock=1`);
+      const said = await page.evaluate(() => ({
+        html: document.documentElement.lang,
+        map: document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-app').lang,
+      }));
+      assert.deepEqual(said, { html: lang, map: lang }, `${path}?lang=${lang}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+  // On a host's article, the element's language is its own: the article's stays.
+  const { page, context } = await open(env, '/examples/two-maps.html');
+  const langs = await page.evaluate(() => ({
+    html: document.documentElement.lang,
+    maps: [...document.querySelectorAll('flowlines-map')].map((m) => m.shadowRoot.querySelector('.fl-app').lang),
+  }));
+  assert.equal(langs.html, 'en');
+  assert.ok(langs.maps.includes('ko') && langs.maps.includes('en'), JSON.stringify(langs));
+  await context.close();
+});

@@ -12,6 +12,10 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# WebKitGTK (Safari's engine) for tests/webkit.test.mjs: its WebDriver and MiniBrowser, which
+# has no headless mode and so draws on a virtual X display.
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} from Debian"
   apt-get update -qq

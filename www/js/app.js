@@ -199,7 +199,15 @@ async function run($, host, settings) {
     const [x, y] = point(e);
     tooltip.show(map, inset.hit(map, x, y), x, y, lang);
   });
-  container.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') tooltip.hide(); });
+  container.addEventListener('pointerleave', (e) => {
+    if (e.pointerType !== 'mouse') return;
+    // WebKit fires pointerleave when the capture zoom.js takes on pointerdown is released, with
+    // the pointer still over the map: a click would close the tooltip it is reading. Only a
+    // pointer that is outside the map has left it.
+    const box = container.getBoundingClientRect();
+    const inside = e.clientX >= box.left && e.clientX < box.right && e.clientY >= box.top && e.clientY < box.bottom;
+    if (!inside) tooltip.hide();
+  });
   container.addEventListener('pointerup', (e) => {
     if (e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
     const [x, y] = point(e);

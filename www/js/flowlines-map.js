@@ -61,6 +61,11 @@ export class FlowlinesMap extends HTMLElement {
     root.append(link, body.content.cloneNode(true));
     const settings = readSettings(this);
     localiseFallback(this, settings.lang);
+    // The map's texts are in the reader's language: say so to screen readers and hyphenation.
+    root.querySelector('.fl-app').lang = settings.lang;
+    // With url-params the element is its page's map (index.html, embed.html): the whole
+    // document is in the language the reader asked for. On a host's article it never is.
+    if (this.hasAttribute('url-params')) document.documentElement.lang = settings.lang;
     this.dataset.theme = settings.theme; // light, dark or auto, as asked
     followScheme(this, settings.theme);
     if (settings.mode === 'static') {
