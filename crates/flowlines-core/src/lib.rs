@@ -10,6 +10,7 @@ pub mod details;
 pub mod diagnostic;
 pub mod encoding;
 pub mod hit;
+pub mod hostile;
 pub mod i18n;
 pub mod labels;
 pub mod model;
