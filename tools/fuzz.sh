@@ -18,7 +18,8 @@ for f in data/nk-russia.json data/fixtures/*.json; do
   cp "$f" fuzz/corpus/scene/
 done
 tables=$(mktemp -d)
-cargo run -q -p flowlines-cli -- csv data/nk-russia.json --out "$tables" > /dev/null
+# FLOWLINES may name a built `flowlines` binary, to skip building one.
+${FLOWLINES:-cargo run -q -p flowlines-cli --} csv data/nk-russia.json --out "$tables" > /dev/null
 for t in story sources places categories units routes streams observations sanctions events; do
   [ -f "$tables/$t.csv" ] && cat "$tables/$t.csv"
   printf '\0'

@@ -245,12 +245,12 @@ pub fn bad_entities(n: usize) -> String {
     skeleton(&[("streams", Value::Array(streams))]).to_string()
 }
 
-/// The default skeleton as CSV tables, with a header of `n` columns whose names are nested
-/// `n` dots deep.
+/// A story as CSV tables whose places table has a column nested `n` dots deep, then `n`
+/// more columns.
 pub fn csv_nested_header(n: usize) -> Vec<(String, String)> {
-    let deep = vec!["a"; n + 1].join(".");
-    let header: Vec<String> = (0..n).map(|i| format!("{deep}{i}")).collect();
-    let row = vec!["1"; n].join(",");
+    let mut header = vec![vec!["a"; n + 1].join(".")];
+    header.extend((0..n).map(|i| format!("c{i}")));
+    let row = vec!["1"; n + 1].join(",");
     let story =
         "id,title,as_of,version,start,end\nh,Hostile,2025-01-01,1.0.0,2023-01-01,2025-01-01\n";
     let mut files = vec![("story.csv".to_string(), story.to_string())];
