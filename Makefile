@@ -52,3 +52,25 @@ bench-map: build
 .PHONY: weight
 weight: build
 	node tools/weight.mjs
+
+# Soak (not CI): the default story playing for 10 minutes with tooltips and the timeline moved
+# by a script, then the 10,000-flow benchmark for 10 minutes; prints JS heap, wasm memory and
+# frame rate at 1 and 10 minutes.
+.PHONY: soak
+soak: build
+	node tools/soak.mjs
+
+# Fuzzing (not CI, needs `rustup toolchain install nightly` and `cargo install cargo-fuzz`):
+# the JSON and CSV readers 10 million runs each, the scene and static map 1 million, seeded
+# from data/. FUZZ_RUNS_READER, FUZZ_RUNS_SCENE and FUZZ_MAX_SECONDS (each target) override.
+FUZZ_RUNS_READER ?= 10000000
+FUZZ_RUNS_SCENE ?= 1000000
+FUZZ_MAX_SECONDS ?= 7200
+.PHONY: fuzz
+fuzz:
+	bash tools/fuzz.sh $(FUZZ_RUNS_READER) $(FUZZ_RUNS_SCENE) $(FUZZ_MAX_SECONDS)
+
+# How long the page takes to parse and validate the largest story it accepts (10 MiB).
+.PHONY: parse-bench
+parse-bench: build
+	node tools/parse-bench.mjs

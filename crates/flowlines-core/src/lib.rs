@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod figure;
 pub mod frame;
 pub mod hit;
+pub mod hostile;
 pub mod i18n;
 pub mod labels;
 pub mod model;

@@ -33,6 +33,9 @@ pub const INSET_OUTLINE_MARGIN_PX: f32 = 10.0;
 /// Distance between the centre lines of parallel streams, in CSS pixels.
 pub const PARALLEL_GAP_PX: f64 = 12.0;
 
+/// The farthest lane from a route's centre line, in lanes of [`PARALLEL_GAP_PX`].
+const MAX_LANE: f64 = 8.0;
+
 /// Which streams the reader has chosen to see.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filters {
@@ -795,7 +798,10 @@ impl Scene {
 
 /// Each stream's lane: streams between the same two places on the same route are spread side
 /// by side around the centre line, in story order; a stream running the other way counts its
-/// lane from the other side, so each direction keeps to its own.
+/// lane from the other side, so each direction keeps to its own. Lanes go at most
+/// [`MAX_LANE`] from the centre: past that, streams share the outermost lanes, so a route
+/// shared by thousands of streams stays a band, not paths offset thousands of pixels away
+/// (whose loops made layout grow faster than the number of streams).
 fn lanes(story: &Story) -> Vec<f64> {
     fn key(s: &crate::model::Stream) -> (&str, &str, &str) {
         let (a, b) = if s.from <= s.to {
@@ -817,7 +823,7 @@ fn lanes(story: &Story) -> Vec<f64> {
             let k = key(s);
             let n = count.get(&k).copied().unwrap_or(1);
             let slot = seen.entry(k).or_insert(0);
-            let lane = *slot as f64 - (n as f64 - 1.0) / 2.0;
+            let lane = (*slot as f64 - (n as f64 - 1.0) / 2.0).clamp(-MAX_LANE, MAX_LANE);
             *slot += 1;
             if s.from <= s.to {
                 lane

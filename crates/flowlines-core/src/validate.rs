@@ -514,3 +514,48 @@ fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::SplitMix;
+
+    /// The periods that overlap an unlike period starting before them (in the sweep's order),
+    /// by comparing every pair.
+    fn overlapping_by_pairs(list: &[(usize, i32, i32)]) -> HashSet<usize> {
+        let mut out = HashSet::new();
+        for &(i, a, b) in list {
+            for &(j, c, d) in list {
+                if (c, d, j) < (a, b, i) && (a, b) != (c, d) && a <= d && c <= b {
+                    out.insert(i);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_sweep_reports_each_period_that_comparing_every_pair_finds_once() {
+        let mut rng = SplitMix::new(3);
+        for _ in 0..2000 {
+            let n = 1 + rng.below(12);
+            let mut list: Vec<(usize, i32, i32)> = (0..n)
+                .map(|i| {
+                    let a = rng.below(20) as i32;
+                    (i, a, a + rng.below(6) as i32)
+                })
+                .collect();
+            let expected = overlapping_by_pairs(&list);
+            let period: HashMap<usize, (i32, i32)> =
+                list.iter().map(|&(i, a, b)| (i, (a, b))).collect();
+            let pairs = overlapping(&mut list);
+            let reported: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+            assert_eq!(reported, expected, "{list:?}");
+            assert_eq!(reported.len(), pairs.len(), "each period reported once");
+            for (i, j) in pairs {
+                let ((a, b), (c, d)) = (period[&i], period[&j]);
+                assert!((a, b) != (c, d) && a <= d && c <= b, "{i} and {j} overlap");
+            }
+        }
+    }
+}

@@ -21,7 +21,7 @@ use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::load_json;
+use flowlines_core::parse::load_json_in_page;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -120,11 +120,12 @@ impl FlowMap {
 
 #[wasm_bindgen]
 impl FlowMap {
-    /// Parses and validates `text` (a JSON story); `file` names it in error messages.
+    /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`);
+    /// `file` names it in error messages.
     /// Throws an `Error` listing every problem, one `file:line:column: message` per line.
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
-        let story = load_json(file, text).map_err(|d| JsError::new(&d.to_string()))?;
+        let story = load_json_in_page(file, text).map_err(|d| JsError::new(&d.to_string()))?;
         Ok(FlowMap::of_story(story))
     }
 
@@ -154,7 +155,7 @@ impl FlowMap {
 
     /// Every problem in `text` as `file:line:column: message` strings; empty when valid.
     pub fn problems(file: &str, text: &str) -> Vec<String> {
-        match load_json(file, text) {
+        match load_json_in_page(file, text) {
             Ok(_) => Vec::new(),
             Err(d) => d.0.iter().map(ToString::to_string).collect(),
         }

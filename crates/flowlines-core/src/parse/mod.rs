@@ -114,6 +114,24 @@ pub fn load_json(file: &str, text: &str) -> Result<Story, Diagnostics> {
     read_json(file, text).finish()
 }
 
+/// Reads and validates a JSON story as the page does: refused past [`limits::MAX_PAGE_FILE_BYTES`],
+/// since the page parses on its main thread.
+pub fn load_json_in_page(file: &str, text: &str) -> Result<Story, Diagnostics> {
+    if text.len() > limits::MAX_PAGE_FILE_BYTES {
+        return Err(Diagnostics(vec![crate::Diagnostic {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the file is {:.1} MiB: the page reads stories of at most {} MiB",
+                text.len() as f64 / (1024.0 * 1024.0),
+                limits::MAX_PAGE_FILE_BYTES / (1024 * 1024)
+            ),
+        }]));
+    }
+    load_json(file, text)
+}
+
 /// Reads and validates a story kept as CSV tables.
 pub fn load_csv(files: &CsvFiles) -> Result<Story, Diagnostics> {
     read_csv(files).finish()
