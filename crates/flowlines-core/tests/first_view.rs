@@ -198,4 +198,3 @@ fn the_inset_outline_surrounds_the_detailed_places_on_the_map() {
         );
     }
 }
-
