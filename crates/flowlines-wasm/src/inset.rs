@@ -75,7 +75,7 @@ impl FlowMap {
     ) -> bool {
         self.focus_inset(false);
         let a = change(&mut self.scene);
-        let b = self.inset.as_mut().is_some_and(|s| change(s));
+        let b = self.inset.as_mut().is_some_and(&mut change);
         a || b
     }
 }
