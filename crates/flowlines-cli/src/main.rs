@@ -4,6 +4,8 @@
 //!   `file:line:column: message`, exiting 1 when there is any.
 //! - `flowlines totals FILE --at YYYY-MM-DD [--json]` prints each stream's figure at a date.
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
+//! - `flowlines compact FILE --out DIR` validates a story and writes its compact form in each
+//!   language (`DIR/<name>.<lang>.json`), which the page loads.
 //! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
 //!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
 //!
@@ -46,6 +48,15 @@ enum Command {
         #[arg(long)]
         out: String,
     },
+    /// Validate a story and write its compact form in each language (texts in that language and
+    /// English only, no whitespace) into a folder, as NAME.LANG.json: what the page loads.
+    Compact {
+        /// A JSON story file, or a folder of CSV tables.
+        file: String,
+        /// The folder to write into.
+        #[arg(long)]
+        out: String,
+    },
     /// Print each stream's quantity at a date, with its range, unit and sources.
     Totals {
         /// A JSON story file, or a folder of CSV tables.
@@ -67,6 +78,9 @@ enum Command {
         /// The basemap JSON file to write.
         #[arg(long, default_value = "data/basemap.json")]
         out: String,
+        /// The compact binary form to write (quantised, delta-encoded), which the page loads.
+        #[arg(long, default_value = "data/basemap.bin")]
+        bin: String,
         /// Douglas-Peucker tolerance of the simplification, in degrees.
         #[arg(long, default_value_t = 0.05)]
         tolerance: f64,
@@ -110,6 +124,18 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Compact { file, out } => match load::write_compact_folder(&file, &out) {
+            Ok(written) => {
+                for w in written {
+                    println!("{w}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {
                 Ok(d) => d,
@@ -156,6 +182,7 @@ fn main() -> ExitCode {
         Command::Basemap {
             input,
             out,
+            bin,
             tolerance,
             bbox,
         } => {
@@ -169,14 +196,15 @@ fn main() -> ExitCode {
             let opts = basemap::Options {
                 input,
                 out,
+                bin,
                 tolerance,
                 bbox,
             };
             match basemap::run(&opts) {
                 Ok(s) => {
                     println!(
-                        "{}: {} countries, {} points, {} bytes",
-                        opts.out, s.countries, s.points, s.bytes
+                        "{}: {} countries, {} points, {} bytes; {}: {} bytes",
+                        opts.out, s.countries, s.points, s.bytes, opts.bin, s.bin_bytes
                     );
                     ExitCode::SUCCESS
                 }

@@ -5,6 +5,8 @@
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
 pub mod basemap;
+pub mod compact;
+pub mod compact_basemap;
 pub mod date;
 pub mod details;
 pub mod diagnostic;
@@ -12,6 +14,7 @@ pub mod encoding;
 pub mod hit;
 pub mod i18n;
 pub mod labels;
+pub mod map_state;
 pub mod model;
 pub mod parse;
 pub mod polyline;

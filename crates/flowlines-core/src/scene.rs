@@ -352,6 +352,11 @@ impl Scene {
         self.day
     }
 
+    /// Which streams the reader has chosen to see.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
     fn restyle(&mut self) {
         self.series.at_into(self.day, &mut self.estimates);
         let story = &self.story;

@@ -7,10 +7,12 @@
 
 mod csv;
 mod json;
+mod plain;
 mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::json::read_json;
+pub use self::plain::read_plain;
 pub use self::source_map::SourceMap;
 
 use crate::diagnostic::Diagnostics;

@@ -1,0 +1,51 @@
+//! Downloads from the page: the current view as the static map's SVG, and the data behind it
+//! as CSV. (The PNG is drawn by the page from the map's own canvases.)
+
+use crate::Extras;
+use flowlines_chart::map;
+use flowlines_core::totals::{stream_totals, to_csv};
+use plotters::backend::SVGBackend;
+use plotters::drawing::IntoDrawingArea;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Extras {
+    /// The current view (day, filters, zoom: see [`Extras::set_state`]) as the static map's
+    /// SVG, `width` pixels wide, with its title, as-of date, legend, caveat, sources and
+    /// credits: the same drawing code as `flowlines render`. `height` is the map's own height on
+    /// the page; the image adds its text bands below and above it.
+    pub fn export_svg(&self, width: f64, height: f64, lang: &str) -> Result<String, JsError> {
+        let w = if width.is_finite() {
+            width.round().clamp(320.0, 4000.0) as u32
+        } else {
+            1200
+        };
+        let h = if height.is_finite() && height > 0.0 {
+            (height.round() as u32 + 260).min(6000)
+        } else {
+            map::default_height(w)
+        };
+        let options = map::MapOptions {
+            lang: lang.to_string(),
+            attribution: self.scene.basemap_attribution().map(str::to_string),
+            ..map::MapOptions::default()
+        };
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+            map::render_map(&root, &self.scene, &options)
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            root.present().map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(svg)
+    }
+
+    /// The figures behind the current view (day and filters) as CSV text: one row per visible
+    /// stream with its figure, range, state, confidence and source documents.
+    pub fn export_csv(&self) -> Result<String, JsError> {
+        let scene = &self.scene;
+        let rows = stream_totals(scene.story(), scene.series(), scene.day());
+        let keep: Vec<bool> = scene.styles().iter().map(|s| s.visible).collect();
+        to_csv(scene.story(), &rows, &keep, scene.day()).map_err(|e| JsError::new(&e))
+    }
+}
