@@ -103,15 +103,16 @@ export async function mount(root, host, settings) {
 async function run($, host, settings) {
   const { data: dataUrl, basemap: basemapUrl, lang } = settings;
   const fixedClock = settings.clock;
+  const storyAt = await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
-    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)),
-    storyUrl(dataUrl, lang).then(versioned), versioned(basemapUrl),
+    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
   ]);
   const [, data, basemap] = await Promise.all([
     init({ module_or_path: wasmUrl }), text(dataAt), bytes(basemapAt).catch(() => null),
   ]);
   const file = dataUrl.split('/').pop();
-  const map = await readStory(file, data, async () => (dataAt === dataUrl ? data : text(await versioned(dataUrl))));
+  const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
+  const map = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : data));
   if (basemap) map.set_basemap_bytes(basemap);
   const extras = extrasOf(map, { file, text: data, basemap });
 
