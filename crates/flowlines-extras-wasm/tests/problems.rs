@@ -31,6 +31,17 @@ fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
 fn the_downloads_show_the_story_with_its_basemap_and_every_visible_flow() {
     let mut extras = Extras::new("nk-russia.json", STORY).unwrap();
     extras.set_basemap(BASEMAP_BIN).unwrap();
+    // What the map shows: a 1000 x 600 view on 20 October 2024.
+    let state = flowlines_core::map_state::MapState {
+        day: f64::from(flowlines_core::date::parse_day("2024-10-20").unwrap()),
+        size: (1000.0, 600.0),
+        view: [1.0, 0.0, 0.0],
+        hidden_categories: vec![],
+        hidden_confidences: vec![],
+    };
+    extras
+        .set_state(serde_wasm_bindgen::to_value(&state).unwrap())
+        .unwrap();
     let svg = extras.export_svg(1000.0, 600.0, "en").unwrap();
     assert!(
         svg.starts_with("<svg") && svg.contains("Natural Earth"),
@@ -39,4 +50,5 @@ fn the_downloads_show_the_story_with_its_basemap_and_every_visible_flow() {
     );
     let csv = extras.export_csv().unwrap();
     assert!(csv.starts_with("stream,label,category"), "{csv}");
+    assert!(csv.contains(",2024-10-20,"), "{csv}");
 }
