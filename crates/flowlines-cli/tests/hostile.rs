@@ -19,8 +19,7 @@ fn flowlines(args: &[&str]) -> Output {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("flowlines-hostile-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("flowlines-hostile-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -42,7 +41,10 @@ fn ends_cleanly(what: &str, args: &[&str]) -> bool {
     assert!(!stderr.contains("panicked"), "{what}: {stderr}");
     if o.status.code() == Some(1) {
         let first = stderr.lines().next().unwrap_or_default();
-        assert!(first.contains(".json:"), "{what}: a located problem: {first}");
+        assert!(
+            first.contains(".json:"),
+            "{what}: a located problem: {first}"
+        );
     }
     o.status.success()
 }
@@ -61,7 +63,11 @@ fn every_hostile_class_at_its_big_size_validates_and_renders_with_exit_0_or_1() 
             class.name,
             &["render", file, "--at", "2024-06-01", "--out", out],
         );
-        assert_eq!(valid, rendered, "{}: render agrees with validate", class.name);
+        assert_eq!(
+            valid, rendered,
+            "{}: render agrees with validate",
+            class.name
+        );
         if rendered {
             let text = std::fs::read_to_string(&svg).unwrap();
             roxmltree::Document::parse(&text)
@@ -79,7 +85,8 @@ fn texts_that_look_like_markup_render_to_well_formed_xml() {
         "/../../data/fixtures/five-places.json"
     ))
     .unwrap();
-    let tricky = r#"A <b>bold</b> & \"quoted\" ]]> <!-- x --> \t tab, \u0085 next line, \u202e reversed"#;
+    let tricky =
+        r#"A <b>bold</b> & \"quoted\" ]]> <!-- x --> \t tab, \u0085 next line, \u202e reversed"#;
     let story = story.replacen(
         "\"Five places and one flow: the smallest story flowlines draws\"",
         &format!("\"{tricky}\""),
@@ -100,8 +107,9 @@ fn texts_that_look_like_markup_render_to_well_formed_xml() {
     let text = std::fs::read_to_string(&svg).unwrap();
     let doc = roxmltree::Document::parse(&text).unwrap();
     assert!(
-        doc.descendants()
-            .any(|n| n.text().is_some_and(|t| t.contains("<b>bold</b> & \"quoted\""))),
+        doc.descendants().any(|n| n
+            .text()
+            .is_some_and(|t| t.contains("<b>bold</b> & \"quoted\""))),
         "the title is kept as text, not markup"
     );
 }

@@ -122,7 +122,9 @@ impl Scene {
         // Streams with the same ends and route share one path, computed once.
         type Key<'a> = (&'a str, &'a str, Option<&'a str>);
         let mut shared: HashMap<Key<'_>, usize> = HashMap::new();
-        let mut distinct: Vec<((f64, f64), &[[f64; 2]], (f64, f64), usize)> = Vec::new();
+        // Each distinct path: its ends, its waypoints and how many streams follow it.
+        type Distinct<'a> = ((f64, f64), &'a [[f64; 2]], (f64, f64), usize);
+        let mut distinct: Vec<Distinct<'_>> = Vec::new();
         let path_of: Vec<Option<usize>> = story
             .streams
             .iter()

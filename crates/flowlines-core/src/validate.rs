@@ -233,13 +233,13 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             }
         }
         if let Some(p) = &s.part_of {
-            if c.refers(format!("/streams/{i}/part_of"), "streams", "stream", p) {
-                if stream_unit.get(p.as_str()) != Some(&s.unit.as_str()) {
-                    c.push(
-                        format!("/streams/{i}/part_of"),
-                        format!("stream '{p}' is counted in another unit, so this stream cannot be part of it"),
-                    );
-                }
+            if c.refers(format!("/streams/{i}/part_of"), "streams", "stream", p)
+                && stream_unit.get(p.as_str()) != Some(&s.unit.as_str())
+            {
+                c.push(
+                    format!("/streams/{i}/part_of"),
+                    format!("stream '{p}' is counted in another unit, so this stream cannot be part of it"),
+                );
             }
         }
         for (k, sanction) in s.sanctions.iter().enumerate() {

@@ -237,12 +237,15 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// One member of a JSON object as read: its key, the key's offset, its raw value.
+pub(super) type Member<'a> = (Cow<'a, str>, usize, &'a RawValue);
+
 /// The (key, key offset, value) members of a JSON object, with the key's offset at its opening
 /// quote (at the value when the key is written with escapes).
 pub(super) fn object_members<'a, A: MapAccess<'a>>(
     text: &str,
     mut map: A,
-) -> Result<Vec<(Cow<'a, str>, usize, &'a RawValue)>, A::Error> {
+) -> Result<Vec<Member<'a>>, A::Error> {
     let mut out = Vec::new();
     while let Some(Key(key)) = map.next_key::<Key<'a>>()? {
         let value: &RawValue = map.next_value()?;
