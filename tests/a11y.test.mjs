@@ -231,7 +231,7 @@ test('the data table lists each flow shown with its figure, confidence, sources 
   const troops = t.rows.find((r) => r.flow === 'Soldiers deployed');
   assert.ok(troops, t.rows.map((r) => r.flow).join(', '));
   // Sources are cited by outlet, what the document is and date, not by our copy's file name.
-  assert.match(troops.sources, /Irish Examiner: First report/);
+  assert.match(troops.sources, /Irish Examiner: News article on the first report/);
   assert.doesNotMatch(troops.sources, /\.txt/);
   assert.match(troops.cells.join(' | '), /Pyongyang → Kursk/);
   // The documents' own words, each with its line.

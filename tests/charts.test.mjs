@@ -100,7 +100,7 @@ test('hovering a munitions mark shows the figure and the document it comes from'
   assert.match(text, /Source: Outlet not named: Explainer on whether/);
   const rounds = marks.find((m) => m.id === 'rounds-msmt-2024');
   await page.mouse.move(rounds.px, rounds.py + 1);
-  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart-tip').textContent.includes('Irish Examiner: First report'));
+  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart-tip').textContent.includes('Irish Examiner: News article on the first report'));
   await page.mouse.move(5, 5);
   await tip.waitFor({ state: 'hidden' });
 });

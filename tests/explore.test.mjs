@@ -64,7 +64,7 @@ test('hovering a flow shows its figure and the source it comes from', async () =
   const text = await tip.textContent();
   assert.ok(text.includes(title), text);
   assert.match(text, /11,000/);
-  assert.match(text, /Source: Irish Examiner: First report/);
+  assert.match(text, /Source: Irish Examiner: News article on the first report/);
   assert.match(text, /UN Security Council resolution/);
   assert.match(text, /destination inferred/);
   await page.mouse.move(5, 5);

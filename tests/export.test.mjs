@@ -84,7 +84,7 @@ test('the view downloads as an SVG drawn by the same code as flowlines render', 
   assert.match(svg, /^<svg/);
   assert.match(svg, /30 June 2024/, 'the date shown');
   assert.match(svg, /estimate/, 'the caveat');
-  assert.match(svg, /Irish Examiner: First report/, 'the sources, by outlet, title and date');
+  assert.match(svg, /Irish Examiner: News article on the first report/, 'the sources, by outlet, title and date');
   assert.doesNotMatch(svg, /\.txt/, 'never our copy\'s file name');
   assert.match(svg, /Pyongyang/);
   await context.close();

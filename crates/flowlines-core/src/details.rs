@@ -28,7 +28,7 @@ pub fn quantity_text_in(q: &Quantity, lang: Lang) -> String {
 
 /// A source as readers are told it: the outlet that published it ("Outlet not named" where our
 /// copy does not say), what the document is and when it was published, written the way `lang`
-/// writes dates ("Irish Examiner: First report of …, 30 May 2025"). The name of our copy of the
+/// writes dates ("Irish Examiner: News article on the first report of …, 30 May 2025"). The name of our copy of the
 /// document is for editors only and never shown here.
 pub fn citation(source: &crate::model::Source, lang: &str) -> String {
     let l = Lang::from_code(lang);
