@@ -1,15 +1,8 @@
 //! The command line as a user runs it: exit codes, located errors, totals.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use std::process::{Command, Output};
-
-fn flowlines(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlines"))
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::flowlines;
 
 fn totals_json(date: &str) -> serde_json::Value {
     let out = flowlines(&["totals", "data/nk-russia.json", "--at", date, "--json"]);

@@ -5,24 +5,15 @@
 //! the release binary.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+use common::flowlines;
+
 use flowlines_core::hostile::CLASSES;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 use std::time::Instant;
 
-fn flowlines(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlines"))
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("flowlines-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("hostile", name)
 }
 
 /// Runs `args`, checks it ended with exit 0 or 1 and no panic; returns whether it succeeded.

@@ -2,23 +2,13 @@
 //! and located errors.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+mod common;
+use common::flowlines;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn flowlines(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flowlines"))
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// A fresh folder for this test's images.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("flowlines-render-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("render", name)
 }
 
 /// Renders the default story at 2024-10-20 into `out` with `extra` arguments; returns stdout.
