@@ -1,6 +1,8 @@
 // The charts under the map: a chart per category of its running totals over time, drawn by the
 // core on a canvas. The core keeps where everything went: this module asks it which day or
-// which observation is under the pointer, and links the chart's cursor to the timeline.
+// which observation is under the pointer, and links the chart's cursor to the timeline. The
+// drawing is done by the second wasm module (extras.js), which app.js loads, with this module,
+// when the charts near the viewport.
 
 /** Redraw at most this often while the timeline plays, in milliseconds. */
 const PLAYING_INTERVAL_MS = 100;
@@ -13,11 +15,12 @@ function el(tag, text, className) {
 }
 
 /**
- * Builds a chart per category in `root` and returns `{ update(), redraw() }`: call `update()`
+ * Builds a chart per category in `root` with `map` (an `Extras` handle; `sync()` gives it the
+ * live map's day before each drawing) and returns `{ update(), redraw() }`: call `update()`
  * every frame after the map's day is set; it redraws when the day moved (throttled while
  * playing). Clicking or dragging on a chart moves `timeline`; hovering a mark shows its source.
  */
-export function mountCharts(root, map, lang, timeline, words) {
+export function mountCharts(root, map, sync, lang, timeline, words) {
   const tip = el('div', null, 'fl-chart-tip');
   tip.setAttribute('role', 'status');
   tip.hidden = true;
@@ -64,6 +67,7 @@ export function mountCharts(root, map, lang, timeline, words) {
   function redraw() {
     // The page's theme as the reader sees it: flowlines.css sets color-scheme, which inherits.
     map.set_theme(getComputedStyle(root).colorScheme === 'dark' ? 'dark' : 'light');
+    sync();
     for (const chart of charts) {
       if (chart.width < 1) continue;
       try {

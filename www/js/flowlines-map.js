@@ -5,6 +5,7 @@
 //   <script type="module" src=".../js/flowlines-map.js"></script>
 //   <flowlines-map data="data/nk-russia.json" lang="ko" at="2024-10-13"></flowlines-map>
 import { readSettings } from './settings.js';
+import { whenNear } from './near.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
 
@@ -125,7 +126,7 @@ function localiseFallback(host, lang) {
 // The story and basemap an element without `data` or `basemap` shows: next to this module,
 // wherever the host page lives.
 const DEFAULT_DATA = new URL('../data/nk-russia.json', import.meta.url).href;
-const DEFAULT_BASEMAP = new URL('../data/basemap.json', import.meta.url).href;
+const DEFAULT_BASEMAP = new URL('../data/basemap.bin', import.meta.url).href; // flowlines basemap's compact form
 
 /**
  * The absolute URL of setting `name`: a value the host wrote (an attribute, or the page's URL
@@ -136,20 +137,6 @@ function locate(host, name, value, fallback) {
   const given = host.hasAttribute(name)
     || (host.hasAttribute('url-params') && new URL(location.href).searchParams.has(name));
   return given && value ? new URL(value, document.baseURI).href : fallback;
-}
-
-/** How far outside the viewport a map starts loading, so it is ready when the reader gets there. */
-const LOAD_MARGIN = '300px';
-
-/** Calls `load` once `el` is within LOAD_MARGIN of the viewport (at once without IntersectionObserver). */
-function whenNear(el, load) {
-  if (!('IntersectionObserver' in window)) { load(); return; }
-  const observer = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting)) return;
-    observer.disconnect();
-    load();
-  }, { rootMargin: LOAD_MARGIN });
-  observer.observe(el);
 }
 
 if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);
