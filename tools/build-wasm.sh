@@ -11,7 +11,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # Optimised for size: measured here, "z" makes the module 7 % smaller gzipped than the
 # workspace's "s" (318 KB against 342 KB) with the same frame times in `make bench-map`; native
 # builds and benchmarks keep "s".
-# The core alone is compiled with opt-level 3 (Cargo.toml's [profile.release.package]); both
+# The per-frame hot path alone (crates/flowlines-raster) is compiled with opt-level 3 (Cargo.toml's
+# [profile.release.package]); everything else with "z". Both
 # modules use WebAssembly SIMD (simd128: Chrome 91+, Firefox 89+, Safari 16.4+), which the
 # particle rasteriser's 8-pixel blends compile to (the same flags for both, so that they share
 # the compiled core).
