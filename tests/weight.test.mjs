@@ -12,7 +12,7 @@ before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
 /** The weight reached (README, Weight): a build that grows past it fails. */
-const BUDGET_KB = 350;
+const BUDGET_KB = 335;
 /** Issue 10's bound, not reached yet. */
 const GOAL_KB = 200;
 
