@@ -379,11 +379,19 @@ mod tests {
 
     #[test]
     fn a_day_is_written_as_chrono_writes_it_from_the_earliest_to_the_latest_date() {
-        let (first, last) = (
-            day_number(NaiveDate::MIN),
-            day_number(NaiveDate::MAX),
-        );
-        let some = [first, first + 1, -719_529, -719_528, -1, 0, 19_000, 2_932_896, 2_932_897, last];
+        let (first, last) = (day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
+        let some = [
+            first,
+            first + 1,
+            -719_529,
+            -719_528,
+            -1,
+            0,
+            19_000,
+            2_932_896,
+            2_932_897,
+            last,
+        ];
         for day in some.into_iter().chain((-800_000..3_000_000).step_by(997)) {
             let expected = date_of(day).map(|d| d.format("%Y-%m-%d").to_string());
             assert_eq!(Some(format_day(day)), expected, "day {day}");

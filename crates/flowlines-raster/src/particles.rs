@@ -134,7 +134,14 @@ mod tests {
     #[test]
     fn discs_are_painted_in_their_streams_colour_over_a_cleared_raster() {
         let mut raster = Raster::new(20, 10);
-        paint_discs(&mut raster, &[5.0, 5.0], &[1], &[0x0000ff, 0xff0000], 1.0, 2.5);
+        paint_discs(
+            &mut raster,
+            &[5.0, 5.0],
+            &[1],
+            &[0x0000ff, 0xff0000],
+            1.0,
+            2.5,
+        );
         assert_eq!(raster.pixel(5, 5), Some([255, 0, 0, 255]));
         paint_discs(&mut raster, &[15.0, 5.0], &[0], &[0x0000ff], 1.0, 2.5);
         assert_eq!(raster.pixel(5, 5), Some([0, 0, 0, 0]));

@@ -99,6 +99,9 @@ mod tests {
         // this message, which serde_json locates.
         let duplicate = DEFAULT.replacen("\"id\":", "\"id\": \"x\", \"id\":", 1);
         let e = read_plain(&duplicate).unwrap_err();
-        assert!(e.contains("duplicate field `id`") && e.contains("line 3"), "{e}");
+        assert!(
+            e.contains("duplicate field `id`") && e.contains("line 3"),
+            "{e}"
+        );
     }
 }
