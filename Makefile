@@ -31,6 +31,8 @@ test-rust: setup
 test-wasm: setup
 	cd crates/flowlines-wasm && wasm-pack test --headless --chrome -- --features csv
 	cd crates/flowlines-wasm && wasm-pack test --headless --firefox -- --features csv
+	cd crates/flowlines-extras-wasm && wasm-pack test --headless --chrome
+	cd crates/flowlines-extras-wasm && wasm-pack test --headless --firefox
 
 test-e2e: build
 	@bash tools/build-wasm-fault.sh

@@ -10,8 +10,10 @@ after(async () => { await env.close(); });
 
 const STILL = '/?at=2024-10-20&paused&clock=1';
 
-/** Waits until the charts have been drawn once. */
+/** Scrolls to the charts (they load, with their wasm module, when they reach the viewport) and
+ * waits until they have been drawn once. */
 async function chartsReady(page) {
+  await page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
   await page.waitForFunction(() => {
     const c = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     return c && c.width > 1 && c.dataset.error === '';
@@ -25,9 +27,15 @@ async function chartsReady(page) {
 async function munitionsChart(page, xs = [], dates = []) {
   return page.evaluate(async ([xs, wanted]) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
+    const { default: initExtras, Extras } = await import('/pkg/flowlines_extras_wasm.js');
     await init();
-    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
-    map.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date));
+    await initExtras();
+    const text = await (await fetch('data/nk-russia.json')).text();
+    const live = new FlowMap('nk-russia.json', text);
+    live.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date));
+    const map = new Extras('nk-russia.json', text);
+    map.set_state(live.state());
+    live.free();
     const canvas = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');
     canvas.scrollIntoView({ block: 'start' });
     const box = canvas.getBoundingClientRect();

@@ -89,9 +89,10 @@ test('the script-tag embed draws on a host page under a strict CSP, from its own
   await noViolations([page], errors);
   onlyOwnOrigin(requests);
   const paths = requests.map(pathOf);
-  // data="../data/nk-russia.json" against the host page; the default basemap next to the module.
-  assert.ok(paths.includes('/data/nk-russia.json'), paths.join(' '));
-  assert.ok(paths.includes('/data/basemap.json'), paths.join(' '));
+  // data="../data/nk-russia.json" against the host page, one of our own stories, so its compact
+  // form in the reader's language; the default basemap (compact) next to the module.
+  assert.ok(paths.includes('/compact/nk-russia.en.json'), paths.join(' '));
+  assert.ok(paths.includes('/data/basemap.bin'), paths.join(' '));
   assert.ok(paths.includes('/css/flowlines.css') && paths.includes('/js/app.js'));
   await context.close();
 });
@@ -113,7 +114,7 @@ test('relative data resolves against the host page; the default basemap against 
   const paths = requests.map(pathOf);
   assert.ok(paths.includes('/examples/local-story.json'), 'fetched next to the host page');
   assert.ok(!paths.some((p) => p.startsWith('/js/local-story')), 'not next to the module');
-  assert.ok(!paths.includes('/examples/data/basemap.json'), 'the default basemap is not looked for next to the page');
+  assert.ok(!paths.includes('/examples/data/basemap.bin'), 'the default basemap is not looked for next to the page');
   const title = await inMap(page, '#local', 'fl-title', (el) => el.textContent);
   assert.ok(title.length > 0);
   await context.close();
@@ -173,8 +174,11 @@ test('the iframe embed grows to its height on the host page, under a strict CSP,
   assert.ok(outer > 650, `the iframe grew from 150 px to ${outer}`);
   assert.ok(Math.abs(outer - inner) <= 1, `${outer} vs ${inner}`);
   assert.equal(scroll, false, 'the embed does not scroll inside its iframe');
-  // It follows a change of the embedded document's height (here: the charts' category hidden).
-  const before = outer;
+  // It follows a change of the embedded document's height: the charts load (with their wasm
+  // module) when the reader scrolls to them, and the iframe grows; hidden, it shrinks.
+  await frame.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
+  await page.waitForFunction((o) => parseFloat(document.querySelector('iframe.embed').style.height) > o + 100, outer);
+  const before = parseFloat(await iframe.evaluate((f) => f.style.height));
   await frame.evaluate(() => {
     document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').hidden = true;
   });
@@ -304,7 +308,7 @@ test('two maps on one page draw and keep their own timelines', async () => {
 
 test('a map far down a long page loads its wasm and data only when scrolled near', async () => {
   const { page, context, requests } = await guest('/examples/long-article.html', { width: 1000, height: 700 });
-  const heavy = () => requests.map(pathOf).filter((p) => /\.wasm$|nk-russia\.json$|basemap\.json$|\/js\/app\.js$/.test(p));
+  const heavy = () => requests.map(pathOf).filter((p) => /\.wasm$|nk-russia(\.\w+)?\.json$|basemap\.(json|bin)$|\/js\/app\.js$/.test(p));
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   assert.deepEqual(heavy(), [], 'nothing heavy loads while the map is far below');
@@ -319,7 +323,7 @@ test('a map far down a long page loads its wasm and data only when scrolled near
   const both = () => heavy().some((p) => p.endsWith('.wasm')) && heavy().some((p) => p.endsWith('nk-russia.json'));
   for (let i = 0; i < 100 && !both(); i++) await page.waitForTimeout(100);
   assert.ok(heavy().some((p) => p.endsWith('.wasm')), 'the wasm loads when the map nears');
-  assert.ok(heavy().some((p) => p.endsWith('nk-russia.json')), 'the data loads when the map nears');
+  assert.ok(heavy().some((p) => p.endsWith('nk-russia.en.json')), 'the data loads when the map nears');
   await context.close();
 });
 
@@ -372,7 +376,7 @@ test('no frames are drawn while the map is off screen or its tab hidden; they re
 
 test('the data, basemap and wasm are fetched with their content hash from the manifest', async () => {
   const manifest = JSON.parse(await readFile(new URL('manifest.json', WWW), 'utf8'));
-  for (const file of ['data/nk-russia.json', 'data/basemap.json', 'pkg/flowlines_wasm_bg.wasm']) {
+  for (const file of ['data/nk-russia.json', 'compact/nk-russia.en.json', 'data/basemap.bin', 'pkg/flowlines_wasm_bg.wasm', 'pkg/flowlines_extras_wasm_bg.wasm']) {
     const body = await readFile(new URL(file, WWW));
     assert.equal(manifest[file], createHash('sha256').update(body).digest('hex').slice(0, manifest[file].length), file);
     assert.ok(manifest[file].length >= 8);
@@ -380,8 +384,8 @@ test('the data, basemap and wasm are fetched with their content hash from the ma
   const { page, context, requests } = await guest('/examples/element.html');
   await drawn(page);
   const urls = requests.map((u) => { const x = new URL(u); return x.pathname + x.search; });
-  assert.ok(urls.includes(`/data/nk-russia.json?v=${manifest['data/nk-russia.json']}`), urls.join(' '));
-  assert.ok(urls.includes(`/data/basemap.json?v=${manifest['data/basemap.json']}`), urls.join(' '));
+  assert.ok(urls.includes(`/compact/nk-russia.en.json?v=${manifest['compact/nk-russia.en.json']}`), urls.join(' '));
+  assert.ok(urls.includes(`/data/basemap.bin?v=${manifest['data/basemap.bin']}`), urls.join(' '));
   assert.ok(urls.includes(`/pkg/flowlines_wasm_bg.wasm?v=${manifest['pkg/flowlines_wasm_bg.wasm']}`), urls.join(' '));
   await context.close();
 
@@ -415,7 +419,7 @@ test('the map says its data\'s date, version and corrections', async () => {
   const corrected = await guest('/examples/two-maps.html', {
     width: 1000,
     height: 4000,
-    route: (c) => c.route('**/data/nk-russia.json*', (r) => r.fulfill({ body, contentType: 'application/json' })),
+    route: (c) => c.route('**/nk-russia*.json*', (r) => r.fulfill({ body, contentType: 'application/json' })),
   });
   await drawn(corrected.page, '#map-2023');
   await drawn(corrected.page, '#map-2024');

@@ -42,6 +42,10 @@ for (const width of [320, 360, 768, 1280, 1400]) {
   test(`at ${width} px wide nothing scrolls sideways and the layout fits`, async () => {
     const { page, errors, context } = await open(env, STILL, { width, height: 900 });
     await ready(page);
+    // The charts load (with their wasm module) when the reader scrolls to them.
+    await page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas')?.width > 1, null, { timeout: 20000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const l = await layout(page);
     assert.ok(l.scrollWidth <= l.innerWidth, `scrollWidth ${l.scrollWidth} > innerWidth ${l.innerWidth}`);

@@ -119,7 +119,9 @@ test('theme="dark" draws the map in dark colours, light by default', async () =>
     return { landish, lightish };
   });
   assert.ok(land.landish > 10000 && land.lightish < land.landish / 5, JSON.stringify(land));
-  // The charts under the map stand on the dark surface too, not on white boxes.
+  // The charts under the map stand on the dark surface too, not on white boxes (they load when
+  // the reader scrolls to them).
+  await dark.page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
   await dark.page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas')?.width > 1);
   const chart = await dark.page.evaluate(() => {
     const c = document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas');

@@ -17,4 +17,7 @@ for lang in en ko uk ru; do
     ./target/debug/flowlines render "$story" --at "$as_of" --lang "$lang" --out "www/static/$name.$ext" --width 1200 --height 630
   done
 done
+# The story as the page loads it: validated, then one compact form per language (texts in that
+# language and English only), in www/compact/ (see versioned.js).
+./target/debug/flowlines compact "$story" --out www/compact
 node tools/build-manifest.mjs

@@ -1,6 +1,8 @@
 // The live map inside one <flowlines-map> element: loads the wasm core, the data and the
 // basemap, wires the controls in the element's shadow root, then draws frame after frame.
 // The core computes everything; this shell moves time forward, passes input in and draws.
+// The charts and the SVG and CSV downloads come from a second wasm module (extras.js), loaded
+// when the charts near the viewport or a download is asked for.
 import init, { FlowMap } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
@@ -11,7 +13,6 @@ import { Words, labelControls } from './words.js';
 import { mountSummary } from './summary.js';
 import { mountTable } from './data-table.js';
 import { attachZoom } from './zoom.js';
-import { mountCharts } from './charts.js';
 import { attachExport } from './export.js';
 import { mountInset } from './inset.js';
 import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
@@ -19,28 +20,23 @@ import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
+import { versioned, storyUrl } from './versioned.js';
+import { extrasOf, problems } from './extras.js';
+import { whenNear } from './near.js';
 
-// Our files (the wasm, the story, the basemap) carry a content hash in their URLs, from the
-// manifest tools/build-manifest.mjs writes, so a cache never hides an update.
-const ROOT = new URL('../', import.meta.url);
-let hashes;
-
-/** The manifest: path under www/ to a short sha256; `{}` when there is none. */
-function manifest() {
-  hashes ??= fetch(new URL('manifest.json', ROOT))
-    .then((r) => (r.ok ? r.json() : {}))
-    .catch(() => ({}));
-  return hashes;
-}
-
-/** `url` resolved against the host page, with `?v=<hash>` when the manifest lists it. */
-async function versioned(url) {
-  const u = new URL(url, document.baseURI);
-  const hash = (await manifest())[u.pathname.slice(ROOT.pathname.length)];
-  if (hash && u.origin === ROOT.origin && u.pathname.startsWith(ROOT.pathname) && !u.search) {
-    u.searchParams.set('v', hash);
+/**
+ * The map of story `data` (named `file`), read by the map module's plain reader. A story it
+ * does not read is read again by the located reader of the second module, loaded only then,
+ * and the error lists every problem as `file:line:column: message`; `original()` gives the
+ * text of the file as written (the compact form's problems would point into the wrong file).
+ */
+async function readStory(file, data, original) {
+  try {
+    return new FlowMap(file, data);
+  } catch (e) {
+    const located = await problems(file, await original()).catch(() => []);
+    throw located.length ? new Error(located.join('\n')) : e;
   }
-  return u.href;
 }
 
 /** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
@@ -116,33 +112,39 @@ export function fireError(host, message) {
 async function run($, host, settings, signal) {
   const { data: dataUrl, basemap: basemapUrl, lang } = settings;
   const fixedClock = settings.clock;
+  const storyAt = await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
-    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(dataUrl), versioned(basemapUrl),
+    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
   ]);
   // The module first: it says which files may load (sources.js), before any is asked for.
   await init({ module_or_path: wasmUrl });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
+  const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   const [data, basemap] = await Promise.all([
-    fetchAllowed(dataAt, settings.allowed).then((r) => r.text()),
-    fetchAllowed(basemapAt, settings.allowed).then((r) => r.text()).catch(() => null),
+    text(dataAt),
+    fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
+  const file = dataUrl.split('/').pop();
+  const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
+  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : data));
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';
-  const map = guard(new FlowMap(dataUrl.split('/').pop(), data), (error) => {
+  const map = guard(read, (error) => {
     failed = true;
     console.error('flowlines: a map stopped after an error in its WebAssembly module', error);
     showFailure($, host, failText);
     fireError(host, failText);
   });
   map.set_thinning(true); // no more particles than a reader can tell apart (a no-op for small stories)
-  if (basemap) map.set_basemap(basemap);
+  if (basemap) map.set_basemap_bytes(basemap);
   settings.categories = knownCategories(settings.categories, map.categories(lang).map((c) => c.id));
   // Category colours for the theme shown: the host's (`colors`) and the story's own, each at
   // least 3:1 against the theme's land and sea or refused (the core's rule).
   const scheme = () => (host.dataset.scheme === 'dark' ? 'dark' : 'light');
   warnColors(map.set_colors(scheme(), settings.colors));
+  const extras = extrasOf(map, { file, text: data, basemap });
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);
@@ -185,7 +187,17 @@ async function run($, host, settings, signal) {
     words,
   });
   timeline.onChange(redraw);
-  const charts = mountCharts($('fl-charts'), map, lang, timeline, words);
+  // The charts, once they reach the viewport: their module and the second wasm module load then,
+  // so that a reader who stays with the map never downloads them.
+  let charts = { update() {}, redraw() {}, recolour() {} };
+  whenNear($('fl-charts'), async () => {
+    try {
+      const [{ mountCharts }, handle] = await Promise.all([import('./charts.js'), extras.get()]);
+      charts = mountCharts($('fl-charts'), handle, () => extras.sync(handle), lang, timeline, words);
+    } catch (e) {
+      $('fl-charts').dataset.error = e.message ?? String(e); // the map goes on without its charts
+    }
+  }, '0px');
   buildLegend($('fl-legend'), map, lang, redraw, { shown: settings.categories, words });
   const inset = mountInset({ box: $('fl-inset'), canvas: $('fl-inset-static'), controls: $('fl-zoom') });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
@@ -223,6 +235,7 @@ async function run($, host, settings, signal) {
   });
 
   attachExport(map, {
+    extras,
     png: $('fl-export-png'),
     svg: $('fl-export-svg'),
     csv: $('fl-export-csv'),

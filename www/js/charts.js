@@ -1,6 +1,8 @@
 // The charts under the map: a chart per category of its running totals over time, drawn by the
 // core on a canvas. The core keeps where everything went: this module asks it which day or
-// which observation is under the pointer, and links the chart's cursor to the timeline.
+// which observation is under the pointer, and links the chart's cursor to the timeline. The
+// drawing is done by the second wasm module (extras.js), which app.js loads, with this module,
+// when the charts near the viewport.
 
 /** Redraw at most this often while the timeline plays, in milliseconds. */
 const PLAYING_INTERVAL_MS = 100;
@@ -13,15 +15,17 @@ function el(tag, text, className) {
 }
 
 /**
- * Builds a chart per category in `root` and returns `{ update(), redraw(), recolour() }`: call `update()`
- * every frame after the map's day is set; it redraws when the day moved (throttled while
+ * Builds a chart per category in `root` with `map` (an `Extras` handle; `sync()` gives it the
+ * live map's day and colours before each drawing) and returns `{ update(), redraw(), recolour() }`:
+ * call `update()` every frame after the map's day is set; it redraws when the day moved (throttled while
  * playing). Clicking or dragging on a chart moves `timeline`; hovering a mark shows its source.
  */
-export function mountCharts(root, map, lang, timeline, words) {
+export function mountCharts(root, map, sync, lang, timeline, words) {
   const tip = el('div', null, 'fl-chart-tip');
   tip.setAttribute('role', 'status');
   tip.hidden = true;
   const charts = [];
+  sync();
   for (const c of map.chart_categories(lang)) {
     const figure = el('figure', null, 'fl-chart');
     figure.dataset.category = c.id;
@@ -64,6 +68,7 @@ export function mountCharts(root, map, lang, timeline, words) {
   function redraw() {
     // The page's theme as the reader sees it: flowlines.css sets color-scheme, which inherits.
     map.set_theme(getComputedStyle(root).colorScheme === 'dark' ? 'dark' : 'light');
+    sync();
     for (const chart of charts) {
       if (chart.width < 1) continue;
       try {
@@ -135,7 +140,8 @@ export function mountCharts(root, map, lang, timeline, words) {
 
   /** Redraws in the colours the map gives the categories now (a theme or `colors` changed). */
   function recolour() {
-    const colors = new Map(map.categories(lang).map((c) => [c.id, c.color]));
+    sync();
+    const colors = new Map(map.chart_categories(lang).map((c) => [c.id, c.color]));
     for (const figure of root.querySelectorAll('.fl-chart')) {
       figure.querySelector('.fl-chart-swatch').style.background = colors.get(figure.dataset.category);
     }

@@ -1,5 +1,6 @@
 // Downloads: the current view as PNG (with its credits and caveat burned in), as SVG (drawn by
-// the core through plotters), and the data behind it as CSV.
+// the core through plotters), and the data behind it as CSV. The SVG and the CSV come from the
+// second wasm module (extras.js), loaded on the first such download.
 
 const FOOTER_FONT = '12px system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
 const LINE = 16;
@@ -61,9 +62,10 @@ function composite(layers, credits, dpr) {
 
 /**
  * Wires the download buttons and gives them, and the label before them, their words (`words`,
- * words.js). `view()` returns the current {width, height, dpr, lang}.
+ * words.js). `view()` returns the current {width, height, dpr, lang}; `extras` is the map's
+ * second module (extras.js `extrasOf`).
  */
-export function attachExport(map, { png, svg, csv, layers, view, name, words }) {
+export function attachExport(map, { extras, png, svg, csv, layers, view, name, words }) {
   if (words) {
     const label = png.parentElement?.querySelector(':scope > span');
     if (label) label.textContent = words.t('download');
@@ -75,14 +77,17 @@ export function attachExport(map, { png, svg, csv, layers, view, name, words }) 
     const { dpr, lang } = view();
     composite(layers, map.export_credits(lang), dpr).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
   });
-  svg.addEventListener('click', () => {
+  svg.addEventListener('click', async () => {
     const { width, height, lang } = view();
-    download(`${name()}.svg`, new Blob([map.export_svg(width, height, lang)], { type: 'image/svg+xml' }));
+    const file = `${name()}.svg`;
+    const drawn = (await extras.synced()).export_svg(width, height, lang);
+    download(file, new Blob([drawn], { type: 'image/svg+xml' }));
   });
-  csv.addEventListener('click', () => {
+  csv.addEventListener('click', async () => {
     // The core's CSV starts with a byte-order mark (so Excel reads it as UTF-8) and has its
     // formula-like text cells neutralised; the Blob writes it as UTF-8 as it is.
     const { lang } = view();
-    download(`${name()}.csv`, new Blob([map.export_csv(lang)], { type: 'text/csv;charset=utf-8' }));
+    const file = `${name()}.csv`;
+    download(file, new Blob([(await extras.synced()).export_csv(lang)], { type: 'text/csv;charset=utf-8' }));
   });
 }

@@ -9,6 +9,7 @@
 // fitTo, reset), changes of its attributes, and its events (flowlines-ready, -change, -error):
 // docs/api.md; its looks with hide, transparent, colors, --fl-* and ::part(): docs/styling.md.
 import { readSettings, parseList, ignored, THEMES } from './settings.js';
+import { whenNear } from './near.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
 
@@ -125,7 +126,7 @@ export class FlowlinesMap extends HTMLElement {
       if (signal.aborted) return;
       this.#commands = commands;
       settle(commands);
-    }), signal);
+    }), '300px', signal);
   }
 
   /** Stops the map and starts it again from the element's settings (a new `lang` or `data`). */
@@ -253,7 +254,7 @@ function localiseFallback(host, lang) {
 // The story and basemap an element without `data` or `basemap` shows: next to this module,
 // wherever the host page lives.
 const DEFAULT_DATA = new URL('../data/nk-russia.json', import.meta.url).href;
-const DEFAULT_BASEMAP = new URL('../data/basemap.json', import.meta.url).href;
+const DEFAULT_BASEMAP = new URL('../data/basemap.bin', import.meta.url).href; // flowlines basemap's compact form
 
 /**
  * The absolute URL of setting `name`: a value the host wrote (an attribute, or the page's URL
@@ -264,24 +265,6 @@ function locate(host, name, value, fallback) {
   const given = host.hasAttribute(name)
     || (host.hasAttribute('url-params') && new URL(location.href).searchParams.has(name));
   return given && value ? new URL(value, document.baseURI).href : fallback;
-}
-
-/** How far outside the viewport a map starts loading, so it is ready when the reader gets there. */
-const LOAD_MARGIN = '300px';
-
-/**
- * Calls `load` once `el` is within LOAD_MARGIN of the viewport (at once without
- * IntersectionObserver), unless `signal` aborted first.
- */
-function whenNear(el, load, signal) {
-  if (!('IntersectionObserver' in window)) { load(); return; }
-  const observer = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting)) return;
-    observer.disconnect();
-    load();
-  }, { rootMargin: LOAD_MARGIN });
-  observer.observe(el);
-  signal.addEventListener('abort', () => observer.disconnect());
 }
 
 if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);

@@ -36,6 +36,8 @@ pub struct Options {
     pub input: String,
     /// Where to write the basemap JSON.
     pub out: String,
+    /// Where to write its compact binary form, which the page loads.
+    pub bin: String,
     /// Douglas-Peucker tolerance in degrees.
     pub tolerance: f64,
     /// The region to keep: west, south, east, north in degrees.
@@ -49,8 +51,10 @@ pub struct Summary {
     pub countries: usize,
     /// Points (lon, lat pairs) in polygons, borders and coasts.
     pub points: usize,
-    /// Size of the file written, in bytes.
+    /// Size of the JSON file written, in bytes.
     pub bytes: usize,
+    /// Size of the compact file written, in bytes.
+    pub bin_bytes: usize,
 }
 
 /// Parses `lon0,lat0,lon1,lat1` (degrees) into a bbox.
@@ -70,7 +74,8 @@ pub fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
     }
 }
 
-/// Reads `opts.input`, builds the basemap and writes it compactly to `opts.out`.
+/// Reads `opts.input`, builds the basemap and writes it to `opts.out` as JSON and to
+/// `opts.bin` in its compact binary form.
 pub fn run(opts: &Options) -> Result<Summary, String> {
     let text = std::fs::read_to_string(&opts.input).map_err(|e| {
         format!(
@@ -89,6 +94,8 @@ pub fn run(opts: &Options) -> Result<Summary, String> {
         }
     }
     std::fs::write(&opts.out, &json).map_err(|e| format!("{}: {e}", opts.out))?;
+    let bin = map.to_compact()?;
+    std::fs::write(&opts.bin, &bin).map_err(|e| format!("{}: {e}", opts.bin))?;
     let points = map
         .countries
         .iter()
@@ -101,6 +108,7 @@ pub fn run(opts: &Options) -> Result<Summary, String> {
         countries: map.countries.len(),
         points,
         bytes: json.len(),
+        bin_bytes: bin.len(),
     })
 }
 

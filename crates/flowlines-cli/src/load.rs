@@ -79,3 +79,24 @@ pub fn table(rows: &[StreamTotal]) -> String {
     }
     out
 }
+
+/// Validates the story at `path` and writes its compact form in each language into folder
+/// `dir` as `<name>.<lang>.json` (see `flowlines_core::compact`), creating it if needed.
+pub fn write_compact_folder(path: &str, dir: &str) -> Result<Vec<String>, String> {
+    use flowlines_core::compact::compact_story;
+    use flowlines_core::i18n::Lang;
+    let story = story(path)?;
+    let name = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("story");
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    let mut written = Vec::new();
+    for lang in [Lang::En, Lang::Ko, Lang::Uk, Lang::Ru] {
+        let out = format!("{dir}/{name}.{}.json", lang.code());
+        let text = compact_story(&story, lang).map_err(|e| format!("{out}: {e}"))?;
+        std::fs::write(&out, text).map_err(|e| format!("{out}: {e}"))?;
+        written.push(out);
+    }
+    Ok(written)
+}

@@ -6,6 +6,8 @@
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
 //! - `flowlines review FILE [--lang ko] [--documents DIR]` prints the editor's sign-off sheet:
 //!   every figure with its qualifier, claimant, source file, dates and quote, quotes checked.
+//! - `flowlines compact FILE --out DIR` validates a story and writes its compact form in each
+//!   language (`DIR/<name>.<lang>.json`), which the page loads.
 //! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
 //!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
 //!
@@ -49,6 +51,15 @@ enum Command {
         #[arg(long)]
         out: String,
     },
+    /// Validate a story and write its compact form in each language (texts in that language and
+    /// English only, no whitespace) into a folder, as NAME.LANG.json: what the page loads.
+    Compact {
+        /// A JSON story file, or a folder of CSV tables.
+        file: String,
+        /// The folder to write into.
+        #[arg(long)]
+        out: String,
+    },
     /// Print each stream's quantity at a date, with its range, unit and sources.
     Totals {
         /// A JSON story file, or a folder of CSV tables.
@@ -73,6 +84,9 @@ enum Command {
         /// The basemap JSON file to write.
         #[arg(long, default_value = "data/basemap.json")]
         out: String,
+        /// The compact binary form to write (quantised, delta-encoded), which the page loads.
+        #[arg(long, default_value = "data/basemap.bin")]
+        bin: String,
         /// Douglas-Peucker tolerance of the simplification, in degrees.
         #[arg(long, default_value_t = 0.05)]
         tolerance: f64,
@@ -116,6 +130,18 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Compact { file, out } => match load::write_compact_folder(&file, &out) {
+            Ok(written) => {
+                for w in written {
+                    println!("{w}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {
                 Ok(d) => d,
@@ -172,6 +198,7 @@ fn main() -> ExitCode {
         Command::Basemap {
             input,
             out,
+            bin,
             tolerance,
             bbox,
         } => {
@@ -185,14 +212,15 @@ fn main() -> ExitCode {
             let opts = basemap::Options {
                 input,
                 out,
+                bin,
                 tolerance,
                 bbox,
             };
             match basemap::run(&opts) {
                 Ok(s) => {
                     println!(
-                        "{}: {} countries, {} points, {} bytes",
-                        opts.out, s.countries, s.points, s.bytes
+                        "{}: {} countries, {} points, {} bytes; {}: {} bytes",
+                        opts.out, s.countries, s.points, s.bytes, opts.bin, s.bin_bytes
                     );
                     ExitCode::SUCCESS
                 }

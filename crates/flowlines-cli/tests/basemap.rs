@@ -23,10 +23,13 @@ fn build_basemap(name: &str) -> PathBuf {
         "flowlines-basemap-{name}-{}.json",
         std::process::id()
     ));
+    let bin = out.with_extension("bin");
     let run = Command::new(env!("CARGO_BIN_EXE_flowlines"))
         .current_dir(ROOT)
         .args(["basemap", "--input", INPUT, "--out"])
         .arg(&out)
+        .arg("--bin")
+        .arg(&bin)
         .output()
         .unwrap();
     assert!(

@@ -79,11 +79,17 @@ pub fn parse_day(text: &str) -> Result<Day, DateError> {
     Ok(spec.first)
 }
 
-/// Formats a day number as `YYYY-MM-DD`.
+/// Formats a day number as `YYYY-MM-DD` (a year outside 0..=9999 with its sign, as ISO 8601
+/// and chrono's `%Y` write it). Written out rather than through chrono's `format`, whose
+/// format-string machinery would be the only part of it in the page's module.
 pub fn format_day(day: Day) -> String {
-    date_of(day)
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| format!("day {day}"))
+    match date_of(day) {
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        }
+        Some(d) => format!("{:+05}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        None => format!("day {day}"),
+    }
 }
 
 fn last_of_month(y: i32, m: u32, text: &str) -> Result<Day, DateError> {
@@ -369,5 +375,27 @@ mod tests {
             "2024-06/2023-09".parse::<Period>(),
             Err(DateError::Backwards(_))
         ));
+    }
+
+    #[test]
+    fn a_day_is_written_as_chrono_writes_it_from_the_earliest_to_the_latest_date() {
+        let (first, last) = (day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
+        let some = [
+            first,
+            first + 1,
+            -719_529,
+            -719_528,
+            -1,
+            0,
+            19_000,
+            2_932_896,
+            2_932_897,
+            last,
+        ];
+        for day in some.into_iter().chain((-800_000..3_000_000).step_by(997)) {
+            let expected = date_of(day).map(|d| d.format("%Y-%m-%d").to_string());
+            assert_eq!(Some(format_day(day)), expected, "day {day}");
+        }
+        assert_eq!(format_day(last + 1), format!("day {}", last + 1));
     }
 }

@@ -374,7 +374,7 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
         .collect();
     Some(PlaceDetails {
         title: p.names.get(code).to_string(),
-        precision: t(lang, &format!("{:?}", p.precision).to_lowercase()).to_string(),
+        precision: t(lang, &format!("{:?}", p.precision).to_ascii_lowercase()).to_string(),
         note: p.note.as_ref().map(|n| n.get(code).to_string()),
         totals,
     })

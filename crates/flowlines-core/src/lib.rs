@@ -5,10 +5,12 @@
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
 pub mod basemap;
+pub mod compact;
+pub mod compact_basemap;
 pub mod date;
 pub mod details;
 pub mod diagnostic;
-pub mod disc_stamp;
+pub use flowlines_raster::disc_stamp;
 pub mod encoding;
 pub mod figure;
 pub mod frame;
@@ -16,20 +18,21 @@ pub mod hit;
 pub mod hostile;
 pub mod i18n;
 pub mod labels;
+pub mod map_state;
 pub mod model;
 pub mod parse;
 pub mod particles;
 pub mod plural;
-pub mod polyline;
+pub use flowlines_raster::polyline;
 pub mod projection;
 pub mod quotes;
-pub mod raster;
+pub use flowlines_raster::raster;
 pub mod review;
 pub mod route;
 pub mod scene;
 pub mod series;
 pub mod source;
-pub mod stroke_mask;
+pub use flowlines_raster::stroke_mask;
 pub mod style;
 pub mod summary;
 pub mod synthetic;

@@ -2,11 +2,15 @@
 //! moment, and how many fewer to draw where they are denser than a reader can tell apart.
 //!
 //! What depends only on the day, the filters and the view is worked out once into a list of
-//! [`Mover`]s ([`movers`]); each frame then only walks that list ([`place`]).
+//! [`Mover`]s ([`movers`]); each frame then only walks that list ([`place`], [`place_all`]),
+//! which is in the hot-path crate `flowlines-raster`, compiled for speed.
 
 use crate::encoding::{FlowStyle, LineStyle};
 use crate::polyline::Polyline;
 use crate::series::{Estimate, Phase};
+pub use flowlines_raster::particles::{
+    paint_discs, place, place_all, thinned, Mover, PARTICLE_RADIUS_PX,
+};
 
 /// How fast particles of a stream at its unit's highest rate travel, in CSS pixels per second.
 pub const TOP_SPEED_PX_S: f64 = 120.0;
@@ -16,21 +20,6 @@ pub const BASE_SPEED_PX_S: f64 = 30.0;
 pub const MAX_PARTICLES: usize = 8;
 /// Particles on a stream that barely moves, or whose amount is unknown.
 pub const MIN_PARTICLES: usize = 2;
-/// Radius of a particle's disc, in CSS pixels.
-pub const PARTICLE_RADIUS_PX: f64 = 2.5;
-
-/// A stream that carries particles at the current day, with the current filters and view.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Mover {
-    /// The stream's index.
-    pub stream: u32,
-    /// Its route's length on screen, in CSS pixels.
-    pub length: f64,
-    /// How fast its particles travel, in CSS pixels per second.
-    pub speed: f64,
-    /// How many particles it carries, evenly spaced.
-    pub count: u32,
-}
 
 /// How many particles a stream at `share` (0..=1) of its unit's top rate carries.
 pub fn particle_count(share: f64) -> usize {
@@ -88,35 +77,6 @@ pub fn thinning_share(movers: &[Mover], area_px2: f64) -> f64 {
     }
 }
 
-/// A stream's particle count `count` after thinning by `share`: rounded, at least one.
-pub fn thinned(count: u32, share: f64) -> u32 {
-    if share >= 1.0 {
-        count
-    } else {
-        ((f64::from(count) * share).round() as u32).clamp(1, count.max(1))
-    }
-}
-
-/// Places the particles of `mover` on `route` at animation clock `clock_s` seconds, `count` of
-/// them evenly spaced and advancing at the mover's speed, calling `out(x, y)` for each, first
-/// particle first.
-pub fn place(
-    mover: &Mover,
-    count: u32,
-    route: &Polyline,
-    clock_s: f64,
-    mut out: impl FnMut(f32, f32),
-) {
-    let len = mover.length;
-    let head = (clock_s * mover.speed / len).rem_euclid(1.0);
-    for k in 0..count {
-        let f = head + f64::from(k) / f64::from(count);
-        let f = if f >= 1.0 { f - 1.0 } else { f };
-        let (x, y) = route.point_at(f * len);
-        out(x as f32, y as f32);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,14 +117,5 @@ mod tests {
             (covered - area).abs() / area < 0.1,
             "{covered} against {area}"
         );
-    }
-
-    #[test]
-    fn a_streams_particles_are_evenly_spaced_and_move_with_the_clock() {
-        let route = Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)]);
-        let m = mover(4);
-        let mut xs = Vec::new();
-        place(&m, 4, &route, 0.5, |x, _| xs.push(x));
-        assert_eq!(xs, vec![25.0, 50.0, 75.0, 0.0]);
     }
 }

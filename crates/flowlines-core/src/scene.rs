@@ -11,7 +11,7 @@ use crate::encoding::{Encoder, FlowStyle, LineStyle};
 use crate::frame::{frame, Corner, FrameRequest, Inset};
 use crate::labels::{place_labels, LabelRequest, Rect};
 use crate::model::{Confidence, Story};
-use crate::particles::{movers, place, thinned, thinning_share, Mover};
+use crate::particles::{movers, paint_discs, place_all, thinning_share, Mover};
 use crate::polyline::Polyline;
 use crate::projection::{eurasia, Projection};
 use crate::raster::Raster;
@@ -267,6 +267,16 @@ impl Scene {
         self.stream_color = stream_colors(&self.story, &colors);
         self.category_color = colors;
         refused
+    }
+
+    /// Gives the categories the colours `colors` (`0xRRGGBB`, in the story's order), as
+    /// another scene of the same story chose them (see [`crate::map_state::MapState`]);
+    /// ignored unless there is one colour per category.
+    pub fn set_category_colors(&mut self, colors: &[u32]) {
+        if colors.len() == self.story.categories.len() {
+            self.category_color = colors.to_vec();
+            self.stream_color = stream_colors(&self.story, &self.category_color);
+        }
     }
 
     /// Each category's colour (`0xRRGGBB`), in the story's order.
@@ -578,6 +588,11 @@ impl Scene {
         self.day
     }
 
+    /// Which streams the reader has chosen to see.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
     fn restyle(&mut self) {
         self.series.at_into(self.day, &mut self.estimates);
         let story = &self.story;
@@ -698,24 +713,19 @@ impl Scene {
     /// density that grow with the stream's rate. A stream reported to move but with no figure
     /// gets the fewest, slowest particles; one whose last reading is past gets none.
     pub fn frame(&mut self, clock_s: f64) {
-        self.particle_xy.clear();
-        self.particle_stream.clear();
         let share = if self.thinning {
             thinning_share(&self.movers, self.width * self.height)
         } else {
             1.0
         };
-        let (xy, streams) = (&mut self.particle_xy, &mut self.particle_stream);
-        for m in &self.movers {
-            let Some(route) = self.routes.get(m.stream as usize) else {
-                continue;
-            };
-            place(m, thinned(m.count, share), route, clock_s, |x, y| {
-                xy.push(x);
-                xy.push(y);
-                streams.push(m.stream);
-            });
-        }
+        place_all(
+            &self.movers,
+            &self.routes,
+            share,
+            clock_s,
+            &mut self.particle_xy,
+            &mut self.particle_stream,
+        );
     }
 
     /// Thins particles where they are denser than a reader can see, from the next frame on:
@@ -727,11 +737,14 @@ impl Scene {
     /// Draws the last frame's particles into `raster` (cleared first), whose pixels are `dpr`
     /// device pixels per CSS pixel, as discs of `radius_css` CSS pixels in their stream's colour.
     pub fn paint_particles(&self, raster: &mut Raster, dpr: f32, radius_css: f32) {
-        raster.clear();
-        for (xy, &s) in self.particle_xy.chunks_exact(2).zip(&self.particle_stream) {
-            let color = self.stream_color.get(s as usize).copied().unwrap_or(0);
-            raster.disc(xy[0] * dpr, xy[1] * dpr, radius_css * dpr, color);
-        }
+        paint_discs(
+            raster,
+            &self.particle_xy,
+            &self.particle_stream,
+            &self.stream_color,
+            dpr,
+            radius_css,
+        );
     }
 
     /// Draws the routes and arrowheads of the visible streams into `raster` (cleared first),

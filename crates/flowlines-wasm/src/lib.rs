@@ -1,19 +1,24 @@
-//! The WebAssembly boundary of flowlines: one opaque handle, [`FlowMap`], that the page drives.
+//! The WebAssembly boundary of flowlines' live map: one opaque handle, [`FlowMap`], that the
+//! page drives.
 //!
 //! The page passes data text, the viewport and the time in; the handle hands back typed arrays
 //! of what to draw and paints the moving particles into a canvas with one `putImageData`.
-//! Every error crosses as a JS `Error` whose message lists each problem as
-//! `file:line:column: message`; no function here panics on any input.
+//! No function here panics on any input.
+//!
+//! This is the module every reader loads, so it holds only what the map needs: the charts, the
+//! SVG and CSV downloads and the reader that locates every problem in a broken file as
+//! `file:line:column: message` are in the second module, `flowlines-extras-wasm`, which the
+//! page loads when they are first needed. A story that does not read here (see
+//! [`FlowMap::new`]) is read there again, for its located problems.
 
 mod a11y;
 mod api;
-mod canvas_backend;
-mod charts;
-mod export;
+mod credits;
 #[cfg(feature = "fault")]
 mod fault;
 mod inset;
 mod record;
+mod state;
 mod view;
 mod words;
 
@@ -22,7 +27,7 @@ use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::load_json_in_page;
+use flowlines_core::parse::read_plain;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -99,8 +104,6 @@ pub struct FlowMap {
     /// Scratch coverage for [`FlowMap::paint_routes`] (empty until first used).
     pub(crate) route_mask: StrokeMask,
     pub(crate) dpr: f32,
-    /// The colours charts are drawn in: the page's light or dark theme.
-    pub(crate) palette: flowlines_chart::chart::Palette,
 }
 
 impl FlowMap {
@@ -114,19 +117,20 @@ impl FlowMap {
             route_layer: Raster::new(0, 0),
             route_mask: StrokeMask::new(0, 0),
             dpr: 1.0,
-            palette: flowlines_chart::chart::Palette::LIGHT,
         }
     }
 }
 
 #[wasm_bindgen]
 impl FlowMap {
-    /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`);
-    /// `file` names it in error messages.
-    /// Throws an `Error` listing every problem, one `file:line:column: message` per line.
+    /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`) with
+    /// the plain reader, which is small but does not locate problems; `file` names it in the
+    /// error. Throws an `Error` saying the first problem: the page then asks the second module
+    /// (`Extras.problems`) for every problem with its line and column. Accepts exactly the
+    /// stories the located reader accepts.
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
-        let story = load_json_in_page(file, text).map_err(|d| JsError::new(&d.to_string()))?;
+        let story = read_plain(text).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
         Ok(FlowMap::of_story(story))
     }
 
@@ -152,14 +156,6 @@ impl FlowMap {
     /// How many particles the last frame drew.
     pub fn particle_count(&self) -> usize {
         self.scene.particle_stream().len()
-    }
-
-    /// Every problem in `text` as `file:line:column: message` strings; empty when valid.
-    pub fn problems(file: &str, text: &str) -> Vec<String> {
-        match load_json_in_page(file, text) {
-            Ok(_) => Vec::new(),
-            Err(d) => d.0.iter().map(ToString::to_string).collect(),
-        }
     }
 
     /// Fits the map to `width` by `height` CSS pixels on a screen of `dpr` device pixels per
@@ -466,6 +462,14 @@ impl FlowMap {
             s.set_basemap(b.clone());
             false
         });
+        Ok(())
+    }
+
+    /// Loads the basemap from a file's bytes, in either of its forms: the compact binary
+    /// (`basemap.bin`) or the JSON; throws when it is neither.
+    pub fn set_basemap_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        let b = Basemap::from_bytes(bytes).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
+        self.scene.set_basemap(b);
         Ok(())
     }
 

@@ -83,19 +83,24 @@ fn the_great_circle_from_pyongyang_to_kursk_passes_over_siberia() {
 }
 
 #[wasm_bindgen_test]
-fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
-    let bad = FIVE_PLACES
-        .replace("\"lat\": 51.73", "\"lat\": 151.73")
-        .replace("\"to\": \"kursk\"", "\"to\": \"kursk-oblast\"");
-    let problems = FlowMap::problems("bad.json", &bad);
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems.iter().all(|p| p.starts_with("bad.json:")));
-    assert!(problems
-        .iter()
-        .any(|p| p.contains("unknown place 'kursk-oblast'")));
+fn bad_data_is_refused_without_a_panic() {
+    let bad = FIVE_PLACES.replace("\"to\": \"kursk\"", "\"to\": \"kursk-oblast\"");
     assert!(FlowMap::new("bad.json", &bad).is_err());
     assert!(FlowMap::new("x.json", "{ not json").is_err());
-    assert_eq!(FlowMap::problems("x.json", "{\"story\": 1,}").len(), 1);
+    assert!(FlowMap::new("x.json", "{\"story\": 1,}").is_err());
+}
+
+#[wasm_bindgen_test]
+fn the_compact_basemap_loads_like_the_json_one() {
+    let mut json = FlowMap::new("nk-russia.json", NK_RUSSIA).unwrap();
+    json.set_basemap(BASEMAP).unwrap();
+    let mut compact = FlowMap::new("nk-russia.json", NK_RUSSIA).unwrap();
+    compact.set_basemap_bytes(BASEMAP_BIN).unwrap();
+    json.resize(800.0, 500.0, 1.0);
+    compact.resize(800.0, 500.0, 1.0);
+    assert_eq!(compact.land_xy(), json.land_xy());
+    assert_eq!(compact.border_xy(), json.border_xy());
+    assert!(compact.set_basemap_bytes(b"neither").is_err());
 }
 
 #[cfg(feature = "csv")]
@@ -122,6 +127,7 @@ fn a_story_kept_as_csv_loads_through_the_same_parser_and_reports_located_errors(
 
 const NK_RUSSIA: &str = include_str!("../../../data/nk-russia.json");
 const BASEMAP: &str = include_str!("../../../data/basemap.json");
+const BASEMAP_BIN: &[u8] = include_bytes!("../../../data/basemap.bin");
 
 #[wasm_bindgen_test]
 fn the_default_story_draws_its_basemap_and_answers_what_is_under_a_point() {

@@ -10,11 +10,13 @@
 mod csv;
 mod json;
 pub mod limits;
+mod plain;
 mod scan;
 mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::json::read_json;
+pub use self::plain::read_plain;
 pub use self::source_map::SourceMap;
 
 use crate::diagnostic::Diagnostics;

@@ -2,7 +2,9 @@
 //! back pixel by pixel. Run with `wasm-pack test --headless --chrome` (or `--firefox`).
 #![allow(clippy::unwrap_used)]
 
-use flowlines_wasm::FlowMap;
+use flowlines_core::date::{format_day, parse_day};
+use flowlines_core::map_state::MapState;
+use flowlines_extras_wasm::Extras;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -34,8 +36,28 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
 
+/// The day number of `date` (YYYY-MM-DD).
+fn day_of(date: &str) -> f64 {
+    f64::from(parse_day(date).unwrap())
+}
+
+/// The extras of the default story, told by the map that it shows `date`.
+fn extras_at(date: &str) -> Extras {
+    let mut map = Extras::new("nk-russia.json", STORY).unwrap();
+    let state = MapState {
+        day: day_of(date),
+        size: (1000.0, 600.0),
+        view: [1.0, 0.0, 0.0],
+        hidden_categories: vec![],
+        hidden_confidences: vec![],
+    };
+    map.set_state(serde_wasm_bindgen::to_value(&state).unwrap())
+        .unwrap();
+    map
+}
+
 /// The munitions chart's planned height, from the handle's list of categories.
-fn munitions_height(map: &FlowMap) -> f64 {
+fn munitions_height(map: &Extras) -> f64 {
     let list: js_sys::Array = map.chart_categories("en").unwrap().dyn_into().unwrap();
     let entry = list
         .iter()
@@ -54,8 +76,7 @@ fn pixels_like(data: &[u8], rgb: [u8; 3], tolerance: u8) -> usize {
 
 #[wasm_bindgen_test]
 fn the_munitions_chart_draws_its_lines_and_band_on_a_real_canvas() {
-    let mut map = FlowMap::new("nk-russia.json", STORY).unwrap();
-    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    let mut map = extras_at("2024-10-20");
     let (width, height) = (800.0, munitions_height(&map));
     let dpr = 2.0;
     let (_canvas, ctx) = canvas((width * dpr) as u32, (height * dpr) as u32);
@@ -77,8 +98,7 @@ fn the_munitions_chart_draws_its_lines_and_band_on_a_real_canvas() {
 
 #[wasm_bindgen_test]
 fn in_the_dark_theme_the_chart_stands_on_the_dark_surface_with_light_ink() {
-    let mut map = FlowMap::new("nk-russia.json", STORY).unwrap();
-    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    let mut map = extras_at("2024-10-20");
     let (width, height) = (800.0, munitions_height(&map));
     let (_canvas, ctx) = canvas(width as u32, height as u32);
     map.set_theme("dark");
@@ -102,9 +122,7 @@ fn in_the_dark_theme_the_chart_stands_on_the_dark_surface_with_light_ink() {
 
 #[wasm_bindgen_test]
 fn the_chart_turns_the_pointer_into_a_day_and_an_observation_with_its_source() {
-    let mut map = FlowMap::new("nk-russia.json", STORY).unwrap();
-    let day = FlowMap::day_of("2024-10-20").unwrap();
-    map.set_day(day);
+    let mut map = extras_at("2024-10-20");
     let (width, height) = (800.0, munitions_height(&map));
     assert_eq!(
         map.chart_day_at("munitions", 100.0),
@@ -142,13 +160,13 @@ fn the_chart_turns_the_pointer_into_a_day_and_an_observation_with_its_source() {
 
     // The day at the mark's x is the day its period ends: 27 February 2024.
     let at = map.chart_day_at("munitions", x).unwrap();
-    let feb27 = FlowMap::day_of("2024-02-27").unwrap();
-    assert!((at - feb27).abs() < 3.0, "{}", FlowMap::date_of(at));
+    let feb27 = day_of("2024-02-27");
+    assert!((at - feb27).abs() < 3.0, "{}", format_day(at as i32));
 }
 
 #[wasm_bindgen_test]
 fn chart_errors_cross_with_their_reason() {
-    let map = FlowMap::new("nk-russia.json", STORY).unwrap();
+    let mut map = Extras::new("nk-russia.json", STORY).unwrap();
     let (_canvas, ctx) = canvas(400, 300);
     let unknown = map.draw_chart(&ctx, 400.0, 300.0, 1.0, "nonsense", "en");
     let message = JsValue::from(unknown.unwrap_err());

@@ -1,49 +1,19 @@
-//! Downloads from the page: the data behind the current view as CSV.
+//! Downloads from the page: the current view as the static map's SVG, and the data behind it
+//! as CSV. (The PNG is drawn by the page from the map's own canvases.)
 
-use crate::FlowMap;
+use crate::Extras;
 use flowlines_chart::map;
-use flowlines_core::i18n::{format_date, tf, Lang};
 use flowlines_core::totals::{stream_totals, to_csv};
 use plotters::backend::SVGBackend;
 use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
-impl FlowMap {
-    /// The lines every exported image carries, so that a copy that travels keeps them: the
-    /// title, the date shown and the data's 'as of' date, the sources, the caveat and the credit,
-    /// in `lang`.
-    pub fn export_credits(&self, lang: &str) -> Vec<String> {
-        let l = Lang::from_code(lang);
-        let story = self.scene.story();
-        let meta = &story.story;
-        let sources: Vec<String> = story
-            .sources
-            .iter()
-            .map(|s| flowlines_core::details::citation(s, lang))
-            .collect();
-        let mut lines = vec![
-            meta.title.get(lang).to_string(),
-            tf(
-                l,
-                "shown",
-                &[
-                    &format_date(self.scene.day().floor() as i32, l),
-                    &format_date(meta.as_of.last(), l),
-                    &meta.version,
-                ],
-            ),
-            tf(l, "sources", &[&sources.join("; ")]),
-        ];
-        lines.extend(meta.caveat.as_ref().map(|t| t.get(lang).to_string()));
-        lines.extend(meta.credit.as_ref().map(|t| t.get(lang).to_string()));
-        lines
-    }
-
-    /// The current view (day, filters, zoom) as the static map's SVG, `width` pixels wide, with
-    /// its title, as-of date, legend, caveat, sources and credits: the same drawing code as
-    /// `flowlines render`. `height` is the map's own height on the page; the image adds its
-    /// text bands below and above it.
+impl Extras {
+    /// The current view (day, filters, zoom: see [`Extras::set_state`]) as the static map's
+    /// SVG, `width` pixels wide, with its title, as-of date, legend, caveat, sources and
+    /// credits: the same drawing code as `flowlines render`. `height` is the map's own height on
+    /// the page; the image adds its text bands below and above it.
     pub fn export_svg(&self, width: f64, height: f64, lang: &str) -> Result<String, JsError> {
         let w = if width.is_finite() {
             width.round().clamp(320.0, 4000.0) as u32

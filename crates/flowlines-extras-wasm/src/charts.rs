@@ -4,7 +4,7 @@
 //! (the mark under the pointer). What each chart drew where stays here, in Rust.
 
 use crate::canvas_backend::CanvasBackend;
-use crate::{to_js, FlowMap};
+use crate::{to_js, Extras};
 use flowlines_chart::chart::{render_charts_in, ChartLayout, ChartPlan, Palette};
 use flowlines_core::details::confidence_text;
 use flowlines_core::i18n::{self, t, tf, Lang};
@@ -12,23 +12,11 @@ use flowlines_core::model::{Measure, Story};
 use flowlines_core::style::{category_color, css};
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-thread_local! {
-    /// The layout of the last chart drawn, per handle (its address) and category id.
-    static LAYOUTS: RefCell<HashMap<(usize, String), ChartLayout>> = RefCell::new(HashMap::new());
-}
-
-/// The key of `map`'s chart of `category`: handles never share layouts.
-fn key(map: &FlowMap, category: &str) -> (usize, String) {
-    (std::ptr::from_ref(map) as usize, category.to_string())
-}
-
-fn with_layout<T>(map: &FlowMap, category: &str, f: impl FnOnce(&ChartLayout) -> T) -> Option<T> {
-    LAYOUTS.with(|l| l.borrow().get(&key(map, category)).map(f))
+fn with_layout<T>(map: &Extras, category: &str, f: impl FnOnce(&ChartLayout) -> T) -> Option<T> {
+    map.layouts.get(category).map(f)
 }
 
 /// A category as the charts list it.
@@ -105,7 +93,7 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
 }
 
 #[wasm_bindgen]
-impl FlowMap {
+impl Extras {
     /// Sets the colour theme charts are drawn in: "dark" for light ink on the dark theme's
     /// surface, anything else for the light theme.
     pub fn set_theme(&mut self, theme: &str) {
@@ -114,12 +102,12 @@ impl FlowMap {
 
     /// Draws the chart of category `category` (an id) on `ctx`, `width` by `height` CSS pixels
     /// of a canvas `dpr` times denser, names in `lang`, in the theme's colours (see
-    /// [`FlowMap::set_theme`]), with its cursor at the current day, and
-    /// keeps where everything went for [`FlowMap::chart_day_at`] and [`FlowMap::chart_mark_at`].
+    /// [`Extras::set_theme`]), with its cursor at the current day (see [`Extras::set_state`]),
+    /// and keeps where everything went for [`Extras::chart_day_at`] and [`Extras::chart_mark_at`].
     /// Throws with the reason when the category is unknown, the size too small or the canvas
     /// fails.
     pub fn draw_chart(
-        &self,
+        &mut self,
         ctx: &CanvasRenderingContext2d,
         width: f64,
         height: f64,
@@ -149,7 +137,7 @@ impl FlowMap {
         .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
         root.present()
             .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
-        LAYOUTS.with(|l| l.borrow_mut().insert(key(self, category), layout));
+        self.layouts.insert(category.to_string(), layout);
         Ok(())
     }
 

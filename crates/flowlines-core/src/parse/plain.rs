@@ -1,0 +1,107 @@
+//! The plain reader: a story read straight into the model by `serde_json` and checked by
+//! [`crate::validate`], without the syntax tree and paths that locate each problem.
+//!
+//! It is what the page's map module reads with: it needs neither the source map nor
+//! `serde_path_to_error`, which are most of the located reader's weight in WebAssembly. For a
+//! valid story it gives the same [`Story`] as [`super::load_json_in_page`], and it never accepts
+//! a story that reader rejects: the same caps ([`super::limits`]) are checked, the model's
+//! derive refuses unknown and duplicate fields, and the same [`validate`] runs. On a problem it
+//! says only the first one, without a line and column: the caller then runs
+//! [`super::load_json_in_page`] for every problem, located (the page does so in its second
+//! module, loaded only then).
+
+use super::limits::{max_entities, MAX_PAGE_FILE_BYTES};
+use crate::model::Story;
+use crate::validate::validate;
+
+/// Reads and validates a JSON story as the page does (at most
+/// [`MAX_PAGE_FILE_BYTES`]); the error is the first problem, unlocated.
+pub fn read_plain(text: &str) -> Result<Story, String> {
+    if text.len() > MAX_PAGE_FILE_BYTES {
+        return Err(format!(
+            "the file is over the page's {} MiB",
+            MAX_PAGE_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    if let Some((_, message)) = super::scan::json_caps(text) {
+        return Err(message);
+    }
+    let story: Story = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let counts = [
+        ("sources", story.sources.len()),
+        ("places", story.places.len()),
+        ("categories", story.categories.len()),
+        ("units", story.units.len()),
+        ("routes", story.routes.len()),
+        ("streams", story.streams.len()),
+        ("observations", story.observations.len()),
+        ("sanctions", story.sanctions.len()),
+        ("events", story.events.len()),
+    ];
+    for (name, n) in counts {
+        let cap = max_entities(name).unwrap_or(usize::MAX);
+        if n > cap {
+            return Err(format!("a story may have at most {cap} {name}"));
+        }
+    }
+    match validate(&story).into_iter().next() {
+        None => Ok(story),
+        Some(p) => Err(format!("{}: {}", p.path, p.message)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::load_json_in_page as load_json;
+
+    const DEFAULT: &str = include_str!("../../../../data/nk-russia.json");
+    const FIVE: &str = include_str!("../../../../data/fixtures/five-places.json");
+
+    #[test]
+    fn a_valid_story_reads_the_same_as_with_the_located_reader() {
+        for text in [DEFAULT, FIVE] {
+            assert_eq!(
+                read_plain(text),
+                load_json("x.json", text).map_err(|_| String::new())
+            );
+        }
+    }
+
+    #[test]
+    fn every_broken_fixture_is_refused_as_the_located_reader_refuses_it() {
+        for text in [
+            include_str!("../../../../data/fixtures/bad-story.json"),
+            include_str!("../../../../data/fixtures/errors.json"),
+        ] {
+            assert!(load_json("x.json", text).is_err());
+            assert!(read_plain(text).is_err());
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_or_a_dangling_reference_is_refused() {
+        let unknown = DEFAULT.replacen("\"id\":", "\"colour\": 1, \"id\":", 1);
+        let dangling = FIVE.replacen("\"from\": \"", "\"from\": \"nowhere-", 1);
+        for text in [unknown, dangling] {
+            assert_ne!(text.len(), 0);
+            assert!(load_json("x.json", &text).is_err());
+            assert!(read_plain(&text).is_err());
+        }
+        assert!(read_plain("").is_err());
+        assert!(read_plain("[]").is_err());
+        assert!(read_plain("{\"story\": 1,}").is_err());
+    }
+
+    #[test]
+    fn a_duplicate_key_is_refused_with_its_line_and_column() {
+        // Stricter than the located reader, which keeps one of the two: the page then shows
+        // this message, which serde_json locates.
+        let duplicate = DEFAULT.replacen("\"id\":", "\"id\": \"x\", \"id\":", 1);
+        let e = read_plain(&duplicate).unwrap_err();
+        assert!(
+            e.contains("duplicate field `id`") && e.contains("line 3"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! The second WebAssembly module of flowlines' page: what a reader may never use, loaded only
+//! when first needed, so that the map module every reader loads stays small.
+//!
+//! One handle, [`Extras`], holds its own [`Scene`] of the same story the map shows, read again
+//! from the same text with the located reader. Before it draws, the page gives it the map's
+//! state ([`Extras::set_state`] with `FlowMap.state()`), so that the charts' cursor and every
+//! download show what the reader sees. It draws the charts (through `flowlines-chart` on a
+//! canvas), writes the SVG and CSV downloads, and lists every problem of a broken story as
+//! `file:line:column: message` ([`Extras::problems`]). Errors cross as JS `Error`s with their
+//! reason; no function here panics on any input.
+
+mod canvas_backend;
+mod charts;
+mod export;
+
+use flowlines_chart::chart::{ChartLayout, Palette};
+use flowlines_core::basemap::Basemap;
+use flowlines_core::map_state::MapState;
+use flowlines_core::parse::load_json_in_page;
+use flowlines_core::scene::Scene;
+use serde::Serialize;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+/// Converts a value to a plain JS object (maps as objects, not `Map`s).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The charts and downloads of one map, over its own scene of the map's story.
+#[wasm_bindgen]
+pub struct Extras {
+    pub(crate) scene: Scene,
+    /// The colours charts are drawn in: the page's light or dark theme.
+    pub(crate) palette: Palette,
+    /// Where everything went on the last chart drawn of each category, by category id.
+    pub(crate) layouts: HashMap<String, ChartLayout>,
+}
+
+#[wasm_bindgen]
+impl Extras {
+    /// Reads and validates `text` (the JSON story the map shows, at most 10 MiB) with the located
+    /// reader;
+    /// `file` names it in error messages. Throws an `Error` listing every problem, one
+    /// `file:line:column: message` per line.
+    #[wasm_bindgen(constructor)]
+    pub fn new(file: &str, text: &str) -> Result<Extras, JsError> {
+        let story = load_json_in_page(file, text).map_err(|d| JsError::new(&d.to_string()))?;
+        Ok(Extras {
+            scene: Scene::new(story),
+            palette: Palette::LIGHT,
+            layouts: HashMap::new(),
+        })
+    }
+
+    /// Every problem in `text` as `file:line:column: message` strings; empty when valid.
+    pub fn problems(file: &str, text: &str) -> Vec<String> {
+        match load_json_in_page(file, text) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Loads the basemap the SVG download draws, from the file's bytes (compact or JSON);
+    /// throws when it is neither.
+    pub fn set_basemap(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        let b = Basemap::from_bytes(bytes).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
+        self.scene.set_basemap(b);
+        Ok(())
+    }
+
+    /// Shows what the map shows: `state` is `FlowMap.state()` (day, size, zoom and pan,
+    /// filters). Throws when it is not such an object.
+    pub fn set_state(&mut self, state: JsValue) -> Result<(), JsError> {
+        let state: MapState =
+            serde_wasm_bindgen::from_value(state).map_err(|e| JsError::new(&e.to_string()))?;
+        state.apply(&mut self.scene);
+        Ok(())
+    }
+}

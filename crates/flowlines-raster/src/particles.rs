@@ -1,0 +1,150 @@
+//! Each frame's particles: where they are at a moment along their routes, and their discs
+//! drawn into a [`Raster`]. Which streams carry particles, how many and how fast is worked out
+//! by the core (`flowlines_core::particles::movers`) only when the day, the filters or the view
+//! change; what is here runs for every particle of every frame.
+
+use crate::polyline::Polyline;
+use crate::raster::Raster;
+
+/// Radius of a particle's disc, in CSS pixels.
+pub const PARTICLE_RADIUS_PX: f64 = 2.5;
+
+/// A stream that carries particles at the current day, with the current filters and view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mover {
+    /// The stream's index.
+    pub stream: u32,
+    /// Its route's length on screen, in CSS pixels.
+    pub length: f64,
+    /// How fast its particles travel, in CSS pixels per second.
+    pub speed: f64,
+    /// How many particles it carries, evenly spaced.
+    pub count: u32,
+}
+
+/// A stream's particle count `count` after thinning by `share` (0..=1): rounded, at least one.
+pub fn thinned(count: u32, share: f64) -> u32 {
+    if share >= 1.0 {
+        count
+    } else {
+        ((f64::from(count) * share).round() as u32).clamp(1, count.max(1))
+    }
+}
+
+/// Places the particles of `mover` on `route` at animation clock `clock_s` seconds, `count` of
+/// them evenly spaced and advancing at the mover's speed, calling `out(x, y)` for each, first
+/// particle first.
+pub fn place(
+    mover: &Mover,
+    count: u32,
+    route: &Polyline,
+    clock_s: f64,
+    mut out: impl FnMut(f32, f32),
+) {
+    let len = mover.length;
+    let head = (clock_s * mover.speed / len).rem_euclid(1.0);
+    for k in 0..count {
+        let f = head + f64::from(k) / f64::from(count);
+        let f = if f >= 1.0 { f - 1.0 } else { f };
+        let (x, y) = route.point_at(f * len);
+        out(x as f32, y as f32);
+    }
+}
+
+/// One frame's particles: for each of `movers`, its count thinned by `share` (see [`thinned`])
+/// placed on its route in `routes` (indexed by stream) at clock `clock_s` seconds. Clears and
+/// fills `xy` with x, y in CSS pixels and `streams` with each particle's stream index.
+pub fn place_all(
+    movers: &[Mover],
+    routes: &[Polyline],
+    share: f64,
+    clock_s: f64,
+    xy: &mut Vec<f32>,
+    streams: &mut Vec<u32>,
+) {
+    xy.clear();
+    streams.clear();
+    for m in movers {
+        let Some(route) = routes.get(m.stream as usize) else {
+            continue;
+        };
+        place(m, thinned(m.count, share), route, clock_s, |x, y| {
+            xy.push(x);
+            xy.push(y);
+            streams.push(m.stream);
+        });
+    }
+}
+
+/// Draws particles into `raster` (cleared first), whose pixels are `dpr` device pixels per
+/// CSS pixel: one disc of `radius_css` CSS pixels at each x, y of `xy` (CSS pixels), in the
+/// colour `colors[stream]` (`0xRRGGBB`, black when missing) of its stream in `streams`.
+pub fn paint_discs(
+    raster: &mut Raster,
+    xy: &[f32],
+    streams: &[u32],
+    colors: &[u32],
+    dpr: f32,
+    radius_css: f32,
+) {
+    raster.clear();
+    for (p, &s) in xy.chunks_exact(2).zip(streams) {
+        let color = colors.get(s as usize).copied().unwrap_or(0);
+        raster.disc(p[0] * dpr, p[1] * dpr, radius_css * dpr, color);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mover(stream: u32, count: u32) -> Mover {
+        Mover {
+            stream,
+            length: 100.0,
+            speed: 50.0,
+            count,
+        }
+    }
+
+    #[test]
+    fn a_streams_particles_are_evenly_spaced_and_move_with_the_clock() {
+        let route = Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)]);
+        let mut xs = Vec::new();
+        place(&mover(0, 4), 4, &route, 0.5, |x, _| xs.push(x));
+        assert_eq!(xs, vec![25.0, 50.0, 75.0, 0.0]);
+    }
+
+    #[test]
+    fn a_frame_lists_every_particle_with_its_stream_and_skips_a_stream_without_a_route() {
+        let routes = vec![
+            Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)]),
+            Polyline::new(vec![(0.0, 10.0), (100.0, 10.0)]),
+        ];
+        let movers = [mover(1, 2), mover(0, 3), mover(7, 2)];
+        let (mut xy, mut streams) = (vec![9.0], vec![9]);
+        place_all(&movers, &routes, 1.0, 0.0, &mut xy, &mut streams);
+        assert_eq!(streams, vec![1, 1, 0, 0, 0]);
+        assert_eq!(&xy[..4], &[0.0, 10.0, 50.0, 10.0]);
+        // Thinned to a third, each stream keeps at least one.
+        place_all(&movers, &routes, 0.3, 0.0, &mut xy, &mut streams);
+        assert_eq!(streams, vec![1, 0]);
+    }
+
+    #[test]
+    fn discs_are_painted_in_their_streams_colour_over_a_cleared_raster() {
+        let mut raster = Raster::new(20, 10);
+        paint_discs(
+            &mut raster,
+            &[5.0, 5.0],
+            &[1],
+            &[0x0000ff, 0xff0000],
+            1.0,
+            2.5,
+        );
+        assert_eq!(raster.pixel(5, 5), Some([255, 0, 0, 255]));
+        paint_discs(&mut raster, &[15.0, 5.0], &[0], &[0x0000ff], 1.0, 2.5);
+        assert_eq!(raster.pixel(5, 5), Some([0, 0, 0, 0]));
+        assert_eq!(raster.pixel(15, 5), Some([0, 0, 255, 255]));
+    }
+}

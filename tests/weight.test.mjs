@@ -1,0 +1,67 @@
+// What a reader of the default embed downloads (issue 10, item 3): everything www/embed.html
+// fetches until its first animated frame, with the map in view and no action by the reader,
+// gzipped; and the second wasm module (charts, SVG and CSV downloads, located reader) fetched
+// only when the reader scrolls to the charts or asks for a download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, ready } from './browser.mjs';
+import { weigh } from '../tools/weight.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+/** The weight reached (README, Weight): a build that grows past it fails. */
+const BUDGET_KB = 345; // 330.2 KB with the split, 344.2 KB with the element API and colours (issue 13)
+/** Issue 10's bound, not reached yet. */
+const GOAL_KB = 200;
+
+const EXTRAS = /flowlines_extras_wasm|\/js\/charts\.js/;
+const totalKb = (rows) => rows.reduce((s, r) => s + r.gzip, 0) / 1024;
+
+test('the embed\'s first frame fetches stay within the weight reached, and no extras', async () => {
+  const rows = await weigh(env, '/embed.html');
+  const total = totalKb(rows);
+  assert.ok(total <= BUDGET_KB, `${total.toFixed(1)} KB gzipped: ${rows.map((r) => r.file).join(' ')}`);
+  assert.deepEqual(rows.filter((r) => EXTRAS.test(r.file)).map((r) => r.file), [], 'no chart or extras module before it is needed');
+  assert.ok(rows.some((r) => r.file.startsWith('/compact/nk-russia.en.json')), 'the story in the reader\'s language only');
+  assert.ok(rows.some((r) => r.file.startsWith('/data/basemap.bin')), 'the compact basemap');
+  assert.ok(!rows.some((r) => r.file.startsWith('/data/basemap.json') || r.file.startsWith('/data/nk-russia.json')));
+});
+
+test('the embed\'s first frame fetches stay under 200 KB gzipped', { todo: 'issue 10 item 3: 200 KB is not reached yet (README, Weight)' }, async () => {
+  const total = totalKb(await weigh(env, '/embed.html'));
+  assert.ok(total <= GOAL_KB, `${total.toFixed(1)} KB gzipped`);
+});
+
+test('the second module loads when the reader scrolls to the charts', async () => {
+  const { page, requests, context, errors } = await open(env, '/embed.html', { width: 1000, height: 700 });
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.filter((u) => EXTRAS.test(u)).length, 0, 'not before');
+  await page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts canvas')?.width > 1, null, { timeout: 20000 });
+  assert.ok(requests.some((u) => /flowlines_extras_wasm_bg\.wasm/.test(u)), 'the extras wasm, once scrolled to');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the second module loads when the reader asks for a download, and the download is right', async () => {
+  const { page, requests, context, errors } = await open(env, '/embed.html?paused&at=2024-10-20', { width: 1000, height: 700 });
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.filter((u) => EXTRAS.test(u)).length, 0, 'not before');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#fl-export-csv').click(),
+  ]);
+  assert.ok(requests.some((u) => /flowlines_extras_wasm_bg\.wasm/.test(u)), 'the extras wasm, once asked for');
+  assert.ok(!requests.some((u) => /\/js\/charts\.js/.test(u)), 'but not the charts');
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile(path, 'utf8');
+  assert.match(csv, /^\uFEFFstream,label,category/, 'with its byte-order mark');
+  assert.match(csv, /,2024-10-20,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

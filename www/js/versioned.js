@@ -1,0 +1,42 @@
+// Our files (the wasm modules, the story, the basemap) carry a content hash in their URLs, from
+// the manifest tools/build-manifest.mjs writes, so a cache never hides an update. The manifest
+// also lists the compact form of each of our stories in each language, which the build writes
+// after validating the story (`flowlines compact`), so that a reader downloads only the texts
+// of the language they read.
+
+const ROOT = new URL('../', import.meta.url);
+let hashes;
+
+/** The manifest: path under www/ to a short sha256; `{}` when there is none. */
+function manifest() {
+  hashes ??= fetch(new URL('manifest.json', ROOT))
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({}));
+  return hashes;
+}
+
+/** `url` resolved against the host page, with `?v=<hash>` when the manifest lists it. */
+export async function versioned(url) {
+  const u = new URL(url, document.baseURI);
+  const hash = (await manifest())[u.pathname.slice(ROOT.pathname.length)];
+  if (hash && u.origin === ROOT.origin && u.pathname.startsWith(ROOT.pathname) && !u.search) {
+    u.searchParams.set('v', hash);
+  }
+  return u.href;
+}
+
+/**
+ * The URL to load story `url` from for a reader of `lang`: the compact form the build wrote
+ * (`compact/<name>.<lang>.json`, texts in that language and English only) when `url` is one of
+ * our own files and the manifest lists that form, else `url` itself. The two read the same in
+ * that language.
+ */
+export async function storyUrl(url, lang) {
+  const u = new URL(url, document.baseURI);
+  const code = String(lang || 'en').toLowerCase().split('-')[0];
+  const name = u.pathname.split('/').pop().replace(/\.json$/, '');
+  const compact = `compact/${name}.${code}.json`;
+  const own = u.origin === ROOT.origin && u.pathname === `${ROOT.pathname}data/${name}.json` && !u.search;
+  if (own && (await manifest())[compact]) return new URL(compact, ROOT).href;
+  return u.href;
+}
