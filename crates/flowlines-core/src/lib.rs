@@ -29,6 +29,7 @@ pub mod route;
 pub mod scene;
 pub mod series;
 pub mod source;
+pub mod steps;
 pub mod stroke_mask;
 pub mod style;
 pub mod summary;

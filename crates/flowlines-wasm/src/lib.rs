@@ -13,6 +13,7 @@ mod export;
 mod fault;
 mod inset;
 mod record;
+mod steps;
 mod view;
 mod words;
 
