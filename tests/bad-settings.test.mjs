@@ -44,6 +44,7 @@ test('unknown or impossible values of every setting are ignored, each with a war
   const bad = {
     at: '13/10/2024', theme: 'purple', mode: 'holographic', zoom: '0,a,b', clock: 'soon',
     autoplay: 'maybe', lang: '<b>', categories: 'munitions,spaceships',
+    hide: 'everything', transparent: 'maybe', colors: 'munitions:#fff',
   };
   const query = new URLSearchParams(bad).toString();
   const { page, warnings, errors, context } = await visit(`/?${query}`);

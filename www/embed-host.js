@@ -10,14 +10,22 @@
 // the origin of their own `src`: another iframe on the page (an advertisement, say) cannot
 // make itself, or a map, 20,000 pixels tall.
 //
+// It also passes the map's events on as DOM events on its iframe (`flowlines-ready`,
+// `flowlines-change`, `flowlines-error`, each with the map's `detail`), and gives the page
+// `flowlinesEmbedHost.send(iframe, command, ...args)` to drive the map (docs/api.md):
+//
+//   const frame = document.querySelector('iframe[data-flowlines]');
+//   frame.addEventListener('flowlines-ready', () => flowlinesEmbedHost.send(frame, 'setDate', '2024-10-20'));
+//
 // A plain script (no module needed), safe to include more than once; it sets nothing but the
 // height of the marked iframe whose window sent the message, through the CSSOM (allowed by a
 // strict Content-Security-Policy's style-src).
 (function () {
   'use strict';
   if (window.flowlinesEmbedHost) return;
-  window.flowlinesEmbedHost = true;
   var MAX = 20000; // CSS pixels: a sane bound on what a message may ask for
+  /** The map's events, by the type of the message that carries each. */
+  var EVENTS = { 'flowlines:ready': 'flowlines-ready', 'flowlines:change': 'flowlines-change', 'flowlines:error': 'flowlines-error' };
 
   /** The origin of `frame`'s src, or null when it has none (about:blank, srcdoc). */
   function originOf(frame) {
@@ -29,18 +37,41 @@
     }
   }
 
-  window.addEventListener('message', function (event) {
-    var data = event.data;
-    if (!data || data.type !== 'flowlines:height') return;
-    var height = Number(data.height);
-    if (!isFinite(height) || height <= 0) return;
+  /** The marked iframe whose window sent `event`, when the message comes from its src's origin. */
+  function senderOf(event) {
     var frames = document.querySelectorAll('iframe[data-flowlines]');
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        if (event.origin !== originOf(frames[i])) return;
-        frames[i].style.height = Math.min(Math.ceil(height), MAX) + 'px';
-        return;
+        return event.origin === originOf(frames[i]) ? frames[i] : null;
       }
     }
+    return null;
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data.type !== 'string') return;
+    if (data.type === 'flowlines:height') {
+      var height = Number(data.height);
+      if (!isFinite(height) || height <= 0) return;
+      var frame = senderOf(event);
+      if (frame) frame.style.height = Math.min(Math.ceil(height), MAX) + 'px';
+    } else if (Object.prototype.hasOwnProperty.call(EVENTS, data.type)) {
+      var from = senderOf(event);
+      if (from) from.dispatchEvent(new CustomEvent(EVENTS[data.type], { detail: data.detail }));
+    }
   });
+
+  window.flowlinesEmbedHost = {
+    /**
+     * Asks the map in `frame` (a marked iframe) to run `command` with `args`, as the element's
+     * method of that name would; only the iframe's own origin receives it.
+     */
+    send: function (frame, command) {
+      var origin = originOf(frame);
+      if (!origin || !frame.contentWindow) return;
+      var args = Array.prototype.slice.call(arguments, 2);
+      frame.contentWindow.postMessage({ type: 'flowlines:command', command: command, args: args }, origin);
+    },
+  };
 })();

@@ -5,7 +5,7 @@ import init, { FlowMap } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
 import { Timeline } from './timeline.js';
-import { buildLegend } from './legend.js';
+import { buildLegend, recolourLegend } from './legend.js';
 import { Tooltip, attachFlowKeys } from './tooltip.js';
 import { Words, labelControls } from './words.js';
 import { mountSummary } from './summary.js';
@@ -17,7 +17,8 @@ import { mountInset } from './inset.js';
 import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
 import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
-import { ignored, knownCategories } from './settings.js';
+import { knownCategories } from './settings.js';
+import { knownDay, makeCommands, warnColors } from './commands.js';
 
 // Our files (the wasm, the story, the basemap) carry a content hash in their URLs, from the
 // manifest tools/build-manifest.mjs writes, so a cache never hides an update.
@@ -77,17 +78,6 @@ function recordLine(map, lang) {
   return line;
 }
 
-/** The day number of `date` (`YYYY-MM-DD`), or null, with a warning, when no such day exists. */
-function knownDay(date) {
-  if (!date) return null;
-  try {
-    return FlowMap.day_of(date); // the core says whether the day exists (2024-02-30 does not)
-  } catch (e) {
-    ignored('at', date, e.message);
-    return null;
-  }
-}
-
 /** Whether this browser has what the live map needs; without it the static image stays. */
 export function supported() {
   return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
@@ -98,21 +88,32 @@ export function supported() {
 /**
  * Mounts the live map in `root` (the element's shadow root) for `host` (the element), with
  * `settings` from its attributes and the page's URL (see settings.js). Errors are shown in
- * the element as text.
+ * the element as text and fired as `flowlines-error`. Resolves to the map's commands
+ * (commands.js), or null when it failed; `signal` aborting stops the map for good.
  */
-export async function mount(root, host, settings) {
+export async function mount(root, host, settings, signal) {
   const $ = (id) => root.getElementById(id);
   try {
-    await run($, host, settings);
+    return await run($, host, settings, signal);
   } catch (e) {
+    if (signal?.aborted) return null;
     host.dataset.static = 'true'; // the static image stays, without controls that do nothing
     const box = $('fl-errors');
-    box.textContent = e.message ?? String(e); // data text is never parsed as HTML
+    const message = e.message ?? String(e);
+    box.textContent = message; // data text is never parsed as HTML
     box.hidden = false;
+    fireError(host, message);
+    return null;
   }
 }
 
-async function run($, host, settings) {
+/** Fires `flowlines-error` on `host` with `message` and its lines (one problem a line). */
+export function fireError(host, message) {
+  const detail = { message, messages: message.split('\n').filter(Boolean) };
+  host.dispatchEvent(new CustomEvent('flowlines-error', { detail, bubbles: true, composed: true }));
+}
+
+async function run($, host, settings, signal) {
   const { data: dataUrl, basemap: basemapUrl, lang } = settings;
   const fixedClock = settings.clock;
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
@@ -125,6 +126,7 @@ async function run($, host, settings) {
     fetchAllowed(dataAt, settings.allowed).then((r) => r.text()),
     fetchAllowed(basemapAt, settings.allowed).then((r) => r.text()).catch(() => null),
   ]);
+  if (signal?.aborted) throw new Error('flowlines: this map was started again');
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';
@@ -132,10 +134,15 @@ async function run($, host, settings) {
     failed = true;
     console.error('flowlines: a map stopped after an error in its WebAssembly module', error);
     showFailure($, host, failText);
+    fireError(host, failText);
   });
   map.set_thinning(true); // no more particles than a reader can tell apart (a no-op for small stories)
   if (basemap) map.set_basemap(basemap);
   settings.categories = knownCategories(settings.categories, map.categories(lang).map((c) => c.id));
+  // Category colours for the theme shown: the host's (`colors`) and the story's own, each at
+  // least 3:1 against the theme's land and sea or refused (the core's rule).
+  const scheme = () => (host.dataset.scheme === 'dark' ? 'dark' : 'light');
+  warnColors(map.set_colors(scheme(), settings.colors));
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);
@@ -183,12 +190,13 @@ async function run($, host, settings) {
   const inset = mountInset({ box: $('fl-inset'), canvas: $('fl-inset-static'), controls: $('fl-zoom') });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
   attachFlowKeys(container, map, tooltip, lang); // n and p step through the flows
+  const on = { signal }; // every listener outside the shadow root ends with the map
   motion.addEventListener('change', () => {
     still = motion.matches;
     if (!still) return;
     if (timeline.playing) timeline.toggle();
     particleCtx.clearRect(0, 0, particleCanvas.width, particleCanvas.height); // canvas pixels, untransformed
-  });
+  }, on);
 
   const point = (e) => {
     const box = container.getBoundingClientRect();
@@ -235,9 +243,15 @@ async function run($, host, settings) {
     redraw();
   }
   layout();
-  new ResizeObserver(layout).observe(container);
+  const resizing = new ResizeObserver(layout);
+  resizing.observe(container);
   const urlView = keepInUrl({ host, map, timeline, legend: $('fl-legend'), size: () => size, label: (day) => FlowMap.date_of(day) });
-  watchTheme(host, () => { redraw(); charts.redraw(); });
+  const api = makeCommands(host, map, {
+    timeline, legend: $('fl-legend'), tooltip, lang, redraw, scheme, colors: settings.colors,
+    opening: { day: atDay ?? map.open_day(), categories: settings.categories },
+  });
+  const recolour = () => { api.recolour(); recolourLegend($('fl-legend'), map, lang); charts.recolour(); };
+  watchTheme(host, recolour, signal);
 
   // Frames only while the element is on screen and its tab is visible: a reader who scrolled
   // past the map, or switched tabs, pays nothing; the animation resumes where it stopped.
@@ -245,8 +259,9 @@ async function run($, host, settings) {
   let pending = 0; // the requested frame, 0 when stopped
   let clock = 0; // seconds of animation shown so far
   let last = null;
+  let stopped = false; // started again (a new lang or data): for good
   function schedule() {
-    if (failed) return;
+    if (failed || stopped) return;
     if (onScreen && !document.hidden) {
       if (!pending) pending = requestAnimationFrame(tick);
     } else {
@@ -255,13 +270,22 @@ async function run($, host, settings) {
       last = null;
     }
   }
+  let seen = null;
   if ('IntersectionObserver' in window) {
-    new IntersectionObserver((entries) => {
+    seen = new IntersectionObserver((entries) => {
       onScreen = entries[entries.length - 1].isIntersecting;
       schedule();
-    }).observe(host);
+    });
+    seen.observe(host);
   }
-  document.addEventListener('visibilitychange', schedule);
+  document.addEventListener('visibilitychange', schedule, on);
+  signal?.addEventListener('abort', () => {
+    stopped = true;
+    if (pending) cancelAnimationFrame(pending);
+    pending = 0;
+    resizing.disconnect();
+    seen?.disconnect();
+  });
 
   function tick(now) {
     pending = 0;
@@ -282,10 +306,19 @@ async function run($, host, settings) {
       map.frame(fixedClock ?? clock);
       map.paint(particleCtx);
     }
-    host.dataset.ready = 'true';
+    if (host.dataset.ready !== 'true') {
+      host.dataset.ready = 'true';
+      api.ready({ categories: map.categories(lang), start: FlowMap.date_of(map.start_day()), end: FlowMap.date_of(map.end_day()) });
+    }
+    api.tick(now);
     urlView.tick(now);
     schedule();
   }
   schedule();
+  return {
+    ...api.commands,
+    view: () => api.view(),
+    setColors: (text) => { api.setColors(text); recolourLegend($('fl-legend'), map, lang); charts.recolour(); },
+  };
 }
 

@@ -13,7 +13,7 @@ function el(tag, text, className) {
 }
 
 /**
- * Builds a chart per category in `root` and returns `{ update(), redraw() }`: call `update()`
+ * Builds a chart per category in `root` and returns `{ update(), redraw(), recolour() }`: call `update()`
  * every frame after the map's day is set; it redraws when the day moved (throttled while
  * playing). Clicking or dragging on a chart moves `timeline`; hovering a mark shows its source.
  */
@@ -133,7 +133,16 @@ export function mountCharts(root, map, lang, timeline, words) {
     canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') hideTip(); });
   }
 
+  /** Redraws in the colours the map gives the categories now (a theme or `colors` changed). */
+  function recolour() {
+    const colors = new Map(map.categories(lang).map((c) => [c.id, c.color]));
+    for (const figure of root.querySelectorAll('.fl-chart')) {
+      figure.querySelector('.fl-chart-swatch').style.background = colors.get(figure.dataset.category);
+    }
+    redraw();
+  }
+
   fit();
   new ResizeObserver(fit).observe(root);
-  return { update, redraw };
+  return { update, redraw, recolour };
 }

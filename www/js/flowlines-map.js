@@ -4,61 +4,90 @@
 //
 //   <script type="module" src=".../js/flowlines-map.js"></script>
 //   <flowlines-map data="data/nk-russia.json" lang="ko" at="2024-10-13"></flowlines-map>
-import { readSettings } from './settings.js';
+import { readSettings, parseList, ignored, THEMES } from './settings.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
 
 const TEMPLATE = `
-<div class="fl-app">
-  <h1 class="fl-title" id="fl-title"></h1>
-  <p class="fl-summary" id="fl-summary"></p>
+<div class="fl-app" part="app">
+  <h1 class="fl-title" id="fl-title" part="title"></h1>
+  <p class="fl-summary" id="fl-summary" part="summary"></p>
   <div class="fl-stage">
-    <div class="fl-map" id="fl-map" tabindex="0" role="application"
+    <div class="fl-map" id="fl-map" part="map" tabindex="0" role="application"
          aria-label="Map of flows. Arrow keys pan, plus and minus zoom, 0 resets the view.">
       <slot name="fallback"></slot>
       <canvas class="fl-layer" id="fl-static" aria-hidden="true"></canvas>
       <canvas class="fl-layer" id="fl-particles" aria-hidden="true"></canvas>
       <div class="fl-inset" id="fl-inset" aria-hidden="true" hidden><canvas class="fl-layer" id="fl-inset-static"></canvas></div>
-      <div class="fl-zoom" id="fl-zoom">
-        <button type="button" id="fl-zoom-in" aria-label="Zoom in">+</button>
-        <button type="button" id="fl-zoom-out" aria-label="Zoom out">−</button>
-        <button type="button" id="fl-reset">Reset</button>
+      <div class="fl-zoom" id="fl-zoom" part="zoom">
+        <button type="button" id="fl-zoom-in" part="button" aria-label="Zoom in">+</button>
+        <button type="button" id="fl-zoom-out" part="button" aria-label="Zoom out">−</button>
+        <button type="button" id="fl-reset" part="button">Reset</button>
       </div>
-      <div class="fl-tooltip" id="fl-tooltip" role="status" hidden></div>
+      <div class="fl-tooltip" id="fl-tooltip" part="tooltip" role="status" hidden></div>
     </div>
-    <aside class="fl-legend" id="fl-legend" aria-label="Legend and filters"></aside>
+    <aside class="fl-legend" id="fl-legend" part="legend" aria-label="Legend and filters"></aside>
   </div>
-  <div class="fl-controls">
-    <button type="button" id="fl-play" aria-pressed="true">Pause</button>
+  <div class="fl-controls" part="controls">
+    <button type="button" id="fl-play" part="button play" aria-pressed="true">Pause</button>
     <div class="fl-timeline">
       <input type="range" id="fl-time" min="0" max="1" step="1" value="0" aria-label="Date">
       <div class="fl-events" id="fl-events"></div>
     </div>
-    <output id="fl-date" for="fl-time"></output>
+    <output id="fl-date" part="date" for="fl-time"></output>
   </div>
-  <div class="fl-export" id="fl-export">
+  <div class="fl-export" id="fl-export" part="downloads">
     <span>Download:</span>
-    <button type="button" id="fl-export-png">Image (PNG)</button>
-    <button type="button" id="fl-export-svg">Image (SVG)</button>
-    <button type="button" id="fl-export-csv">Data (CSV)</button>
+    <button type="button" id="fl-export-png" part="button">Image (PNG)</button>
+    <button type="button" id="fl-export-svg" part="button">Image (SVG)</button>
+    <button type="button" id="fl-export-csv" part="button">Data (CSV)</button>
   </div>
-  <p class="fl-caveat" id="fl-caveat"></p>
+  <p class="fl-caveat" id="fl-caveat" part="caveat"></p>
   <div class="fl-now" id="fl-now" aria-live="polite"></div>
-  <details class="fl-table" id="fl-table"></details>
-  <section class="fl-charts" id="fl-charts" aria-label="The story over time"></section>
-  <div class="fl-errors" id="fl-errors" role="alert" hidden></div>
+  <details class="fl-table" id="fl-table" part="table"></details>
+  <section class="fl-charts" id="fl-charts" part="charts" aria-label="The story over time"></section>
+  <div class="fl-errors" id="fl-errors" part="errors" role="alert" hidden></div>
 </div>`;
 
 export class FlowlinesMap extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'at', 'categories', 'theme', 'data', 'hide', 'transparent', 'colors'];
+  }
+
+  /** The running map's commands (commands.js), null until it runs or when it cannot. */
+  #commands = null;
+  /** Resolves to those commands once the map runs, or to null when it will not. */
+  #ready;
+  #settle;
+  /** Ends the running map, its listeners and its theme's. */
+  #abort = null;
+
+  constructor() {
+    super();
+    this.#newReady();
+  }
+
+  #newReady() {
+    this.#ready = new Promise((ok) => { this.#settle = ok; });
+  }
+
   connectedCallback() {
     if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
+    this.attachShadow({ mode: 'open' });
+    this.#start();
+  }
+
+  /** Builds the element's content and starts the map with the settings it has now. */
+  #start() {
+    const root = this.shadowRoot;
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = CSS;
     const body = document.createElement('template');
     body.innerHTML = TEMPLATE; // a constant of ours: no data is ever parsed as HTML
-    root.append(link, body.content.cloneNode(true));
+    root.replaceChildren(link, body.content.cloneNode(true));
+    this.#abort = new AbortController();
+    const { signal } = this.#abort;
     const settings = readSettings(this);
     localiseFallback(this, settings.lang);
     // The map's texts are in the reader's language: say so to screen readers and hyphenation.
@@ -67,25 +96,119 @@ export class FlowlinesMap extends HTMLElement {
     // document is in the language the reader asked for. On a host's article it never is.
     if (this.hasAttribute('url-params')) document.documentElement.lang = settings.lang;
     this.dataset.theme = settings.theme; // light, dark or auto, as asked
-    followScheme(this, settings.theme);
+    followScheme(this, settings.theme, signal);
+    showParts(this, settings);
+    const settle = this.#settle;
     if (settings.mode === 'static') {
       this.dataset.static = 'true'; // mode="static": the fallback image only, no wasm, no data
       const box = root.getElementById('fl-map'); // an image now, not an application to operate
       for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      settle(null);
       return;
     }
     settings.data = locate(this, 'data', settings.data, DEFAULT_DATA);
     settings.basemap = locate(this, 'basemap', settings.basemap, DEFAULT_BASEMAP);
     // Load the wasm and the data only when the map nears the viewport, so a page that never
     // shows a map (or a reader who never scrolls down to it) pays nothing.
-    whenNear(this, () => import('./app.js').then(({ supported, mount }) => {
+    whenNear(this, () => import('./app.js').then(async ({ supported, mount }) => {
+      if (signal.aborted) return;
       if (!supported()) {
         this.dataset.static = 'true'; // the fallback image stays, with its alt text
+        settle(null);
         return;
       }
-      mount(root, this, settings);
-    }));
+      const commands = await mount(root, this, settings, signal);
+      if (signal.aborted) return;
+      this.#commands = commands;
+      settle(commands);
+    }), signal);
   }
+
+  /** Stops the map and starts it again from the element's settings (a new `lang` or `data`). */
+  #restart() {
+    this.#abort?.abort();
+    this.#commands = null;
+    this.#settle(null);
+    this.#newReady();
+    for (const name of ['ready', 'static', 'failed']) delete this.dataset[name];
+    this.#start();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.shadowRoot || old === value) return;
+    if (name === 'lang' || name === 'data') this.#restart();
+    else if (name === 'at') { if (value !== null) this.setDate(value); }
+    else if (name === 'categories') this.showCategories(value === null ? null : parseList(value));
+    else if (name === 'colors') this.#call('setColors', value ?? '');
+    else if (name === 'theme') {
+      const theme = value ?? 'light';
+      if (!THEMES.includes(theme)) { ignored('theme', theme, `not one of ${THEMES.join(', ')}`); return; }
+      this.dataset.theme = theme;
+      followScheme(this, theme, this.#abort.signal);
+      this.dispatchEvent(new Event('fl-scheme')); // the map draws its canvases in the new colours
+    } else showParts(this, readSettings(this)); // hide, transparent
+  }
+
+  /**
+   * Runs command `name` on the map once it runs: resolves to whether it was applied (false,
+   * with a console warning, for a bad argument, or when the map cannot run). Never throws.
+   */
+  #call(name, ...args) {
+    return this.#ready.then((commands) => {
+      if (!commands) {
+        ignored(name, args.map((a) => JSON.stringify(a)).join(', '), 'the live map is not running');
+        return false;
+      }
+      try {
+        return commands[name](...args);
+      } catch (e) {
+        ignored(name, args.map((a) => JSON.stringify(a)).join(', '), e.message ?? String(e));
+        return false;
+      }
+    });
+  }
+
+  // The commands a story page gives the map (docs/api.md). Each waits until the map runs and
+  // resolves to whether it was applied; a bad argument is ignored with a console warning.
+
+  /** Moves the map to day `isoDate` (`YYYY-MM-DD`, within the story's dates). */
+  setDate(isoDate) { return this.#call('setDate', isoDate); }
+
+  /** Plays the story's timeline. */
+  play() { return this.#call('play'); }
+
+  /** Pauses the story's timeline. */
+  pause() { return this.#call('pause'); }
+
+  /** Shows only the categories `ids` (ids of the story's categories), or all with null. */
+  showCategories(ids) { return this.#call('showCategories', ids); }
+
+  /** Highlights stream `id` and shows its details, or lets go of it with null. */
+  focusStream(id) { return this.#call('focusStream', id); }
+
+  /** Zooms and pans so that the places `placeIds` fill the map. */
+  fitTo(placeIds) { return this.#call('fitTo', placeIds); }
+
+  /** Back to the map as it opened: its first date, categories and view, no stream focused. */
+  reset() { return this.#call('reset'); }
+
+  /** The map's view (date, playing, categories shown, focused stream, extent, zoom), or null before it runs. */
+  get view() {
+    return this.#commands?.view() ?? null;
+  }
+
+  /** Resolves once the map runs, to its view, or to null when it will not run. */
+  get ready() {
+    return this.#ready.then((commands) => commands?.view() ?? null);
+  }
+}
+
+/** Sets `data-hide` (the parts hidden) and `data-transparent`, which flowlines.css follows. */
+function showParts(host, { hide, transparent }) {
+  if (hide.length > 0) host.dataset.hide = hide.join(' ');
+  else delete host.dataset.hide;
+  if (transparent) host.dataset.transparent = 'true';
+  else delete host.dataset.transparent;
 }
 
 /**
@@ -93,15 +216,16 @@ export class FlowlinesMap extends HTMLElement {
  * the reader's prefers-color-scheme, followed as it changes; each change fires `fl-scheme` on
  * the element so that what is drawn on canvases is drawn again.
  */
-function followScheme(host, theme) {
+function followScheme(host, theme, signal) {
   const query = window.matchMedia?.('(prefers-color-scheme: dark)');
   const set = () => { host.dataset.scheme = theme === 'auto' ? (query?.matches ? 'dark' : 'light') : theme; };
   set();
   if (theme !== 'auto') return;
   query?.addEventListener?.('change', () => {
+    if (host.dataset.theme !== 'auto') return; // the theme attribute changed since
     set();
     host.dispatchEvent(new Event('fl-scheme'));
-  });
+  }, { signal });
 }
 
 /** The languages the static images are rendered in besides English (tools/build-static.sh). */
@@ -141,8 +265,11 @@ function locate(host, name, value, fallback) {
 /** How far outside the viewport a map starts loading, so it is ready when the reader gets there. */
 const LOAD_MARGIN = '300px';
 
-/** Calls `load` once `el` is within LOAD_MARGIN of the viewport (at once without IntersectionObserver). */
-function whenNear(el, load) {
+/**
+ * Calls `load` once `el` is within LOAD_MARGIN of the viewport (at once without
+ * IntersectionObserver), unless `signal` aborted first.
+ */
+function whenNear(el, load, signal) {
   if (!('IntersectionObserver' in window)) { load(); return; }
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
@@ -150,6 +277,7 @@ function whenNear(el, load) {
     load();
   }, { rootMargin: LOAD_MARGIN });
   observer.observe(el);
+  signal.addEventListener('abort', () => observer.disconnect());
 }
 
 if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);

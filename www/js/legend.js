@@ -110,3 +110,35 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
     line(el, { 'stroke-width': 3 });
   }), words.t('mark_assumed')));
 }
+
+/** The ids of the categories the legend in `root` shows ticked, in the story's order. */
+export function shownCategories(root) {
+  return [...root.querySelectorAll('[data-category]')]
+    .filter((row) => row.querySelector('input').checked)
+    .map((row) => row.dataset.category);
+}
+
+/** Whether every category of the legend in `root` is ticked. */
+export function allCategoriesShown(root) {
+  return [...root.querySelectorAll('[data-category] input')].every((box) => box.checked);
+}
+
+/**
+ * Shows the categories `shown` (ids the story has; null for all) and hides the others, in
+ * `map` and in the legend's boxes in `root`, as a reader ticking them would.
+ */
+export function showCategories(root, map, shown) {
+  for (const row of root.querySelectorAll('[data-category]')) {
+    const on = !shown || shown.includes(row.dataset.category);
+    row.querySelector('input').checked = on;
+    map.set_category_visible(row.dataset.category, on);
+  }
+}
+
+/** Gives each category's sample line in the legend in `root` the colour `map` draws it in now. */
+export function recolourLegend(root, map, lang) {
+  const colors = new Map(map.categories(lang).map((c) => [c.id, c.color]));
+  for (const row of root.querySelectorAll('[data-category]')) {
+    row.querySelector('svg line')?.setAttribute('stroke', colors.get(row.dataset.category));
+  }
+}

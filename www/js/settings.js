@@ -13,6 +13,11 @@
 //   mode="static"              only the static image: no WebAssembly, no data loaded
 //   zoom="k,cx,cy"             zoom factor and the view's centre as shares of the map's width
 //                              and height (what the map writes into its page's URL)
+//   hide="title charts"        parts the host page does without: title (the title and the
+//                              summary), summary, legend, charts, downloads
+//   transparent                no background of its own: the host page's shows through
+//   colors="munitions:#b30000" category colours of the host's; each must reach 3:1 against
+//                              the theme's land and sea (the core's rule), else it is ignored
 //   clock="1"                  freeze the particles at this animation clock (still images)
 //   allowed-data="https://cdn.example/stories/ …"
 //                              where else than the map's own folder `data` and `basemap` may
@@ -30,7 +35,13 @@ const DEFAULTS = {
   theme: 'light',
   mode: 'live',
   zoom: null,
+  hide: [],
+  transparent: false,
+  colors: '',
 };
+
+/** The parts `hide` may name (flowlines.css hides each with `:host([data-hide~=…])`). */
+export const HIDEABLE = ['title', 'summary', 'legend', 'charts', 'downloads'];
 
 export const THEMES = ['light', 'dark', 'auto'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,6 +53,25 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 /** Says on the console that setting `name`'s `value` was ignored, and why. */
 export function ignored(name, value, why) {
   console.warn(`flowlines: ignored ${name}="${String(value).slice(0, 80)}": ${why}`);
+}
+
+const NOT_A_DATE = 'not a date written YYYY-MM-DD';
+
+/**
+ * `value` when it is written YYYY-MM-DD, else null with a warning naming `name`. Whether such
+ * a day exists (2024-02-30 does not) is the core's rule, asked in commands.js (`knownDay`).
+ */
+export function dateWritten(name, value) {
+  if (typeof value === 'string' && DATE.test(value)) return value;
+  ignored(name, value, NOT_A_DATE);
+  return null;
+}
+
+/** The parts of `text` (names separated by spaces or commas) that `hide` knows; others warned. */
+export function parseHide(text) {
+  const names = text.split(/[\s,]+/).filter(Boolean);
+  for (const name of names) if (!HIDEABLE.includes(name)) ignored('hide', name, `not one of ${HIDEABLE.join(', ')}`);
+  return names.filter((name) => HIDEABLE.includes(name));
 }
 
 /** A comma-separated list of ids; `''` is the empty list (no category shown). */
@@ -70,7 +100,7 @@ export function readSettings(host, url = new URL(location.href)) {
     take('data', () => true, (v) => { s.data = v; });
     take('basemap', () => true, (v) => { s.basemap = v; });
     take('lang', (v) => LANG.test(v), (v) => { s.lang = v; }, 'not a language code');
-    take('at', (v) => DATE.test(v), (v) => { s.at = v; }, 'not a date written YYYY-MM-DD');
+    take('at', (v) => DATE.test(v), (v) => { s.at = v; }, NOT_A_DATE);
     take('autoplay', (v) => FLAGS.includes(v), (v) => { s.autoplay = truthy(v); }, 'not true or false');
     if (get('paused') !== null) s.autoplay = false;
     take('clock', (v) => v.trim() !== '' && Number.isFinite(Number(v)), (v) => { s.clock = Number(v); }, 'not a number');
@@ -78,6 +108,9 @@ export function readSettings(host, url = new URL(location.href)) {
     take('theme', (v) => THEMES.includes(v), (v) => { s.theme = v; }, `not one of ${THEMES.join(', ')}`);
     take('mode', (v) => v === 'static' || v === 'live', (v) => { s.mode = v; }, 'not static or live');
     take('zoom', (v) => parseZoom(v) !== null, (v) => { s.zoom = parseZoom(v); }, 'not three numbers k,cx,cy with k at least 1');
+    take('hide', () => true, (v) => { s.hide = parseHide(v); });
+    take('transparent', (v) => FLAGS.includes(v), (v) => { s.transparent = truthy(v); }, 'not true or false');
+    take('colors', () => true, (v) => { s.colors = v; });
   };
   from(attr);
   if (host.hasAttribute('url-params')) from((name) => url.searchParams.get(name));

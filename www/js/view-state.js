@@ -5,6 +5,8 @@
 // the map's width and height, so a link opens on the same part of the map on a phone as on the
 // desktop it was copied from. The core keeps the view in CSS pixels ([k, tx, ty]).
 
+import { shownCategories, allCategoriesShown } from './legend.js';
+
 /** Look at the view and rewrite the URL at most this often (history.replaceState is throttled by browsers). */
 const WRITE_EVERY_MS = 400;
 
@@ -55,12 +57,11 @@ export function keepInUrl({ host, map, timeline, legend, size, label }) {
     tick(now) {
       if (now - lastLook < WRITE_EVERY_MS) return;
       lastLook = now;
-      const boxes = [...legend.querySelectorAll('[data-category]')];
-      const shown = boxes.filter((row) => row.querySelector('input').checked).map((row) => row.dataset.category);
+      const shown = shownCategories(legend);
       const href = withView(location.href, {
         day: label(timeline.day),
         paused: !timeline.playing,
-        categories: shown.length < boxes.length ? shown : null,
+        categories: allCategoriesShown(legend) ? null : shown,
         zoom: normalView(map, size()),
       });
       if (href === written || href === location.href) { written = href; return; }
@@ -72,8 +73,9 @@ export function keepInUrl({ host, map, timeline, legend, size, label }) {
 
 /**
  * Calls `changed()` when the map's colours change: with `theme="auto"`, when the reader's colour
- * scheme does (flowlines-map.js sets the new colours first, then tells).
+ * scheme does, or the `theme` attribute (flowlines-map.js sets the new colours first, then
+ * tells), until `signal` aborts.
  */
-export function watchTheme(host, changed) {
-  host.addEventListener('fl-scheme', changed);
+export function watchTheme(host, changed, signal) {
+  host.addEventListener('fl-scheme', changed, { signal });
 }

@@ -24,7 +24,7 @@ use flowlines_core::figure::write_number;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Confidence, Quantity, Story};
 use flowlines_core::series::{Phase, Series, StorySeries};
-use flowlines_core::style::category_color;
+use flowlines_core::style::{category_color, category_colors, Theme};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -611,6 +611,25 @@ pub fn render_charts<DB: DrawingBackend>(
     lang: &str,
     palette: Palette,
 ) -> Result<ChartLayout, ChartError> {
+    render_charts_in(
+        root, story, series, category, cursor_day, lang, palette, None,
+    )
+}
+
+/// [`render_charts`] with the category drawn in `color` (`0xRRGGBB`: the colour the live map
+/// gives it, see `Scene::set_colors`); `None` for the story's own colour on the light theme,
+/// else the palette's.
+#[allow(clippy::too_many_arguments)]
+pub fn render_charts_in<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    story: &Story,
+    series: &StorySeries,
+    category: &str,
+    cursor_day: f64,
+    lang: &str,
+    palette: Palette,
+    color: Option<u32>,
+) -> Result<ChartLayout, ChartError> {
     let plan = ChartPlan::new(story, series, category, lang)?;
     let (width, height) = root.dim_in_pixel();
     if width < MIN_WIDTH {
@@ -662,7 +681,13 @@ pub fn render_charts<DB: DrawingBackend>(
             start,
             end,
             cursor: cursor_day,
-            color: rgb(category_color(plan.category)),
+            color: rgb(color.unwrap_or_else(|| {
+                category_colors(&story.categories, Theme::Light, &[])
+                    .0
+                    .get(plan.category)
+                    .copied()
+                    .unwrap_or_else(|| category_color(plan.category))
+            })),
             lang,
             palette,
             y_label_width: widest + 10,

@@ -357,7 +357,13 @@ fn legend_groups(scene: &Scene, lang: &str) -> Vec<Group> {
         .enumerate()
         .map(|(i, c)| {
             (
-                Swatch::Category(category_color(i)),
+                Swatch::Category(
+                    scene
+                        .category_color()
+                        .get(i)
+                        .copied()
+                        .unwrap_or_else(|| category_color(i)),
+                ),
                 c.names.get(lang).to_string(),
             )
         })

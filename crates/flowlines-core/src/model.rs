@@ -305,6 +305,10 @@ pub struct Category {
     pub id: String,
     /// The category's name.
     pub names: Names,
+    /// Its own colour, CSS hex `#rrggbb` (or `#rgb`), instead of the palette's: at least 3:1
+    /// against the light theme's land and sea (`style::check_color`, checked on load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
 }
 
 /// A unit quantities are counted in. Quantities of different units are never added together

@@ -18,7 +18,7 @@ use crate::raster::Raster;
 use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
 use crate::series::{Estimate, StorySeries};
 use crate::stroke_mask::StrokeMask;
-use crate::style::category_color;
+use crate::style::{category_colors, Theme};
 use crate::view::View;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -55,6 +55,8 @@ pub struct Scene {
     paths_lonlat: Vec<Arc<[(f64, f64)]>>,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
     lane: Vec<f64>,
+    /// Each category's colour (`0xRRGGBB`), in the story's order (see [`Scene::set_colors`]).
+    category_color: Vec<u32>,
     /// Each stream's category's colour (`0xRRGGBB`).
     stream_color: Vec<u32>,
     /// For each stream, the highest rate any stream of its unit reaches (units per day).
@@ -90,6 +92,22 @@ pub struct Scene {
     thinning: bool,
     particle_xy: Vec<f32>,
     particle_stream: Vec<u32>,
+}
+
+/// Each stream's colour: its category's in `colors` (the story's order), the first for a
+/// category the story does not have.
+fn stream_colors(story: &Story, colors: &[u32]) -> Vec<u32> {
+    story
+        .streams
+        .iter()
+        .map(|s| {
+            let c = story.categories.iter().position(|c| c.id == s.category);
+            colors
+                .get(c.unwrap_or(0))
+                .copied()
+                .unwrap_or(crate::style::PALETTE[0])
+        })
+        .collect()
 }
 
 /// Each path of `paths` once, however many streams share it.
@@ -163,14 +181,8 @@ impl Scene {
             .iter()
             .map(|k| k.map_or_else(|| none.clone(), |k| computed[k].clone()))
             .collect();
-        let stream_color = story
-            .streams
-            .iter()
-            .map(|s| {
-                let c = story.categories.iter().position(|c| c.id == s.category);
-                category_color(c.unwrap_or(0))
-            })
-            .collect();
+        let (category_color, _) = category_colors(&story.categories, Theme::Light, &[]);
+        let stream_color = stream_colors(&story, &category_color);
         let unit_top_rate = top_rates(&story, &series);
         let lane = lanes(&story);
         Scene {
@@ -178,6 +190,7 @@ impl Scene {
             encoder,
             paths_lonlat,
             lane,
+            category_color,
             stream_color,
             unit_top_rate,
             width: 0.0,
@@ -243,6 +256,22 @@ impl Scene {
             self.basemap_fitted = b.project(&self.fitted);
         }
         self.layout();
+    }
+
+    /// Colours the categories for `theme`, with the host page's `overrides` (category id and
+    /// colour, already checked against `theme` by [`crate::style::parse_color_list`]) before
+    /// the story's own colours; returns a sentence for each story colour refused under `theme`
+    /// (see [`category_colors`]).
+    pub fn set_colors(&mut self, theme: Theme, overrides: &[(String, u32)]) -> Vec<String> {
+        let (colors, refused) = category_colors(&self.story.categories, theme, overrides);
+        self.stream_color = stream_colors(&self.story, &colors);
+        self.category_color = colors;
+        refused
+    }
+
+    /// Each category's colour (`0xRRGGBB`), in the story's order.
+    pub fn category_color(&self) -> &[u32] {
+        &self.category_color
     }
 
     /// Keeps a `width` by `height` CSS-pixel box for the zoom controls clear of the flows
@@ -441,6 +470,58 @@ impl Scene {
     pub fn reset_view(&mut self) {
         self.view = View::default();
         self.layout();
+    }
+
+    /// Zooms and pans so that the places `ids` fill the viewport, [`PADDING_PX`] in from
+    /// each side, centred ([`View::framing`]: no farther in than [`crate::view::MAX_FIT_ZOOM`],
+    /// never out past the fitted map). An unknown id or an empty list changes nothing and
+    /// says why.
+    pub fn fit_places(&mut self, ids: &[String]) -> Result<(), String> {
+        if ids.is_empty() {
+            return Err("no place to fit".into());
+        }
+        let mut points = Vec::with_capacity(ids.len());
+        let mut unknown = Vec::new();
+        for id in ids {
+            match self.story.places.iter().find(|p| p.id == *id) {
+                Some(p) => points.push(self.fitted.forward(p.lon, p.lat)),
+                None => unknown.push(format!("'{}'", id.chars().take(60).collect::<String>())),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(format!("no place {} in the story", unknown.join(", ")));
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in points {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        self.view = View::framing([x0, y0, x1, y1], self.width, self.height, PADDING_PX);
+        self.layout();
+        Ok(())
+    }
+
+    /// The part of the globe the viewport shows, `[west, south, east, north]` in degrees: the
+    /// bounds of its edges, 16 points to a side, taken back through the view and projection.
+    pub fn extent(&self) -> [f64; 4] {
+        const STEPS: usize = 16;
+        let (w, h) = (self.width, self.height);
+        let mut bounds = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for i in 0..=STEPS {
+            let t = i as f64 / STEPS as f64;
+            for (x, y) in [(t * w, 0.0), (t * w, h), (0.0, t * h), (w, t * h)] {
+                let (fx, fy) = self.view.invert(x, y);
+                let (lon, lat) = self.fitted.invert(fx, fy);
+                if lon.is_finite() && lat.is_finite() {
+                    bounds = [
+                        bounds[0].min(lon),
+                        bounds[1].min(lat),
+                        bounds[2].max(lon),
+                        bounds[3].max(lat),
+                    ];
+                }
+            }
+        }
+        bounds
     }
 
     /// The current zoom and pan.

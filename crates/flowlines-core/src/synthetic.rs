@@ -80,6 +80,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         .map(|c| Category {
             id: (*c).into(),
             names: names((*c).into()),
+            color: None,
         })
         .collect();
     story.units = units

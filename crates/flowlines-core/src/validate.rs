@@ -89,6 +89,13 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     c.ids("places", story.places.iter().map(|e| e.id.as_str()));
     c.ids("categories", story.categories.iter().map(|e| e.id.as_str()));
     c.ids("units", story.units.iter().map(|e| e.id.as_str()));
+    for (i, category) in story.categories.iter().enumerate() {
+        if let Some(color) = &category.color {
+            if let Err(e) = crate::style::check_color(color, crate::style::Theme::Light) {
+                c.push(format!("/categories/{i}/color"), e.to_string());
+            }
+        }
+    }
     c.ids("routes", story.routes.iter().map(|e| e.id.as_str()));
     c.ids("streams", story.streams.iter().map(|e| e.id.as_str()));
     c.ids(

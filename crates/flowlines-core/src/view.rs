@@ -6,6 +6,10 @@ pub const MIN_ZOOM: f64 = 1.0;
 /// The greatest zoom, sixteen times the fitted map.
 pub const MAX_ZOOM: f64 = 16.0;
 
+/// The farthest in a fit to a few places goes ([`View::framing`]): one place, or a few close
+/// together, are shown with the region around them, not alone on a blank map.
+pub const MAX_FIT_ZOOM: f64 = 6.0;
+
 /// A zoom factor `k` and translation (`tx`, `ty`) in CSS pixels: a fitted point (x, y) is shown
 /// at (k·x + tx, k·y + ty).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,6 +41,25 @@ impl View {
     /// The fitted point shown at (`x`, `y`).
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
         ((x - self.tx) / self.k, (y - self.ty) / self.k)
+    }
+
+    /// The view that shows the fitted box `[x0, y0, x1, y1]` (CSS pixels on the fitted map)
+    /// whole and centred in a `width` by `height` viewport, `padding` in from each side: as
+    /// far in as that allows, between [`MIN_ZOOM`] and [`MAX_FIT_ZOOM`], kept in the viewport.
+    pub fn framing(bbox: [f64; 4], width: f64, height: f64, padding: f64) -> View {
+        let [x0, y0, x1, y1] = bbox;
+        let room = |side: f64| (side - 2.0 * padding).max(1.0);
+        let k = (room(width) / (x1 - x0).max(1e-9))
+            .min(room(height) / (y1 - y0).max(1e-9))
+            .clamp(MIN_ZOOM, MAX_FIT_ZOOM);
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let mut view = View {
+            k,
+            tx: width / 2.0 - k * cx,
+            ty: height / 2.0 - k * cy,
+        };
+        view.clamp(width, height);
+        view
     }
 
     /// Zooms by `factor` keeping the point under (`x`, `y`) where it is, within the zoom limits,
@@ -92,6 +115,28 @@ mod tests {
             v.zoom_at(0.0, 0.0, 2.0, 800.0, 500.0);
         }
         assert_eq!(v.k, MAX_ZOOM);
+    }
+
+    #[test]
+    fn framing_a_box_centres_it_as_large_as_the_padding_allows() {
+        let v = View::framing([100.0, 100.0, 200.0, 150.0], 800.0, 500.0, 40.0);
+        assert_eq!(v.k, 6.0, "(800 - 80) / 100 = 7.2 is past MAX_FIT_ZOOM");
+        let v = View::framing([100.0, 100.0, 300.0, 200.0], 800.0, 500.0, 40.0);
+        assert!(
+            (v.k - 3.6).abs() < 1e-9,
+            "(800 - 80) / 200 = 3.6, (500 - 80) / 100 = 4.2"
+        );
+        let (x, y) = v.apply(200.0, 150.0);
+        assert!(
+            (x - 400.0).abs() < 1e-9 && (y - 250.0).abs() < 1e-9,
+            "centred: {x}, {y}"
+        );
+        let whole = View::framing([0.0, 0.0, 800.0, 500.0], 800.0, 500.0, 40.0);
+        assert_eq!(
+            whole,
+            View::default(),
+            "a box as large as the map is the fitted map"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::canvas_backend::CanvasBackend;
 use crate::{to_js, FlowMap};
-use flowlines_chart::chart::{render_charts, ChartLayout, ChartPlan, Palette};
+use flowlines_chart::chart::{render_charts_in, ChartLayout, ChartPlan, Palette};
 use flowlines_core::details::confidence_text;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Measure, Story};
@@ -130,7 +130,13 @@ impl FlowMap {
         let backend = CanvasBackend::new(ctx.clone(), width, height, dpr)
             .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
         let root = backend.into_drawing_area();
-        let layout = render_charts(
+        let index = self
+            .scene
+            .story()
+            .categories
+            .iter()
+            .position(|c| c.id == category);
+        let layout = render_charts_in(
             &root,
             self.scene.story(),
             self.scene.series(),
@@ -138,6 +144,7 @@ impl FlowMap {
             self.scene.day(),
             lang,
             self.palette,
+            index.and_then(|i| self.scene.category_color().get(i).copied()),
         )
         .map_err(|e| JsError::new(&format!("chart of '{category}': {e}")))?;
         root.present()
@@ -216,7 +223,12 @@ impl FlowMap {
                 Ok(ChartEntry {
                     id: c.id.clone(),
                     name: plan.name.clone(),
-                    color: css(category_color(i)),
+                    color: css(self
+                        .scene
+                        .category_color()
+                        .get(i)
+                        .copied()
+                        .unwrap_or_else(|| category_color(i))),
                     has_figures: plan.has_figures(),
                     height: plan.height(),
                     message: plan.empty.clone(),

@@ -6,6 +6,7 @@
 //! `file:line:column: message`; no function here panics on any input.
 
 mod a11y;
+mod api;
 mod canvas_backend;
 mod charts;
 mod export;
@@ -301,7 +302,12 @@ impl FlowMap {
             .map(|(i, c)| LegendEntry {
                 id: c.id.clone(),
                 name: c.names.get(lang).to_string(),
-                color: css(category_color(i)),
+                color: css(self
+                    .scene
+                    .category_color()
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| category_color(i))),
             })
             .collect();
         to_js(&list)
