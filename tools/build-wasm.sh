@@ -10,8 +10,10 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # The core alone is compiled with opt-level 3 (Cargo.toml's [profile.release.package]); the page's
 # module uses WebAssembly SIMD (simd128: Chrome 91+, Firefox 89+, Safari 16.4+), which the
 # particle rasteriser's 8-pixel blends compile to.
+# wasm-bindgen's TypeScript declarations (flowlines_wasm.d.ts) are kept for the npm package
+# (tools/build-package.sh); the page never fetches them and the manifest leaves them out.
 RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
-CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --quiet build crates/flowlines-wasm --release --target web --out-dir ../../www/pkg --no-typescript --no-pack
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --quiet build crates/flowlines-wasm --release --target web --out-dir ../../www/pkg --no-pack
 wasm=www/pkg/flowlines_wasm_bg.wasm
 before=$(stat -c %s "$wasm")
 wasm-opt -Oz "$wasm" -o "$wasm.opt"

@@ -19,6 +19,7 @@ import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
+import { mountTour } from './steps.js';
 
 // Our files (the wasm, the story, the basemap) carry a content hash in their URLs, from the
 // manifest tools/build-manifest.mjs writes, so a cache never hides an update.
@@ -252,6 +253,8 @@ async function run($, host, settings, signal) {
   });
   const recolour = () => { api.recolour(); recolourLegend($('fl-legend'), map, lang); charts.recolour(); };
   watchTheme(host, recolour, signal);
+  // The story's guided tour (steps.js), through the same commands; `step` opens one at once.
+  const tour = mountTour({ $, host, map, lang, words, timeline, tooltip, redraw, commands: api.commands, step: settings.step });
 
   // Frames only while the element is on screen and its tab is visible: a reader who scrolled
   // past the map, or switched tabs, pays nothing; the animation resumes where it stopped.
@@ -317,6 +320,7 @@ async function run($, host, settings, signal) {
   schedule();
   return {
     ...api.commands,
+    ...tour,
     view: () => api.view(),
     setColors: (text) => { api.setColors(text); recolourLegend($('fl-legend'), map, lang); charts.recolour(); },
   };

@@ -170,3 +170,26 @@ fn steps_go_through_the_csv_form_unchanged() {
     let back = load_csv(&files).unwrap();
     assert_eq!(back.steps, story.steps);
 }
+
+#[test]
+fn a_step_s_extent_fills_the_view_and_an_empty_one_changes_nothing() {
+    let story = load_json("nk-russia.json", STORY).unwrap();
+    let mut scene = flowlines_core::scene::Scene::new(story);
+    scene.resize(1000.0, 600.0);
+    let whole = scene.view();
+    // Around Rajin and Vladivostok: the view zooms in, and what it shows holds the box.
+    let asked = [128.0, 40.0, 134.0, 45.0];
+    scene.fit_extent(asked).unwrap();
+    assert!(scene.view().k > 2.0, "zoomed in: {:?}", scene.view());
+    let [w, s, e, n] = scene.extent();
+    assert!(
+        w <= asked[0] && s <= asked[1] && e >= asked[2] && n >= asked[3],
+        "{:?}",
+        scene.extent()
+    );
+    assert!(e - w < 40.0, "and not much more: {:?}", scene.extent());
+    let before = scene.view();
+    assert!(scene.fit_extent([134.0, 40.0, 128.0, 45.0]).is_err());
+    assert_eq!(scene.view(), before);
+    assert_ne!(before, whole);
+}

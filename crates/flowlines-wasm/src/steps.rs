@@ -68,4 +68,19 @@ impl FlowMap {
     pub fn place_index(&self, id: &str) -> Option<usize> {
         self.scene.story().places.iter().position(|p| p.id == id)
     }
+
+    /// Zooms and pans so that `[west, south, east, north]` (degrees) fills the map: a step's
+    /// `extent` (the core's `Scene::fit_extent`); throws, changing nothing, for an empty box.
+    pub fn fit_extent(
+        &mut self,
+        west: f64,
+        south: f64,
+        east: f64,
+        north: f64,
+    ) -> Result<(), JsError> {
+        self.focus_inset(false);
+        self.scene
+            .fit_extent([west, south, east, north])
+            .map_err(|e| JsError::new(&e))
+    }
 }
