@@ -198,7 +198,8 @@ test('on the scrolling article the map follows the block the reader scrolls to',
   const t = await tour(page);
   assert.equal(t.shown, false, 'the article tells the steps itself: the map\'s own tour is hidden');
   for (const n of [3, 6, 2]) {
-    await page.locator(`.scrolly-step[data-step="${n}"]`).evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    // The block's top a little below the middle of the screen, where a reader reads it.
+    await page.locator(`.scrolly-step[data-step="${n}"]`).evaluate((b) => window.scrollBy(0, b.getBoundingClientRect().top - innerHeight * 0.6));
     await page.waitForFunction((date) => document.querySelector('flowlines-map').shadowRoot
       .getElementById('fl-date').dataset.date === date, STEPS[n - 1].date, { timeout: 10000 });
     assert.equal(await page.locator('.scrolly-step.is-active').getAttribute('data-step'), String(n));

@@ -12,14 +12,15 @@ function show(block) {
   if (ready) map.showStep(Number(block.dataset.step));
 }
 
-// The band the middle of the screen: a block is "in view" while it crosses it.
+// A band just below the middle of the screen (under the map on a phone, where the blocks pass
+// in the clear): a block is "in view" while it crosses it.
 const observer = new IntersectionObserver((entries) => {
   for (const e of entries) {
     if (!e.isIntersecting || e.target === active) continue;
     active = e.target;
     show(active);
   }
-}, { rootMargin: '-45% 0px -45% 0px' });
+}, { rootMargin: '-58% 0px -32% 0px' });
 for (const b of blocks) observer.observe(b);
 
 // Steps asked for before the map has loaded wait for it.
