@@ -259,6 +259,43 @@ test('hide and transparent take away the title, summary, legend, charts and down
   assert.deepEqual(errors, []);
 });
 
+test('each switch alone hides its part and only that, set and taken back as an attribute', async () => {
+  const { page: p, errors } = await page(ELEMENT);
+  const parts = { title: ['fl-title', 'fl-summary'], summary: ['fl-summary'], legend: ['fl-legend'], charts: ['fl-charts'], downloads: ['fl-export'] };
+  const all = [...new Set(Object.values(parts).flat()), 'fl-map', 'fl-play', 'fl-time', 'fl-caveat', 'fl-table'];
+  for (const [name, ids] of Object.entries(parts)) {
+    await p.evaluate((v) => document.querySelector('flowlines-map').setAttribute('hide', v), name);
+    for (const id of all) assert.equal(await shown(p, id), !ids.includes(id), `hide="${name}": ${id} ${ids.includes(id) ? 'hidden' : 'shown'}`);
+  }
+  await p.evaluate(() => document.querySelector('flowlines-map').removeAttribute('hide'));
+  for (const id of all) assert.equal(await shown(p, id), true, `${id} is back`);
+  const paper = () => p.evaluate(() => getComputedStyle(document.querySelector('flowlines-map')).backgroundColor);
+  assert.equal(await paper(), 'rgb(247, 245, 240)');
+  await p.evaluate(() => document.querySelector('flowlines-map').setAttribute('transparent', ''));
+  assert.equal(await paper(), 'rgba(0, 0, 0, 0)');
+  assert.equal(await shown(p, 'fl-map'), true);
+  assert.deepEqual(errors, []);
+});
+
+test('a story whose category colour is below 3:1 is refused, the page saying where', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/data/fixtures/five-places.json*', async (route) => {
+    const story = await (await route.fetch()).json();
+    story.categories[0].color = '#ffee00';
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(story, null, 2) });
+  });
+  await context.addInitScript(() => {
+    window.errors = [];
+    document.addEventListener('flowlines-error', (e) => window.errors.push(e.detail));
+  });
+  const p = await context.newPage();
+  await p.goto(`${env.origin}/index.html?data=data/fixtures/five-places.json`);
+  await p.waitForFunction(() => window.errors.length > 0, null, { timeout: 20000 });
+  const [detail] = await p.evaluate(() => window.errors);
+  assert.match(detail.message, /^five-places\.json:\d+:\d+: colour #ffee00 has a contrast of 1\.\d+:1 against the light theme's #f4f1ea, below 3:1$/);
+  await context.close();
+});
+
 test('the embed page takes the switches from its URL and its document goes transparent', async () => {
   const { page: p } = await page('/embed.html?at=2024-10-20&paused&clock=1&hide=title&transparent');
   assert.equal(await shown(p, 'fl-title'), false);

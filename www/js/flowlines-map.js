@@ -4,6 +4,10 @@
 //
 //   <script type="module" src=".../js/flowlines-map.js"></script>
 //   <flowlines-map data="data/nk-russia.json" lang="ko" at="2024-10-13"></flowlines-map>
+//
+// A story page drives it with methods (setDate, play, pause, showCategories, focusStream,
+// fitTo, reset), changes of its attributes, and its events (flowlines-ready, -change, -error):
+// docs/api.md; its looks with hide, transparent, colors, --fl-* and ::part(): docs/styling.md.
 import { readSettings, parseList, ignored, THEMES } from './settings.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;

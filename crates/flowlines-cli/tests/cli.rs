@@ -49,6 +49,45 @@ fn validate_lists_every_problem_located_and_exits_1() {
 }
 
 #[test]
+fn validate_refuses_a_category_colour_below_3_to_1_where_it_is_written() {
+    let story = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/five-places.json"
+    ))
+    .unwrap();
+    let at = story.find("\"id\": \"munitions\",").unwrap() + "\"id\": \"munitions\",".len();
+    let pale = format!(
+        "{}\n      \"color\": \"#ffee00\",{}",
+        &story[..at],
+        &story[at..]
+    );
+    let line = pale.lines().position(|l| l.contains("#ffee00")).unwrap() + 1;
+    let dir = common::temp_dir("cli", "pale-colour");
+    let file = dir.join("pale.json");
+    std::fs::write(&file, &pale).unwrap();
+    let out = flowlines(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "{}:{line}:16: colour #ffee00 has a contrast of 1.",
+        file.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(
+        stderr.contains("against the light theme's #f4f1ea, below 3:1"),
+        "{stderr}"
+    );
+    std::fs::write(&file, pale.replace("#ffee00", "#b30000")).unwrap();
+    assert_eq!(
+        flowlines(&["validate", file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0),
+        "a dark red passes"
+    );
+}
+
+#[test]
 fn validate_of_a_missing_file_is_a_located_error_not_a_panic() {
     let out = flowlines(&["validate", "data/no-such-file.json"]);
     assert_eq!(out.status.code(), Some(1));

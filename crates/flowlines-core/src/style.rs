@@ -119,7 +119,7 @@ pub fn parse_hex_color(text: &str) -> Result<u32, ColorError> {
         6 => Ok(value),
         3 => {
             let (r, g, b) = ((value >> 8) & 0xF, (value >> 4) & 0xF, value & 0xF);
-            Ok((r * 0x11) << 16 | (g * 0x11) << 8 | b * 0x11)
+            Ok(((r * 0x11) << 16) | ((g * 0x11) << 8) | (b * 0x11))
         }
         _ => Err(not_hex()),
     }
