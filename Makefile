@@ -55,6 +55,12 @@ bench-map: build
 weight: build
 	node tools/weight.mjs
 
+# The npm package (npm/package.json) in target/npm/flowlines/, with the sha384 of each file for
+# subresource integrity; `cd target/npm/flowlines && npm pack` makes the tarball (docs/npm.md).
+.PHONY: package
+package: build
+	bash tools/build-package.sh
+
 # Soak (not CI): the default story playing for 10 minutes with tooltips and the timeline moved
 # by a script, then the 10,000-flow benchmark for 10 minutes; prints JS heap, wasm memory and
 # frame rate at 1 and 10 minutes.

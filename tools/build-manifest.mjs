@@ -20,7 +20,7 @@ const LENGTH = 12;
 async function files(dir) {
   const out = [];
   for (const entry of await readdir(dir)) {
-    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('.') || entry.endsWith('.d.ts')) continue; // declarations: never fetched
     const path = join(dir, entry);
     const info = await stat(path); // stat, not lstat: follows symlinks
     if (info.isDirectory()) out.push(...await files(path));

@@ -16,6 +16,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # modules use WebAssembly SIMD (simd128: Chrome 91+, Firefox 89+, Safari 16.4+), which the
 # particle rasteriser's 8-pixel blends compile to (the same flags for both, so that they share
 # the compiled core).
+# wasm-bindgen's TypeScript declarations (NAME.d.ts) are kept for the npm package
+# (tools/build-package.sh); the page never fetches them and the manifest leaves them out.
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128"
 
@@ -23,7 +25,7 @@ export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128"
 # then wasm-opt shrinks the wasm (wasm-pack's own wasm-opt is off in each crate's Cargo.toml).
 build_module() {
   local crate=$1 name=$2
-  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir ../../www/pkg --out-name "$name" --no-typescript --no-pack
+  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir ../../www/pkg --out-name "$name" --no-pack
   local wasm="www/pkg/${name}_bg.wasm"
   local before raw gz js
   before=$(stat -c %s "$wasm")

@@ -23,6 +23,7 @@ import { knownDay, makeCommands, warnColors } from './commands.js';
 import { versioned, storyUrl } from './versioned.js';
 import { extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
+import { mountTour } from './steps.js';
 
 /**
  * The map of story `data` (named `file`), read by the map module's plain reader. A story it
@@ -265,6 +266,8 @@ async function run($, host, settings, signal) {
   });
   const recolour = () => { api.recolour(); recolourLegend($('fl-legend'), map, lang); charts.recolour(); };
   watchTheme(host, recolour, signal);
+  // The story's guided tour (steps.js), through the same commands; `step` opens one at once.
+  const tour = mountTour({ $, host, map, lang, words, timeline, tooltip, redraw, commands: api.commands, step: settings.step });
 
   // Frames only while the element is on screen and its tab is visible: a reader who scrolled
   // past the map, or switched tabs, pays nothing; the animation resumes where it stopped.
@@ -330,6 +333,7 @@ async function run($, host, settings, signal) {
   schedule();
   return {
     ...api.commands,
+    ...tour,
     view: () => api.view(),
     setColors: (text) => { api.setColors(text); recolourLegend($('fl-legend'), map, lang); charts.recolour(); },
   };

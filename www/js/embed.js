@@ -30,11 +30,16 @@ const COMMANDS = {
   focusStream: (args) => args.length === 1 && (args[0] === null || isString(args[0])),
   fitTo: (args) => args.length === 1 && isIds(args[0]),
   reset: (args) => args.length === 0,
+  showStep: (args) => args.length === 1 && Number.isInteger(args[0]),
+  nextStep: (args) => args.length === 0,
+  previousStep: (args) => args.length === 0,
 };
 /** What a message may never ask, whatever its form: what the map loads, and from where. */
 const REFUSED = ['data', 'basemap', 'allowed-data', 'allowedData'];
 /** The map's events passed on to the parent, and the message type each becomes. */
-const EVENTS = { 'flowlines-ready': 'flowlines:ready', 'flowlines-change': 'flowlines:change', 'flowlines-error': 'flowlines:error' };
+const EVENTS = {
+  'flowlines-ready': 'flowlines:ready', 'flowlines-change': 'flowlines:change', 'flowlines-error': 'flowlines:error', 'flowlines-step': 'flowlines:step',
+};
 
 /** Says on the console that a message from the parent was ignored, and why. */
 function refuse(data, why) {

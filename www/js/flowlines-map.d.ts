@@ -42,20 +42,36 @@ export interface FlowlinesErrorDetail {
 }
 
 /** The parts the `hide` attribute may name. */
-export type FlowlinesHideable = 'title' | 'summary' | 'legend' | 'charts' | 'downloads';
+export type FlowlinesHideable = 'title' | 'summary' | 'legend' | 'charts' | 'downloads' | 'tour';
+
+/** The detail of `flowlines-step`: the step of the story's guided tour that opened. */
+export interface FlowlinesStepDetail {
+  /** Its number, from 1. */
+  step: number;
+  /** How many steps the story has. */
+  of: number;
+  /** Its id in the story. */
+  id: string;
+  /** The day it shows, `YYYY-MM-DD`. */
+  date: string;
+  /** Its text, in the map's language. */
+  text: string;
+}
 
 export interface FlowlinesMapEventMap extends HTMLElementEventMap {
   'flowlines-ready': CustomEvent<FlowlinesReadyDetail>;
   'flowlines-change': CustomEvent<FlowlinesView>;
   'flowlines-error': CustomEvent<FlowlinesErrorDetail>;
+  'flowlines-step': CustomEvent<FlowlinesStepDetail>;
 }
 
 /**
  * The live map. Attributes: `data`, `basemap`, `lang`, `at`, `autoplay`, `categories`,
  * `theme` (`light`, `dark`, `auto`), `mode` (`static`), `zoom`, `clock`, `hide` (a list of
  * {@link FlowlinesHideable}), `transparent`, `colors` (`"munitions:#b30000 troops:#005a9c"`),
- * `allowed-data`, `url-params`. It reacts to changes of `lang`, `at`, `categories`, `theme`,
- * `data`, `hide`, `transparent` and `colors`.
+ * `step` (a step of the story's guided tour to open), `allowed-data`, `url-params`. It reacts
+ * to changes of `lang`, `at`, `categories`, `theme`, `data`, `hide`, `transparent`, `colors`
+ * and `step`.
  *
  * Each command waits until the map runs and resolves to whether it was applied; a bad argument
  * is ignored with a console warning, never thrown.
@@ -74,6 +90,16 @@ export declare class FlowlinesMap extends HTMLElement {
   fitTo(placeIds: string[]): Promise<boolean>;
   /** Back to the map as it opened: its first date and categories, the whole map, no stream highlighted. */
   reset(): Promise<boolean>;
+  /**
+   * Opens step `n` (from 1) of the story's guided tour: its date, categories, highlighted
+   * stream or place and view; fires `flowlines-step`. A step the story lacks is ignored with a
+   * console warning.
+   */
+  showStep(n: number): Promise<boolean>;
+  /** Opens the tour's next step (the first when none is open); false at the last. */
+  nextStep(): Promise<boolean>;
+  /** Opens the tour's previous step; false at the first. */
+  previousStep(): Promise<boolean>;
   /** The view now, or null before the map runs. */
   readonly view: FlowlinesView | null;
   /** Resolves to the view once the map runs, or to null when it will not (static mode, an error). */
@@ -107,13 +133,16 @@ export type FlowlinesCommandMessage =
   | { type: 'flowlines:command'; command: 'play' | 'pause' | 'reset'; args?: [] }
   | { type: 'flowlines:command'; command: 'showCategories'; args: [string[] | null] }
   | { type: 'flowlines:command'; command: 'focusStream'; args: [string | null] }
-  | { type: 'flowlines:command'; command: 'fitTo'; args: [string[]] };
+  | { type: 'flowlines:command'; command: 'fitTo'; args: [string[]] }
+  | { type: 'flowlines:command'; command: 'showStep'; args: [number] }
+  | { type: 'flowlines:command'; command: 'nextStep' | 'previousStep'; args?: [] };
 
 /** What the iframe embed posts to its parent window. */
 export type FlowlinesEmbedMessage =
   | { type: 'flowlines:ready'; detail: FlowlinesReadyDetail }
   | { type: 'flowlines:change'; detail: FlowlinesView }
   | { type: 'flowlines:error'; detail: FlowlinesErrorDetail }
+  | { type: 'flowlines:step'; detail: FlowlinesStepDetail }
   | { type: 'flowlines:height'; height: number }
   | { sentinel: 'amp'; type: 'embed-size'; height: number };
 

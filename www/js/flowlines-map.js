@@ -56,7 +56,7 @@ const TEMPLATE = `
 
 export class FlowlinesMap extends HTMLElement {
   static get observedAttributes() {
-    return ['lang', 'at', 'categories', 'theme', 'data', 'hide', 'transparent', 'colors'];
+    return ['lang', 'at', 'categories', 'theme', 'data', 'hide', 'transparent', 'colors', 'step'];
   }
 
   /** The running map's commands (commands.js), null until it runs or when it cannot. */
@@ -143,6 +143,7 @@ export class FlowlinesMap extends HTMLElement {
     if (!this.shadowRoot || old === value) return;
     if (name === 'lang' || name === 'data') this.#restart();
     else if (name === 'at') { if (value !== null) this.setDate(value); }
+    else if (name === 'step') { if (value !== null) this.showStep(value); }
     else if (name === 'categories') this.showCategories(value === null ? null : parseList(value));
     else if (name === 'colors') this.#call('setColors', value ?? '');
     else if (name === 'theme') {
@@ -196,6 +197,15 @@ export class FlowlinesMap extends HTMLElement {
 
   /** Back to the map as it opened: its first date, categories and view, no stream focused. */
   reset() { return this.#call('reset'); }
+
+  /** Opens step `n` (from 1) of the story's guided tour and fires `flowlines-step` (steps.js). */
+  showStep(n) { return this.#call('showStep', n); }
+
+  /** Opens the tour's next step (the first when none is open). */
+  nextStep() { return this.#call('nextStep'); }
+
+  /** Opens the tour's previous step. */
+  previousStep() { return this.#call('previousStep'); }
 
   /** The map's view (date, playing, categories shown, focused stream, extent, zoom), or null before it runs. */
   get view() {

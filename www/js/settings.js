@@ -14,10 +14,13 @@
 //   zoom="k,cx,cy"             zoom factor and the view's centre as shares of the map's width
 //                              and height (what the map writes into its page's URL)
 //   hide="title charts"        parts the host page does without: title (the title and the
-//                              summary), summary, legend, charts, downloads
+//                              summary), summary, legend, charts, downloads, tour (the
+//                              guided tour's panel: a host that tells the steps itself)
 //   transparent                no background of its own: the host page's shows through
 //   colors="munitions:#b30000" category colours of the host's; each must reach 3:1 against
 //                              the theme's land and sea (the core's rule), else it is ignored
+//   step="3"                   open the story's guided tour at this step (1, 2, …); a step
+//                              the story does not have is ignored with a warning (app.js)
 //   clock="1"                  freeze the particles at this animation clock (still images)
 //   allowed-data="https://cdn.example/stories/ …"
 //                              where else than the map's own folder `data` and `basemap` may
@@ -38,10 +41,11 @@ const DEFAULTS = {
   hide: [],
   transparent: false,
   colors: '',
+  step: null,
 };
 
 /** The parts `hide` may name (flowlines.css hides each with `:host([data-hide~=…])`). */
-export const HIDEABLE = ['title', 'summary', 'legend', 'charts', 'downloads'];
+export const HIDEABLE = ['title', 'summary', 'legend', 'charts', 'downloads', 'tour'];
 
 export const THEMES = ['light', 'dark', 'auto'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,6 +111,7 @@ export function readSettings(host, url = new URL(location.href)) {
     take('categories', () => true, (v) => { s.categories = parseList(v); });
     take('theme', (v) => THEMES.includes(v), (v) => { s.theme = v; }, `not one of ${THEMES.join(', ')}`);
     take('mode', (v) => v === 'static' || v === 'live', (v) => { s.mode = v; }, 'not static or live');
+    take('step', (v) => /^[1-9]\d{0,3}$/.test(v), (v) => { s.step = Number(v); }, 'not a step number (1, 2, …)');
     take('zoom', (v) => parseZoom(v) !== null, (v) => { s.zoom = parseZoom(v); }, 'not three numbers k,cx,cy with k at least 1');
     take('hide', () => true, (v) => { s.hide = parseHide(v); });
     take('transparent', (v) => FLAGS.includes(v), (v) => { s.transparent = truthy(v); }, 'not true or false');

@@ -83,6 +83,11 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ]),
     ("zoom_controls", ["Zoom", "확대·축소", "Масштаб", "Масштаб"]),
     ("timeline_label", ["Timeline", "시간 막대", "Шкала часу", "Шкала времени"]),
+    // The guided tour (the story's steps).
+    ("steps_label", ["Guided tour", "따라가며 보기", "Покроковий огляд", "Пошаговый обзор"]),
+    ("step_previous", ["Previous step", "이전 단계", "Попередній крок", "Предыдущий шаг"]),
+    ("step_next", ["Next step", "다음 단계", "Наступний крок", "Следующий шаг"]),
+    ("step_of", ["Step {} of {}", "{}/{}단계", "Крок {} з {}", "Шаг {} из {}"]),
     ("now_label", ["What the map shows now", "지금 지도가 보여 주는 것", "Що карта показує зараз", "Что карта показывает сейчас"]),
     ("legend_label", ["Legend and filters", "범례와 필터", "Легенда і фільтри", "Легенда и фильтры"]),
     ("charts_label", ["The story over time", "시간에 따른 흐름", "Історія в часі", "История во времени"]),

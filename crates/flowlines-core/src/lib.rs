@@ -32,6 +32,7 @@ pub mod route;
 pub mod scene;
 pub mod series;
 pub mod source;
+pub mod steps;
 pub use flowlines_raster::stroke_mask;
 pub mod style;
 pub mod summary;

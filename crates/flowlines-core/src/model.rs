@@ -41,6 +41,9 @@ pub struct Story {
     /// Context markers on the timeline; not flows.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The guided tour: the moments the story tells one at a time, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<crate::steps::Step>,
 }
 
 /// The story's own record.

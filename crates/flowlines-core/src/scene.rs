@@ -510,6 +510,33 @@ impl Scene {
         Ok(())
     }
 
+    /// Zooms and pans so that the box `[west, south, east, north]` (degrees) fills the viewport,
+    /// as [`Scene::fit_places`] does for places: the box's edges, 16 points to a side, through
+    /// the fitted projection. A box that is not finite, or empty, changes nothing and says why.
+    pub fn fit_extent(&mut self, [west, south, east, north]: [f64; 4]) -> Result<(), String> {
+        const STEPS: usize = 16;
+        if ![west, south, east, north].iter().all(|v| v.is_finite())
+            || west >= east
+            || south >= north
+        {
+            return Err(
+                "an extent is [west, south, east, north] with west < east and south < north".into(),
+            );
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for i in 0..=STEPS {
+            let t = i as f64 / STEPS as f64;
+            let (lon, lat) = (west + t * (east - west), south + t * (north - south));
+            for (a, b) in [(lon, south), (lon, north), (west, lat), (east, lat)] {
+                let (x, y) = self.fitted.forward(a, b);
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            }
+        }
+        self.view = View::framing([x0, y0, x1, y1], self.width, self.height, PADDING_PX);
+        self.layout();
+        Ok(())
+    }
+
     /// The part of the globe the viewport shows, `[west, south, east, north]` in degrees: the
     /// bounds of its edges, 16 points to a side, taken back through the view and projection.
     pub fn extent(&self) -> [f64; 4] {

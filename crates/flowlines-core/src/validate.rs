@@ -349,6 +349,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             &e.source,
         );
     }
+    c.problems.extend(crate::steps::check_steps(story));
     c.problems
 }
 

@@ -19,6 +19,7 @@ mod fault;
 mod inset;
 mod record;
 mod state;
+mod steps;
 mod view;
 mod words;
 

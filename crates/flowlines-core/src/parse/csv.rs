@@ -2,9 +2,10 @@
 //!
 //! A story is a set of tables, one file each, named for its section: `story.csv` (one row),
 //! `sources.csv`, `places.csv`, `categories.csv`, `units.csv`, `routes.csv`, `streams.csv`,
-//! `observations.csv`, `sanctions.csv`, `events.csv`. Each has a header row and one entity per
-//! row. Nested fields are dotted columns (`names.en`, `claimant.party`); lists are cells of
-//! JSON (`waypoints`, `countries`, `sanctions`, `denials`, `corrections`); an observation's figure is four
+//! `observations.csv`, `sanctions.csv`, `events.csv`, `steps.csv`. Each has a header row and one
+//! entity per row. Nested fields are dotted columns (`names.en`, `claimant.party`); lists are
+//! cells of JSON (`waypoints`, `countries`, `sanctions`, `denials`, `corrections`, and a step's
+//! `categories`, `fit` and `extent`); an observation's figure is four
 //! columns: `quantity` (exact, about, at_least, at_most, range or unknown), `value`, `low` and
 //! `high`. An empty cell is an absent field. Rows go through the same entity deserialisers and
 //! validation as JSON, and problems are located at their file, line and column.
@@ -21,17 +22,20 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 /// The tables of a CSV story, in the order they are written: one per section.
-pub const CSV_TABLES: [&str; 10] = super::SECTIONS;
+pub const CSV_TABLES: [&str; 11] = super::SECTIONS;
 
 /// Columns whose cells are numbers.
 const NUMBER_COLUMNS: [&str; 7] = ["lon", "lat", "year", "value", "low", "high", "quote.line"];
 /// Columns whose cells are JSON lists.
-const LIST_COLUMNS: [&str; 5] = [
+const LIST_COLUMNS: [&str; 8] = [
     "waypoints",
     "sanctions",
     "denials",
     "corrections",
     "countries",
+    "categories",
+    "fit",
+    "extent",
 ];
 
 /// CSV files as (file name, text) pairs; the table is the file name's stem (`places.csv`).
@@ -312,6 +316,7 @@ pub fn read_csv(files: &CsvFiles) -> Read {
     sink.table("observations", &mut story.observations);
     sink.table("sanctions", &mut story.sanctions);
     sink.table("events", &mut story.events);
+    sink.table("steps", &mut story.steps);
     read.story = story;
     let located = read.map.locate_all(problems);
     read.problems.0.extend(located.0);
@@ -478,5 +483,8 @@ pub fn write_csv(story: &Story) -> Result<CsvFiles, String> {
     add("observations", write_table(&story.observations, true)?);
     add("sanctions", write_table(&story.sanctions, false)?);
     add("events", write_table(&story.events, false)?);
+    if !story.steps.is_empty() {
+        add("steps", write_table(&story.steps, false)?);
+    }
     Ok(files)
 }

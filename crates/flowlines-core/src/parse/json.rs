@@ -304,6 +304,7 @@ pub fn read_json(file: &str, text: &str) -> Read {
     s.section("observations", &mut story.observations);
     s.section("sanctions", &mut story.sanctions);
     s.section("events", &mut story.events);
+    s.section("steps", &mut story.steps);
     read.story = story;
     read.problems = read.map.locate_all(problems);
     read

@@ -34,7 +34,7 @@ pub const MAX_OBSERVATIONS: usize = 1_000_000;
 /// The most routes a story may have.
 pub const MAX_ROUTES: usize = 100_000;
 
-/// The most entities of each other section (sources, categories, units, sanctions, events).
+/// The most entities of each other section (sources, categories, units, sanctions, events, steps).
 pub const MAX_OTHER: usize = 10_000;
 
 /// The most waypoints one route may have.

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The sections of a story, in the order they are written: the keys of a JSON story and the
 /// names of a CSV story's tables.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "story",
     "sources",
     "places",
@@ -37,6 +37,7 @@ pub const SECTIONS: [&str; 10] = [
     "observations",
     "sanctions",
     "events",
+    "steps",
 ];
 
 /// What a reader produced: the entities it could read, where everything is, the problems it

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the npm package a newsroom installs (`npm install flowlines`) into target/npm/flowlines/,
+# from npm/package.json (the root package.json is the dev tooling's and stays private) and the
+# built page (www/, after `make build`): the element's modules, their styles, the two WebAssembly
+# modules (the map's, and the extras' loaded on demand) with their wasm-bindgen declarations,
+# the default story (and its compact form per language) and basemap (and its compact form), the static fallback
+# images, the iframe page and its host script. The folder keeps www/'s layout, so the modules'
+# relative URLs (../pkg/, ../css/, ../data/) resolve inside the package as they do on the site.
+# Then prints the sha384 of each file, for a host's `integrity="sha384-…"` (docs/npm.md).
+# Nothing here is part of what the page fetches; `npm pack` in that folder makes the tarball.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/npm/flowlines
+for need in www/pkg/flowlines_wasm_bg.wasm www/pkg/flowlines_wasm.d.ts www/pkg/flowlines_extras_wasm_bg.wasm www/compact www/static/map.svg www/manifest.json www/js/flowlines-map.d.ts; do
+  [ -e "$need" ] || { echo "build-package: $need is missing: run make build first" >&2; exit 1; }
+done
+rm -rf "$out"
+mkdir -p "$out"/{js,css,pkg,data,static,compact}
+cp npm/package.json npm/README.md CHANGELOG.md npm/custom-elements.json "$out"/
+# The element's modules and declarations; the benchmark page's module is not part of the map.
+for f in www/js/*.js www/js/*.d.ts; do
+  [ "$(basename "$f")" = bench.js ] || cp "$f" "$out/js/"
+done
+cp www/css/flowlines.css www/css/embed.css "$out/css/"
+cp www/pkg/flowlines_*.js www/pkg/flowlines_*.wasm www/pkg/flowlines_*.d.ts "$out/pkg/"
+cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
+cp www/compact/*.json "$out/compact/"
+cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
+cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
+version=$(node -p "require('./npm/package.json').version")
+echo "package: $out (flowlines $version); sha384 of each file, for subresource integrity:"
+node -e '
+const { createHash } = require("node:crypto");
+const { readFileSync, readdirSync, statSync } = require("node:fs");
+const { join, relative } = require("node:path");
+const root = process.argv[1];
+const walk = (d) => readdirSync(d).sort().flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
+for (const f of walk(root)) {
+  const sri = "sha384-" + createHash("sha384").update(readFileSync(f)).digest("base64");
+  console.log(`  ${relative(root, f).padEnd(34)} ${sri}`);
+}' "$out"
