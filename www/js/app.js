@@ -122,13 +122,15 @@ async function run($, host, settings) {
   await init({ module_or_path: wasmUrl });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const [data, basemap] = await Promise.all([
-    fetchAllowed(dataAt, settings.allowed).then((r) => r.text()),
+    // As bytes: they cross into the module in one copy (a string is encoded character by
+    // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
+    fetchAllowed(dataAt, settings.allowed).then((r) => r.arrayBuffer()),
     fetchAllowed(basemapAt, settings.allowed).then((r) => r.text()).catch(() => null),
   ]);
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';
-  const map = guard(new FlowMap(dataUrl.split('/').pop(), data), (error) => {
+  const map = guard(FlowMap.from_bytes(dataUrl.split('/').pop(), new Uint8Array(data)), (error) => {
     failed = true;
     console.error('flowlines: a map stopped after an error in its WebAssembly module', error);
     showFailure($, host, failText);

@@ -21,7 +21,7 @@ use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::load_json_in_page;
+use flowlines_core::parse::{load_json_bytes_in_page, load_json_in_page};
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -129,6 +129,15 @@ impl FlowMap {
         Ok(FlowMap::of_story(story))
     }
 
+    /// Parses and validates the bytes of a JSON story file (UTF-8, at most 10 MiB), as the
+    /// page reads its story: bytes are copied into the module at once, where the constructor's
+    /// string is encoded character by character. Throws like the constructor.
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<FlowMap, JsError> {
+        let story =
+            load_json_bytes_in_page(file, bytes).map_err(|d| JsError::new(&d.to_string()))?;
+        Ok(FlowMap::of_story(story))
+    }
+
     /// Parses and validates a story kept as CSV tables: `names[i]` (`places.csv`, ...) is the
     /// file whose text is `texts[i]`. Throws like the constructor. Only with the cargo feature
     /// `csv`: the page loads JSON, and the CSV reader would add 13 KB gzipped to every reader's
@@ -156,6 +165,15 @@ impl FlowMap {
     /// Every problem in `text` as `file:line:column: message` strings; empty when valid.
     pub fn problems(file: &str, text: &str) -> Vec<String> {
         match load_json_in_page(file, text) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Every problem in the bytes of a JSON story file, as [`FlowMap::problems`] for a text:
+    /// the reader and validator [`FlowMap::from_bytes`] runs (`make parse-bench` times it).
+    pub fn problems_in_bytes(file: &str, bytes: &[u8]) -> Vec<String> {
+        match load_json_bytes_in_page(file, bytes) {
             Ok(_) => Vec::new(),
             Err(d) => d.0.iter().map(ToString::to_string).collect(),
         }
