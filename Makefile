@@ -70,13 +70,15 @@ soak: build
 
 # Fuzzing (not CI, needs `rustup toolchain install nightly` and `cargo install cargo-fuzz`):
 # the JSON and CSV readers 10 million runs each, the scene and static map 1 million, seeded
-# from data/. FUZZ_RUNS_READER, FUZZ_RUNS_SCENE and FUZZ_MAX_SECONDS (each target) override.
+# from data/. FUZZ_RUNS_READER, FUZZ_RUNS_SCENE, FUZZ_MAX_SECONDS (each target) and
+# FUZZ_TARGETS (which of json, csv, scene) override.
 FUZZ_RUNS_READER ?= 10000000
 FUZZ_RUNS_SCENE ?= 1000000
 FUZZ_MAX_SECONDS ?= 7200
+FUZZ_TARGETS ?= json csv scene
 .PHONY: fuzz
 fuzz:
-	bash tools/fuzz.sh $(FUZZ_RUNS_READER) $(FUZZ_RUNS_SCENE) $(FUZZ_MAX_SECONDS)
+	bash tools/fuzz.sh $(FUZZ_RUNS_READER) $(FUZZ_RUNS_SCENE) $(FUZZ_MAX_SECONDS) "$(FUZZ_TARGETS)"
 
 # How long the page takes to parse and validate the largest story it accepts (10 MiB).
 .PHONY: parse-bench

@@ -26,14 +26,14 @@ import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
 
 /**
- * The map of story `data` (named `file`), read by the map module's plain reader. A story it
+ * The map of story `data` (its file's bytes, named `file`), read by the map module's plain reader. A story it
  * does not read is read again by the located reader of the second module, loaded only then,
  * and the error lists every problem as `file:line:column: message`; `original()` gives the
  * text of the file as written (the compact form's problems would point into the wrong file).
  */
 async function readStory(file, data, original) {
   try {
-    return new FlowMap(file, data);
+    return FlowMap.from_bytes(file, data);
   } catch (e) {
     const located = await problems(file, await original()).catch(() => []);
     throw located.length ? new Error(located.join('\n')) : e;
@@ -122,13 +122,16 @@ async function run($, host, settings, signal) {
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   const [data, basemap] = await Promise.all([
-    text(dataAt),
+    // As bytes: they cross into the module in one copy (a string is encoded character by
+    // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
+    fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
     fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
   const file = dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
-  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : data));
+  const decoded = () => new TextDecoder().decode(data); // the file's text, for the located reader
+  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : decoded()));
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';
@@ -145,7 +148,7 @@ async function run($, host, settings, signal) {
   // least 3:1 against the theme's land and sea or refused (the core's rule).
   const scheme = () => (host.dataset.scheme === 'dark' ? 'dark' : 'light');
   warnColors(map.set_colors(scheme(), settings.colors));
-  const extras = extrasOf(map, { file, text: data, basemap });
+  const extras = extrasOf(map, { file, text: decoded, basemap });
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);

@@ -25,8 +25,9 @@ export async function problems(file, text) {
 }
 
 /**
- * The extras of one map: `get()` resolves to an `Extras` handle over the same story `text`
- * (named `file`) and basemap `basemap` (its file's bytes, or null), made on first call;
+ * The extras of one map: `get()` resolves to an `Extras` handle over the same story (`text()`
+ * gives its text; named `file`) and basemap `basemap` (its file's bytes, or null), made on
+ * first call;
  * `synced()` to the same handle after it was given what `map` shows now (day, size, zoom,
  * filters), which is what a chart's cursor and a download must show.
  */
@@ -34,7 +35,7 @@ export function extrasOf(map, { file, text, basemap }) {
   let handle;
   const get = () => {
     handle ??= load().then(({ Extras }) => {
-      const extras = new Extras(file, text);
+      const extras = new Extras(file, text());
       if (basemap) extras.set_basemap(basemap);
       return extras;
     });

@@ -62,23 +62,31 @@ impl std::error::Error for Diagnostics {}
 
 /// Turns byte offsets in a text into 1-based lines and character columns, in time that does
 /// not grow with the length of the line: a minified story is one line of tens of megabytes.
+/// The index is built on the first lookup: a valid story, which has no problem to locate,
+/// never pays for it (in the page, two passes over up to 10 MiB).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
+    /// The line starts and character checkpoints, once a position is asked for.
+    index: std::sync::OnceLock<Starts>,
+    text: String,
+}
+
+/// Where lines start, and how many characters come before some byte offsets.
+#[derive(Debug, Clone)]
+struct Starts {
     /// Byte offset of each line's start.
-    starts: Vec<usize>,
+    lines: Vec<usize>,
     /// Every [`CHECKPOINT_BYTES`] or so, a (byte offset, characters before it) pair.
     checkpoints: Vec<(usize, usize)>,
-    text: String,
 }
 
 /// How far apart, in bytes, [`LineIndex`] records how many characters came before.
 const CHECKPOINT_BYTES: usize = 4096;
 
-impl LineIndex {
-    /// Indexes the line starts and character counts of `text`.
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+impl Starts {
+    fn new(text: &str) -> Self {
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut checkpoints = vec![(0, 0)];
         let mut next = CHECKPOINT_BYTES;
         for (chars, (i, _)) in text.char_indices().enumerate() {
@@ -87,11 +95,21 @@ impl LineIndex {
                 next = i + CHECKPOINT_BYTES;
             }
         }
+        Starts { lines, checkpoints }
+    }
+}
+
+impl LineIndex {
+    /// Keeps `text`, to index its line starts and character counts when first asked.
+    pub fn new(text: &str) -> Self {
         LineIndex {
-            starts,
-            checkpoints,
+            index: std::sync::OnceLock::new(),
             text: text.to_string(),
         }
+    }
+
+    fn starts(&self) -> &Starts {
+        self.index.get_or_init(|| Starts::new(&self.text))
     }
 
     /// The indexed text.
@@ -101,7 +119,8 @@ impl LineIndex {
 
     /// The byte offset where 1-based `line` starts (the text's end past the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts
+        self.starts()
+            .lines
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len())
@@ -109,11 +128,9 @@ impl LineIndex {
 
     /// How many characters come before byte `offset` (a character boundary).
     fn chars_before(&self, offset: usize) -> usize {
-        let k = self
-            .checkpoints
-            .partition_point(|&(b, _)| b <= offset)
-            .max(1);
-        let (b, n) = self.checkpoints[k - 1];
+        let checkpoints = &self.starts().checkpoints;
+        let k = checkpoints.partition_point(|&(b, _)| b <= offset).max(1);
+        let (b, n) = checkpoints[k - 1];
         n + self.text.get(b..offset).map_or(0, |s| s.chars().count())
     }
 
@@ -123,8 +140,9 @@ impl LineIndex {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let lines = &self.starts().lines;
+        let line = lines.partition_point(|&s| s <= offset).max(1);
+        let start = lines[line - 1];
         let column = self.chars_before(offset) - self.chars_before(start);
         (line, column + 1)
     }

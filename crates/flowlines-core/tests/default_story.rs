@@ -116,6 +116,46 @@ fn a_bad_csv_cell_is_located_at_its_file_line_and_column() {
 }
 
 #[test]
+fn two_bad_cells_of_one_csv_row_are_each_located_at_their_own_column() {
+    let mut files = write_csv(&story()).unwrap();
+    let places = files.iter_mut().find(|(n, _)| n == "places.csv").unwrap();
+    let header: Vec<String> = places
+        .1
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(String::from)
+        .collect();
+    let mut lines: Vec<String> = places.1.lines().map(String::from).collect();
+    let mut cells: Vec<String> = lines[2].split(',').map(String::from).collect();
+    let column_of = |cells: &[String], name: &str| {
+        let k = header.iter().position(|c| c == name).unwrap();
+        cells[..k]
+            .iter()
+            .map(|c| c.chars().count() + 1)
+            .sum::<usize>()
+            + 1
+    };
+    let k = header.iter().position(|c| c == "lon").unwrap();
+    cells[k] = "east".into();
+    let k = header.iter().position(|c| c == "lat").unwrap();
+    cells[k] = "west".into();
+    let (lon, lat) = (column_of(&cells, "lon"), column_of(&cells, "lat"));
+    lines[2] = cells.join(",");
+    places.1 = lines.join("\n") + "\n";
+    let errors = load_csv(&files).unwrap_err();
+    let mut found: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    found.sort();
+    let mut expected = vec![
+        format!("places.csv:3:{lon}: 'east' is not a number"),
+        format!("places.csv:3:{lat}: 'west' is not a number"),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
 fn totals_over_a_window_are_what_moved_in_between_and_units_are_never_mixed() {
     let s = story();
     let series = StorySeries::new(&s);

@@ -28,7 +28,7 @@ use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::read_plain;
+use flowlines_core::parse::{read_plain, read_plain_bytes};
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -132,6 +132,15 @@ impl FlowMap {
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
         let story = read_plain(text).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
+        Ok(FlowMap::of_story(story))
+    }
+
+    /// Parses and validates the bytes of a JSON story file (UTF-8, at most 10 MiB) as the
+    /// constructor does its text: the page reads its story so, since bytes are copied into the
+    /// module at once, where the constructor's string is encoded character by character.
+    /// Throws like the constructor.
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<FlowMap, JsError> {
+        let story = read_plain_bytes(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
         Ok(FlowMap::of_story(story))
     }
 

@@ -116,6 +116,12 @@ fn insert(row: &mut Map<String, Value>, column: &str, value: Value) {
     }
 }
 
+/// The JSON pointer below an entity where a problem with a column's cell is reported: the
+/// first of [`cell_paths`].
+fn cell_path(column: &str, observation: bool) -> String {
+    cell_paths(column, observation).swap_remove(0)
+}
+
 /// The JSON pointers below an entity that a column's cell fills.
 pub(super) fn cell_paths(column: &str, observation: bool) -> Vec<String> {
     if observation {
@@ -186,8 +192,11 @@ pub fn read_csv(files: &CsvFiles) -> Read {
             fail(&mut read, offset, message);
             continue;
         }
-        read.map.header(file, header.clone());
         let observation = table == "observations";
+        read.map.header(
+            file,
+            header.iter().map(|c| cell_paths(c, observation)).collect(),
+        );
         let cap = max_entities(&table).unwrap_or(usize::MAX);
         let out = rows.entry(table.clone()).or_default();
         for (i, record) in reader.records().enumerate() {
@@ -218,18 +227,22 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                     end: start,
                 },
             );
-            let base = if table == "story" {
-                "/story".to_string()
-            } else {
-                format!("/{table}/{}", out.len())
+            // Where the row's problems are: built only when there is one, as most rows have none.
+            let index = out.len();
+            let base = || {
+                if table == "story" {
+                    "/story".to_string()
+                } else {
+                    format!("/{table}/{index}")
+                }
             };
             let mut row = Map::new();
             let mut bad_cell = false;
             for (column, cell) in header.iter().zip(record.iter()) {
-                let path = format!("{base}{}", cell_paths(column, observation)[0]);
                 if cell.is_empty() {
                     continue;
                 }
+                let path = || format!("{}{}", base(), cell_path(column, observation));
                 let value = if NUMBER_COLUMNS.contains(&column.as_str()) {
                     let cell = cell.trim();
                     let number = match cell.parse::<i64>() {
@@ -240,21 +253,21 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                         Some(n) => Value::Number(n),
                         None => {
                             let shown: String = cell.chars().take(40).collect();
-                            problems.push((path, format!("'{shown}' is not a number")));
+                            problems.push((path(), format!("'{shown}' is not a number")));
                             bad_cell = true;
                             continue;
                         }
                     }
                 } else if LIST_COLUMNS.contains(&column.as_str()) {
                     if let Some((_, message)) = super::scan::json_caps(cell) {
-                        problems.push((path, message));
+                        problems.push((path(), message));
                         bad_cell = true;
                         continue;
                     }
                     match serde_json::from_str::<Value>(cell) {
                         Ok(v) => v,
                         Err(e) => {
-                            problems.push((path, format!("'{column}' must be a JSON list: {e}")));
+                            problems.push((path(), format!("'{column}' must be a JSON list: {e}")));
                             bad_cell = true;
                             continue;
                         }
@@ -266,7 +279,7 @@ pub fn read_csv(files: &CsvFiles) -> Read {
                         first_forbidden_char(cell).map(|(_, c)| forbidden_char_message(c))
                     };
                     if let Some(message) = problem {
-                        problems.push((path, message));
+                        problems.push((path(), message));
                         bad_cell = true;
                         continue;
                     }
@@ -276,7 +289,7 @@ pub fn read_csv(files: &CsvFiles) -> Read {
             }
             if observation && !bad_cell {
                 if let Err((column, message)) = quantity(&mut row) {
-                    problems.push((format!("{base}{}", cell_paths(column, true)[0]), message));
+                    problems.push((format!("{}{}", base(), cell_path(column, true)), message));
                     bad_cell = true;
                 }
             }
@@ -360,6 +373,13 @@ impl Sink<'_> {
         let index = self.read.file_index.entry(name.to_string()).or_default();
         for (i, row) in rows.iter().enumerate() {
             let Some(row) = row else { continue };
+            // Straight into the model when the row fits (the model denies unknown fields, as
+            // `entity` does); only a row that does not is read again to report each bad field.
+            if let Ok(e) = T::deserialize(row) {
+                out.push(e);
+                index.push(i);
+                continue;
+            }
             match entity(row, &format!("/{name}/{i}")) {
                 Ok(e) => {
                     out.push(e);

@@ -141,16 +141,17 @@ pub(super) fn entity<T: DeserializeOwned>(
 
 /// Deserialises one entity from its raw text: straight into the model when it fits, else
 /// through a `Value` to report every bad field (see [`entity`]).
+/// `base` makes the entity's path, only when there is a problem to report.
 fn raw_entity<T: DeserializeOwned>(
     text: &str,
     raw: &RawValue,
-    base: &str,
+    base: impl Fn() -> String,
 ) -> Result<T, Vec<(String, String)>> {
     if let Ok(t) = serde_json::from_str::<T>(raw.get()) {
         return Ok(t);
     }
     match serde_json::from_str::<Value>(raw.get()) {
-        Ok(v) => entity(&v, base),
+        Ok(v) => entity(&v, &base()),
         Err(e) => Err(vec![(
             format!(
                 "@{}",
@@ -280,7 +281,7 @@ pub fn read_json(file: &str, text: &str) -> Read {
                     end: start + v.get().len(),
                 },
             );
-            match raw_entity(text, v, "/story") {
+            match raw_entity(text, v, || "/story".to_string()) {
                 Ok(meta) => read.story.story = meta,
                 Err(p) => problems.extend(p),
             }
@@ -337,18 +338,22 @@ impl Sink<'_, '_> {
                 format!("a story may have at most {cap} {name}: this is one too many"),
             ));
         }
+        let count = items.len().min(cap);
+        // Room for every entity at once: growing by doubling would copy tens of megabytes of
+        // entities on a large story, into fresh memory each time.
+        out.reserve(count);
         let index = self.read.file_index.entry(name.to_string()).or_default();
+        index.reserve(count);
+        let spans = self.read.map.entities_mut(name);
+        spans.reserve(count);
         for (i, item) in items.iter().take(cap).enumerate() {
             let start = offset_in(self.text, item.get());
-            self.read.map.entity(
-                name,
-                Span {
-                    file: self.file,
-                    start,
-                    end: start + item.get().len(),
-                },
-            );
-            match raw_entity(self.text, item, &format!("/{name}/{i}")) {
+            spans.push(Span {
+                file: self.file,
+                start,
+                end: start + item.get().len(),
+            });
+            match raw_entity(self.text, item, || format!("/{name}/{i}")) {
                 Ok(e) => {
                     out.push(e);
                     index.push(i);

@@ -16,7 +16,7 @@ mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::json::read_json;
-pub use self::plain::read_plain;
+pub use self::plain::{read_plain, read_plain_bytes};
 pub use self::source_map::SourceMap;
 
 use crate::diagnostic::Diagnostics;
@@ -121,21 +121,91 @@ pub fn load_json(file: &str, text: &str) -> Result<Story, Diagnostics> {
 /// since the page parses on its main thread.
 pub fn load_json_in_page(file: &str, text: &str) -> Result<Story, Diagnostics> {
     if text.len() > limits::MAX_PAGE_FILE_BYTES {
-        return Err(Diagnostics(vec![crate::Diagnostic {
-            file: file.to_string(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the file is {:.1} MiB: the page reads stories of at most {} MiB",
-                text.len() as f64 / (1024.0 * 1024.0),
-                limits::MAX_PAGE_FILE_BYTES / (1024 * 1024)
-            ),
-        }]));
+        return Err(too_big_for_page(file, text.len()));
     }
     load_json(file, text)
+}
+
+/// Reads and validates a JSON story from the bytes of its file, as the page does (see
+/// [`load_json_in_page`]). Bytes cross into WebAssembly in one copy, where a JavaScript string
+/// is encoded character by character; a byte-order mark is dropped, as a browser's text
+/// decoder drops it, and bytes that are not UTF-8 are refused at the first bad one.
+pub fn load_json_bytes_in_page(file: &str, bytes: &[u8]) -> Result<Story, Diagnostics> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.len() > limits::MAX_PAGE_FILE_BYTES {
+        return Err(too_big_for_page(file, bytes.len()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_json(file, text),
+        Err(e) => {
+            let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            Err(Diagnostics(vec![crate::Diagnostic {
+                file: file.to_string(),
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+                message: "the file is not UTF-8 text: save it as UTF-8".into(),
+            }]))
+        }
+    }
+}
+
+/// The problem of a file over the page's cap, of `bytes` bytes.
+fn too_big_for_page(file: &str, bytes: usize) -> Diagnostics {
+    Diagnostics(vec![crate::Diagnostic {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        message: format!(
+            "the file is {:.1} MiB: the page reads stories of at most {} MiB",
+            bytes as f64 / (1024.0 * 1024.0),
+            limits::MAX_PAGE_FILE_BYTES / (1024 * 1024)
+        ),
+    }])
 }
 
 /// Reads and validates a story kept as CSV tables.
 pub fn load_csv(files: &CsvFiles) -> Result<Story, Diagnostics> {
     read_csv(files).finish()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const STORY: &str = include_str!("../../../../data/fixtures/five-places.json");
+
+    #[test]
+    fn a_story_read_from_bytes_is_the_story_read_from_its_text_with_or_without_a_byte_order_mark() {
+        let from_text = load_json_in_page("s.json", STORY).unwrap();
+        assert_eq!(
+            load_json_bytes_in_page("s.json", STORY.as_bytes()).unwrap(),
+            from_text
+        );
+        let marked = [b"\xEF\xBB\xBF".as_slice(), STORY.as_bytes()].concat();
+        assert_eq!(
+            load_json_bytes_in_page("s.json", &marked).unwrap(),
+            from_text
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_at_the_first_bad_one() {
+        let bytes = ["{\n  \"stör\": ".as_bytes(), b"\xFF\xFF}"].concat();
+        let problems = load_json_bytes_in_page("s.json", &bytes).unwrap_err();
+        assert_eq!(
+            problems.to_string(),
+            "s.json:2:11: the file is not UTF-8 text: save it as UTF-8"
+        );
+    }
+
+    #[test]
+    fn bytes_past_the_page_cap_are_refused_before_anything_is_read() {
+        let bytes = vec![b' '; limits::MAX_PAGE_FILE_BYTES + 1];
+        let problems = load_json_bytes_in_page("s.json", &bytes).unwrap_err();
+        assert!(problems
+            .to_string()
+            .starts_with("s.json:1:1: the file is 10.0 MiB"));
+    }
 }

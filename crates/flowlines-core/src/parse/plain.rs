@@ -50,6 +50,18 @@ pub fn read_plain(text: &str) -> Result<Story, String> {
     }
 }
 
+/// Reads and validates a JSON story from the bytes of its file, as the page does: bytes cross
+/// into WebAssembly in one copy, where a JavaScript string is encoded character by character.
+/// A byte-order mark is dropped, as a browser's text decoder drops it; bytes that are not UTF-8
+/// are refused (the located reader then says where).
+pub fn read_plain_bytes(bytes: &[u8]) -> Result<Story, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_plain(text),
+        Err(_) => Err("the file is not UTF-8 text: save it as UTF-8".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +115,22 @@ mod tests {
             e.contains("duplicate field `id`") && e.contains("line 3"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_bytes_of_a_file_read_as_its_text_does_with_or_without_a_byte_order_mark() {
+        let with_mark = [b"\xEF\xBB\xBF".as_slice(), FIVE.as_bytes()].concat();
+        assert_eq!(read_plain_bytes(FIVE.as_bytes()).ok(), read_plain(FIVE).ok());
+        assert_eq!(read_plain_bytes(&with_mark).ok(), read_plain(FIVE).ok());
+        assert!(read_plain_bytes(FIVE.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused() {
+        let mut bytes = FIVE.as_bytes().to_vec();
+        bytes[10] = 0xFF;
+        assert!(read_plain_bytes(&bytes)
+            .err()
+            .is_some_and(|e| e.contains("not UTF-8")));
     }
 }

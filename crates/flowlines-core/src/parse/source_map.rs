@@ -38,8 +38,11 @@ pub struct SourceMap {
     sections: HashMap<String, (usize, usize)>,
     /// For each section (and `story`), each entity in file order.
     entities: HashMap<String, Vec<Span>>,
-    /// For a CSV story, each file's header.
-    headers: HashMap<usize, Vec<String>>,
+    /// For a CSV story, each file's header: the JSON pointers each column's cells fill.
+    headers: HashMap<usize, Vec<Vec<String>>>,
+    /// Where each field starts in each CSV row located so far, by (file, row start): a long
+    /// row with many problems is read once, not once per problem.
+    fields: HashMap<(usize, usize), Vec<usize>>,
     /// The members of each JSON container read so far, by (file, start).
     children: HashMap<(usize, usize), Vec<Child>>,
 }
@@ -80,8 +83,13 @@ impl SourceMap {
             .push(span);
     }
 
-    /// Records the header of CSV file `file`.
-    pub(super) fn header(&mut self, file: usize, header: Vec<String>) {
+    /// The entities of `section` recorded so far, to record more of them.
+    pub(super) fn entities_mut(&mut self, section: &str) -> &mut Vec<Span> {
+        self.entities.entry(section.to_string()).or_default()
+    }
+
+    /// Records the header of CSV file `file`: for each column, the paths its cells fill.
+    pub(super) fn header(&mut self, file: usize, header: Vec<Vec<String>>) {
         self.headers.insert(file, header);
     }
 
@@ -151,11 +159,12 @@ impl SourceMap {
             };
         };
         if let Some(header) = self.headers.get(&span.file) {
-            let observation = section == "observations";
-            return (
-                span.file,
-                csv_offset(&self.files[span.file].1, span, header, rest, observation),
-            );
+            let text = self.files[span.file].1.text();
+            let starts = self
+                .fields
+                .entry((span.file, span.start))
+                .or_insert_with(|| super::csv::field_starts(text, span.start));
+            return (span.file, csv_offset(starts, span, header, rest));
         }
         (span.file, self.json_offset(span, rest, key))
     }
@@ -315,25 +324,16 @@ impl<'de> Visitor<'de> for Members<'_> {
 }
 
 /// The offset of the cell a path below a CSV row is about: the column whose cell fills the
-/// path or its nearest parent, else the row's first cell.
-fn csv_offset(
-    lines: &LineIndex,
-    span: Span,
-    header: &[String],
-    rest: &[String],
-    observation: bool,
-) -> usize {
-    let starts = super::csv::field_starts(lines.text(), span.start);
+/// path or its nearest parent, else the row's first cell. `starts` are the row's field starts,
+/// `header` each column's paths.
+fn csv_offset(starts: &[usize], span: Span, header: &[Vec<String>], rest: &[String]) -> usize {
     let mut n = rest.len();
     loop {
         let wanted: String = rest[..n]
             .iter()
             .map(|s| format!("/{}", super::json::escape(s)))
             .collect();
-        if let Some(k) = header
-            .iter()
-            .position(|c| super::csv::cell_paths(c, observation).contains(&wanted))
-        {
+        if let Some(k) = header.iter().position(|paths| paths.contains(&wanted)) {
             return starts.get(k).copied().unwrap_or(span.start);
         }
         if n == 0 {
