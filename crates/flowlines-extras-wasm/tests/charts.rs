@@ -50,6 +50,7 @@ fn extras_at(date: &str) -> Extras {
         view: [1.0, 0.0, 0.0],
         hidden_categories: vec![],
         hidden_confidences: vec![],
+        category_colors: vec![], // the theme's own (a list of another length is ignored)
     };
     map.set_state(serde_wasm_bindgen::to_value(&state).unwrap())
         .unwrap();

@@ -38,6 +38,7 @@ fn the_downloads_show_the_story_with_its_basemap_and_every_visible_flow() {
         view: [1.0, 0.0, 0.0],
         hidden_categories: vec![],
         hidden_confidences: vec![],
+        category_colors: vec![], // the theme's own (a list of another length is ignored)
     };
     extras
         .set_state(serde_wasm_bindgen::to_value(&state).unwrap())

@@ -120,7 +120,10 @@ mod tests {
     #[test]
     fn the_bytes_of_a_file_read_as_its_text_does_with_or_without_a_byte_order_mark() {
         let with_mark = [b"\xEF\xBB\xBF".as_slice(), FIVE.as_bytes()].concat();
-        assert_eq!(read_plain_bytes(FIVE.as_bytes()).ok(), read_plain(FIVE).ok());
+        assert_eq!(
+            read_plain_bytes(FIVE.as_bytes()).ok(),
+            read_plain(FIVE).ok()
+        );
         assert_eq!(read_plain_bytes(&with_mark).ok(), read_plain(FIVE).ok());
         assert!(read_plain_bytes(FIVE.as_bytes()).is_ok());
     }
