@@ -24,7 +24,6 @@ use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::labels::Rect;
 use flowlines_core::model::Source;
 use flowlines_core::scene::{Scene, PLACE_RADIUS_PX};
-use flowlines_core::style::category_color;
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
@@ -357,13 +356,7 @@ fn legend_groups(scene: &Scene, lang: &str) -> Vec<Group> {
         .enumerate()
         .map(|(i, c)| {
             (
-                Swatch::Category(
-                    scene
-                        .category_color()
-                        .get(i)
-                        .copied()
-                        .unwrap_or_else(|| category_color(i)),
-                ),
+                Swatch::Category(scene.color_of_category(i)),
                 c.names.get(lang).to_string(),
             )
         })

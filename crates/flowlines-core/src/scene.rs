@@ -284,6 +284,15 @@ impl Scene {
         &self.category_color
     }
 
+    /// The colour (`0xRRGGBB`) the map draws the category at `index` (in the story's order)
+    /// in: its chosen colour, or the palette's for that place in the order.
+    pub fn color_of_category(&self, index: usize) -> u32 {
+        self.category_color
+            .get(index)
+            .copied()
+            .unwrap_or_else(|| crate::style::category_color(index))
+    }
+
     /// Keeps a `width` by `height` CSS-pixel box for the zoom controls clear of the flows
     /// from the next [`Scene::resize`] on.
     pub fn set_controls_size(&mut self, width: f64, height: f64) {

@@ -9,7 +9,7 @@ use flowlines_chart::chart::{render_charts_in, ChartLayout, ChartPlan, Palette};
 use flowlines_core::details::confidence_text;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Measure, Story};
-use flowlines_core::style::{category_color, css};
+use flowlines_core::style::css;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -211,12 +211,7 @@ impl Extras {
                 Ok(ChartEntry {
                     id: c.id.clone(),
                     name: plan.name.clone(),
-                    color: css(self
-                        .scene
-                        .category_color()
-                        .get(i)
-                        .copied()
-                        .unwrap_or_else(|| category_color(i))),
+                    color: css(self.scene.color_of_category(i)),
                     has_figures: plan.has_figures(),
                     height: plan.height(),
                     message: plan.empty.clone(),

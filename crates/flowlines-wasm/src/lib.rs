@@ -33,7 +33,7 @@ use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
 use flowlines_core::stroke_mask::StrokeMask;
-use flowlines_core::style::{category_color, css};
+use flowlines_core::style::css;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
@@ -307,12 +307,7 @@ impl FlowMap {
             .map(|(i, c)| LegendEntry {
                 id: c.id.clone(),
                 name: c.names.get(lang).to_string(),
-                color: css(self
-                    .scene
-                    .category_color()
-                    .get(i)
-                    .copied()
-                    .unwrap_or_else(|| category_color(i))),
+                color: css(self.scene.color_of_category(i)),
             })
             .collect();
         to_js(&list)
