@@ -12,7 +12,10 @@ for (const width of [320, 360, 375, 390, 414, 1400]) {
   test(`at ${width} px nothing on the embed page is wider than the viewport`, async () => {
     const { page, errors, context } = await open(env, '/embed.html?at=2024-10-20&paused&clock=1', { width, height: 800 });
     await ready(page);
+    // The charts load when they reach the viewport (their wasm module is fetched only then).
+    await page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-charts').scrollIntoView());
     await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelector('.fl-chart canvas'));
+    await page.evaluate(() => window.scrollTo(0, 0));
     const { client, scroll, wider } = await page.evaluate(() => {
       const client = document.documentElement.clientWidth;
       const wider = [];

@@ -201,7 +201,8 @@ async function run($, host, settings, signal) {
     } catch (e) {
       $('fl-charts').dataset.error = e.message ?? String(e); // the map goes on without its charts
     }
-  }, '0px');
+  }, '2px'); // not 0: the empty box, last on a short page, stops a fraction of a pixel below the
+  // viewport when scrolled to the end, and would never count as reached
   buildLegend($('fl-legend'), map, lang, redraw, { shown: settings.categories, words });
   const inset = mountInset({ box: $('fl-inset'), canvas: $('fl-inset-static'), controls: $('fl-zoom') });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
