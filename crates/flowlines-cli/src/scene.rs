@@ -177,7 +177,11 @@ pub fn run(o: &Options) -> Result<String, String> {
     );
     let _ = writeln!(out, "{} x {} px at {}", s.width, s.height, s.at);
     for place in &s.places {
-        let _ = writeln!(out, "place {:<24} {:>8.1} {:>8.1}", place.id, place.x, place.y);
+        let _ = writeln!(
+            out,
+            "place {:<24} {:>8.1} {:>8.1}",
+            place.id, place.x, place.y
+        );
     }
     for r in &s.routes {
         let (first, last) = (r.points[0], r.points[r.points.len() - 1]);

@@ -36,10 +36,17 @@ fn the_default_story_is_drawn_on_its_conic_with_every_place_and_route_in_view() 
     assert!(places.iter().any(|q| q["id"] == "pyongyang"));
     for q in places {
         let (x, y) = (q["x"].as_f64().unwrap(), q["y"].as_f64().unwrap());
-        assert!((0.0..=1014.0).contains(&x) && (0.0..=600.0).contains(&y), "{q}");
+        assert!(
+            (0.0..=1014.0).contains(&x) && (0.0..=600.0).contains(&y),
+            "{q}"
+        );
     }
     let routes = s["routes"].as_array().unwrap();
-    assert!(routes.len() >= 8, "{} routes shown on 13 October 2024", routes.len());
+    assert!(
+        routes.len() >= 8,
+        "{} routes shown on 13 October 2024",
+        routes.len()
+    );
     for r in routes {
         assert!(r["stream"].is_string());
         for point in r["points"].as_array().unwrap() {
@@ -60,7 +67,11 @@ fn a_stream_not_yet_started_is_not_drawn() {
 #[test]
 fn busan_to_vancouver_crosses_the_pacific_from_left_to_right_without_a_jump() {
     let s = scene_json("data/fixtures/pacific.json", "2025-06-30", 800, 500);
-    assert!(xy(&s["projection"]["center"]).0.abs() > 150.0, "{}", s["projection"]);
+    assert!(
+        xy(&s["projection"]["center"]).0.abs() > 150.0,
+        "{}",
+        s["projection"]
+    );
     let places = s["places"].as_array().unwrap();
     let x_of = |id: &str| {
         places.iter().find(|q| q["id"] == id).unwrap()["x"]
@@ -80,11 +91,22 @@ fn busan_to_vancouver_crosses_the_pacific_from_left_to_right_without_a_jump() {
 
 #[test]
 fn a_bad_date_or_size_is_refused() {
-    let out = flowlines(&["scene", "data/nk-russia.json", "--at", "2024-13-01", "--json"]);
+    let out = flowlines(&[
+        "scene",
+        "data/nk-russia.json",
+        "--at",
+        "2024-13-01",
+        "--json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("--at: "));
     let out = flowlines(&[
-        "scene", "data/nk-russia.json", "--at", "2024-10-13", "--width", "0",
+        "scene",
+        "data/nk-russia.json",
+        "--at",
+        "2024-10-13",
+        "--width",
+        "0",
     ]);
     assert_eq!(out.status.code(), Some(1));
 }

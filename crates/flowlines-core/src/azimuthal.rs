@@ -71,8 +71,8 @@ impl AzimuthalEqualArea {
         let c = 2.0 * (rho / 2.0).min(1.0).asin();
         let (sc, cc) = c.sin_cos();
         let phi = (cc * self.sin_phi0 + y * sc * self.cos_phi0 / rho).clamp(-1.0, 1.0);
-        let lambda = self.lambda0
-            + (x * sc).atan2(rho * self.cos_phi0 * cc - y * self.sin_phi0 * sc);
+        let lambda =
+            self.lambda0 + (x * sc).atan2(rho * self.cos_phi0 * cc - y * self.sin_phi0 * sc);
         let lon = (lambda.to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
         (lon, phi.asin().to_degrees())
     }

@@ -43,9 +43,7 @@ pub const MAX_SAMPLED_POINTS: usize = 200_000;
 /// Points of `paths` (`(lon, lat)` degrees) for the chooser: every point, or for a story of
 /// more than [`MAX_SAMPLED_POINTS`] points an even sample along each path, its last point
 /// always kept, so that choosing takes a bounded time on the page's first frame.
-pub fn route_samples<P: AsRef<[(f64, f64)]>>(
-    paths: &[P],
-) -> impl Iterator<Item = (f64, f64)> + '_ {
+pub fn route_samples<P: AsRef<[(f64, f64)]>>(paths: &[P]) -> impl Iterator<Item = (f64, f64)> + '_ {
     let total: usize = paths.iter().map(|p| p.as_ref().len()).sum();
     let step = total.div_ceil(MAX_SAMPLED_POINTS).max(1);
     paths.iter().flat_map(move |p| {

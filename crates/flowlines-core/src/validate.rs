@@ -86,12 +86,7 @@ impl Checker<'_> {
     fn projection(&mut self, spec: &crate::model::ProjectionSpec) {
         let at = "/story/projection";
         if let Some([lon, lat]) = spec.center {
-            self.coordinate(
-                format!("{at}/center/0"),
-                format!("{at}/center/1"),
-                lon,
-                lat,
-            );
+            self.coordinate(format!("{at}/center/0"), format!("{at}/center/1"), lon, lat);
         }
         let Some([p1, p2]) = spec.parallels else {
             return;

@@ -39,7 +39,9 @@ fn places_inside(s: &Scene, width: f64, height: f64) -> Result<(), String> {
     for (i, p) in s.place_xy().chunks_exact(2).enumerate() {
         let (x, y) = (f64::from(p[0]), f64::from(p[1]));
         if !(0.0..=width).contains(&x) || !(0.0..=height).contains(&y) {
-            return Err(format!("place {i} at ({x}, {y}) is outside {width} x {height}"));
+            return Err(format!(
+                "place {i} at ({x}, {y}) is outside {width} x {height}"
+            ));
         }
     }
     Ok(())
@@ -75,9 +77,16 @@ fn busan_to_vancouver_is_drawn_the_short_way_over_the_pacific() {
     );
     let route = s.route(0).unwrap();
     assert!(route.length() < 1.5 * f64::from(vancouver_x - busan_x).hypot(h));
-    assert!(longest_step(&s) < MAX_STEP_SHARE * w, "{}", longest_step(&s));
+    assert!(
+        longest_step(&s) < MAX_STEP_SHARE * w,
+        "{}",
+        longest_step(&s)
+    );
     let (lon, _) = s.projection().raw().center();
-    assert!(lon.abs() > 150.0, "the map is centred on the Pacific: {lon}");
+    assert!(
+        lon.abs() > 150.0,
+        "the map is centred on the Pacific: {lon}"
+    );
 }
 
 #[test]
@@ -130,8 +139,14 @@ fn story_of(places: &[(f64, f64)]) -> Story {
 fn place() -> impl Strategy<Value = (f64, f64)> {
     prop_oneof![
         (-180.0..=180.0f64, -90.0..=90.0f64),
-        (prop_oneof![170.0..=180.0f64, -180.0..=-170.0f64], -60.0..=60.0f64),
-        (-180.0..=180.0f64, prop_oneof![75.0..=90.0f64, -90.0..=-75.0f64]),
+        (
+            prop_oneof![170.0..=180.0f64, -180.0..=-170.0f64],
+            -60.0..=60.0f64
+        ),
+        (
+            -180.0..=180.0f64,
+            prop_oneof![75.0..=90.0f64, -90.0..=-75.0f64]
+        ),
     ]
 }
 

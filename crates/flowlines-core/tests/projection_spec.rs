@@ -85,7 +85,13 @@ fn a_named_projection_survives_the_plain_reader_the_compact_form_and_csv() {
     let story = load_json("pacific.json", &text).unwrap();
     assert_eq!(read_plain(&text).unwrap(), story);
     let compact = compact_story(&story, Lang::En).unwrap();
-    assert_eq!(read_plain(&compact).unwrap().story.projection, story.story.projection);
+    assert_eq!(
+        read_plain(&compact).unwrap().story.projection,
+        story.story.projection
+    );
     let csv = write_csv(&story).unwrap();
-    assert_eq!(load_csv(&csv).unwrap().story.projection, story.story.projection);
+    assert_eq!(
+        load_csv(&csv).unwrap().story.projection,
+        story.story.projection
+    );
 }
