@@ -100,14 +100,29 @@ pub struct ProjectionSpec {
     pub parallels: Option<[f64; 2]>,
 }
 
-/// The kinds of projection a story may name.
+/// The kinds of projection a story may name. Read from a string through [`TryFrom`], which
+/// weighs less in the page's WebAssembly than a derived enum reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum ProjectionKind {
     /// Albers equal-area conic: a mid-latitude region.
     Conic,
     /// Lambert azimuthal equal-area: a wide, polar or equatorial extent.
     Azimuthal,
+}
+
+impl TryFrom<String> for ProjectionKind {
+    type Error = String;
+
+    fn try_from(kind: String) -> Result<Self, String> {
+        match kind.as_str() {
+            "conic" => Ok(ProjectionKind::Conic),
+            "azimuthal" => Ok(ProjectionKind::Azimuthal),
+            _ => Err(format!(
+                "unknown projection kind '{kind}': expected conic or azimuthal"
+            )),
+        }
+    }
 }
 
 /// One correction to the published data.

@@ -23,7 +23,7 @@
 //! Points are gathered into a grid (0.1° of longitude for the span, 5° cells on the globe for
 //! the azimuthal centre), so the choice takes time linear in the number of points.
 
-use crate::azimuthal::{angle_deg, AzimuthalEqualArea};
+use crate::azimuthal::AzimuthalEqualArea;
 use crate::model::{ProjectionKind, ProjectionSpec};
 use crate::projection::{ConicEqualArea, Raw};
 
@@ -61,8 +61,8 @@ struct Extent {
     lon_bins: Vec<bool>,
     south: f64,
     north: f64,
-    /// Occupied globe cells, `(lon, lat)` of their centres.
-    cells: Vec<(f64, f64)>,
+    /// Occupied globe cells: the unit vectors of their centres.
+    cells: Vec<[f64; 3]>,
 }
 
 impl Extent {
@@ -93,10 +93,10 @@ impl Extent {
             .filter(|(_, &on)| on)
             .map(|(i, _)| {
                 let (col, row) = ((i % cols) as f64, (i / cols) as f64);
-                (
+                unit((
                     (col + 0.5) * CELL_DEG - 180.0,
                     (row + 0.5) * CELL_DEG - 90.0,
-                )
+                ))
             })
             .collect();
         any.then_some(Extent {
@@ -164,62 +164,74 @@ impl Extent {
             && self.span().1 <= MAX_CONIC_SPAN_DEG
     }
 
-    /// How close, in degrees, the nearest point comes to the antipode of `centre`.
-    fn clearance(&self, centre: (f64, f64)) -> f64 {
-        let anti = (wrap_lon(centre.0 + 180.0), -centre.1);
-        // A cell's points lie within half its diagonal of its centre.
-        let half_cell = CELL_DEG * std::f64::consts::FRAC_1_SQRT_2;
+    /// How near the nearest point comes to the antipode of `centre` (a unit vector): the
+    /// cosine of the angle between them, 1 when a point is at the antipode.
+    fn nearness_to_antipode(&self, centre: [f64; 3]) -> f64 {
         self.cells
             .iter()
-            .map(|&c| angle_deg(anti, c) - half_cell)
-            .fold(f64::MAX, f64::min)
+            .map(|c| -dot(*c, centre))
+            .fold(-1.0, f64::max)
     }
 
-    /// The azimuthal centre, by the module's rule.
+    /// The azimuthal centre, by the module's rule. Angles are compared by their cosines, dot
+    /// products of unit vectors.
     fn azimuthal_centre(&self) -> (f64, f64) {
         let [mut x, mut y, mut z] = [0.0; 3];
-        for &(lon, lat) in &self.cells {
-            let (l, p) = (lon.to_radians(), lat.to_radians());
-            x += p.cos() * l.cos();
-            y += p.cos() * l.sin();
-            z += p.sin();
+        for c in &self.cells {
+            x += c[0];
+            y += c[1];
+            z += c[2];
         }
         let norm = (x * x + y * y + z * z).sqrt();
         let mean = if norm > 1e-9 {
-            (
-                round_to(y.atan2(x).to_degrees(), 1.0),
-                round_to((z / norm).clamp(-1.0, 1.0).asin().to_degrees(), 1.0),
-            )
+            rounded((y.atan2(x), (z / norm).clamp(-1.0, 1.0).asin()))
         } else {
             (0.0, 0.0)
         };
-        let mean = (wrap_lon(mean.0), mean.1);
-        if self.clearance(mean) >= ANTIPODE_CLEARANCE_DEG {
+        // A cell's points lie within half its diagonal of its centre.
+        let half_cell = CELL_DEG * std::f64::consts::FRAC_1_SQRT_2;
+        let clear = (ANTIPODE_CLEARANCE_DEG + half_cell).to_radians().cos();
+        let mean_v = unit(mean);
+        if self.nearness_to_antipode(mean_v) <= clear {
             return mean;
         }
         // Candidates spread evenly over the globe (a Fibonacci lattice), rounded to 1°.
         let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
-        let candidates = (0..CANDIDATES).map(|i| {
+        let mut nearest_clear: Option<((f64, f64), f64)> = None;
+        let mut widest = (mean, f64::MAX);
+        for i in 0..CANDIDATES {
             let z = 1.0 - 2.0 * (i as f64 + 0.5) / CANDIDATES as f64;
-            let lon = wrap_lon(round_to((golden * i as f64).to_degrees(), 1.0));
-            (lon, round_to(z.asin().to_degrees(), 1.0))
-        });
-        let mut clear: Option<((f64, f64), f64)> = None;
-        let mut widest = (mean, f64::MIN);
-        for c in candidates {
-            let room = self.clearance(c);
-            if room > widest.1 {
-                widest = (c, room);
+            let c = rounded((golden * i as f64, z.asin()));
+            let v = unit(c);
+            let near = self.nearness_to_antipode(v);
+            if near < widest.1 {
+                widest = (c, near);
             }
-            if room >= ANTIPODE_CLEARANCE_DEG {
-                let off = angle_deg(mean, c);
-                if clear.is_none_or(|(_, o)| off < o) {
-                    clear = Some((c, off));
-                }
+            let along = dot(v, mean_v);
+            if near <= clear && nearest_clear.is_none_or(|(_, a)| along > a) {
+                nearest_clear = Some((c, along));
             }
         }
-        clear.map_or(widest.0, |(c, _)| c)
+        nearest_clear.map_or(widest.0, |(c, _)| c)
     }
+}
+
+/// `(lon, lat)` in radians as degrees rounded to 1°, longitude within -180 to 180.
+fn rounded((lon, lat): (f64, f64)) -> (f64, f64) {
+    (
+        wrap_lon(round_to(lon.to_degrees(), 1.0)),
+        round_to(lat.to_degrees(), 1.0),
+    )
+}
+
+/// The unit vector of `(lon, lat)` degrees.
+fn unit((lon, lat): (f64, f64)) -> [f64; 3] {
+    let (l, p) = (lon.to_radians(), lat.to_radians());
+    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 }
 
 fn round_to(x: f64, step: f64) -> f64 {
@@ -283,6 +295,7 @@ fn named(spec: &ProjectionSpec, extent: Option<&Extent>) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::azimuthal::angle_deg;
     use crate::projection::eurasia;
 
     const BUSAN: (f64, f64) = (129.04, 35.10);

@@ -46,7 +46,7 @@ fn a_named_projection_is_read_with_its_kind_centre_and_parallels() {
 fn an_unknown_kind_is_located_and_the_kinds_are_named() {
     assert_eq!(
         problems(r#"{"kind": "mercator"}"#),
-        "pacific.json:9:28: unknown variant `mercator`, expected `conic` or `azimuthal`"
+        "pacific.json:9:28: unknown projection kind 'mercator': expected conic or azimuthal"
     );
 }
 
