@@ -6,7 +6,7 @@ use flowlines_core::model::{Confidence, Measure, Precision, Quantity};
 use flowlines_core::parse::{load_flowmap_blue, sheet_time, CsvFiles, SheetSettings};
 use flowlines_core::series::StorySeries;
 use flowlines_core::totals::stream_totals;
-use flowlines_core::Story;
+use flowlines_core::{Diagnostics, Story};
 
 /// The files of fixture folder `name` (under `data/fixtures/`), as `data/fixtures/name/file`.
 fn fixture(name: &str) -> CsvFiles {
@@ -24,6 +24,11 @@ fn fixture(name: &str) -> CsvFiles {
         .collect();
     files.sort();
     files
+}
+
+/// Reads the sheets `files` with the settings `given` and no fallback.
+fn load(files: &CsvFiles, given: &SheetSettings) -> Result<Story, Diagnostics> {
+    load_flowmap_blue(files, given, &SheetSettings::default())
 }
 
 fn files(pairs: &[(&str, &str)]) -> CsvFiles {
@@ -56,7 +61,7 @@ const LOCATIONS: &str = "id,name,lat,lon\nA,Alpha,10,20\nB,Beta,30,40\n";
 
 #[test]
 fn a_flowmap_blue_folder_reads_as_a_story_of_one_category_and_unit_from_story_csv() {
-    let story = load_flowmap_blue(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
+    let story = load(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
     assert_eq!(story.story.id, "sheets-test");
     assert_eq!(story.places.len(), 4);
     assert_eq!(story.places[0].names.en, "Doha");
@@ -75,7 +80,7 @@ fn a_flowmap_blue_folder_reads_as_a_story_of_one_category_and_unit_from_story_cs
 
 #[test]
 fn a_count_in_a_month_is_that_months_amount_and_the_timeline_spans_the_times() {
-    let story = load_flowmap_blue(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
+    let story = load(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
     let jan = story
         .observations
         .iter()
@@ -100,7 +105,7 @@ fn a_count_in_a_month_is_that_months_amount_and_the_timeline_spans_the_times() {
 
 #[test]
 fn rows_of_one_pair_and_time_are_summed_and_the_figure_says_which_lines() {
-    let story = load_flowmap_blue(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
+    let story = load(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
     let london: Vec<_> = story
         .observations
         .iter()
@@ -117,7 +122,7 @@ fn rows_of_one_pair_and_time_are_summed_and_the_figure_says_which_lines() {
 
 #[test]
 fn a_sheet_that_says_nothing_of_sources_or_certainty_is_shown_as_claimed_and_the_caveat_says_so() {
-    let story = load_flowmap_blue(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
+    let story = load(&fixture("flowmap-blue"), &SheetSettings::default()).unwrap();
     assert!(story
         .observations
         .iter()
@@ -141,7 +146,7 @@ fn a_sheet_that_says_nothing_of_sources_or_certainty_is_shown_as_claimed_and_the
     assert!(caveat.contains("shown as claimed"), "{caveat}");
     assert!(caveat.contains("names no source"), "{caveat}");
     assert!(
-        caveat.contains("1 rows of flows.csv from a place to itself are not drawn"),
+        caveat.contains("1 row of flows.csv from a place to itself is not drawn"),
         "{caveat}"
     );
 }
@@ -156,7 +161,7 @@ fn settings_given_as_flags_win_over_story_csv_and_fill_the_source_and_claimant()
         ("source.outlet", "Ministry of Ports"),
         ("source.published", "2024-03-01"),
     ]);
-    let story = load_flowmap_blue(&fixture("flowmap-blue"), &given).unwrap();
+    let story = load(&fixture("flowmap-blue"), &given).unwrap();
     assert_eq!(story.units[0].id, "ships");
     let o = &story.observations[0];
     assert_eq!(o.confidence, Confidence::Reported);
@@ -174,7 +179,7 @@ fn settings_given_as_flags_win_over_story_csv_and_fill_the_source_and_claimant()
 #[test]
 fn geojson_points_are_places_with_their_id_name_precision_and_country() {
     let given = settings(&[("period", "2024")]);
-    let story = load_flowmap_blue(&fixture("geojson-places"), &given).unwrap();
+    let story = load(&fixture("geojson-places"), &given).unwrap();
     let ids: Vec<&str> = story.places.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["BSN", "VAN", "3"]);
     assert_eq!(story.places[1].precision, Precision::Facility);
@@ -194,7 +199,7 @@ fn geojson_points_are_places_with_their_id_name_precision_and_country() {
 
 #[test]
 fn a_sheet_without_a_time_column_or_a_period_is_refused_at_its_header() {
-    let problems = load_flowmap_blue(&fixture("geojson-places"), &SheetSettings::default())
+    let problems = load(&fixture("geojson-places"), &SheetSettings::default())
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -205,7 +210,7 @@ fn a_sheet_without_a_time_column_or_a_period_is_refused_at_its_header() {
 
 #[test]
 fn every_problem_of_the_error_sheets_is_located_at_its_cell() {
-    let problems = load_flowmap_blue(&fixture("flowmap-blue-errors"), &SheetSettings::default())
+    let problems = load(&fixture("flowmap-blue-errors"), &SheetSettings::default())
         .unwrap_err()
         .to_string();
     let d = "data/fixtures/flowmap-blue-errors";
@@ -226,7 +231,7 @@ fn every_problem_of_the_error_sheets_is_located_at_its_cell() {
 
 #[test]
 fn a_missing_column_is_reported_at_the_header_of_its_sheet() {
-    let problems = load_flowmap_blue(
+    let problems = load(
         &files(&[
             ("locations.csv", "id,name,lat\nA,Alpha,10\n"),
             ("flows.csv", "origin,dest,count\n"),
@@ -243,7 +248,7 @@ fn a_missing_column_is_reported_at_the_header_of_its_sheet() {
 
 #[test]
 fn column_names_are_matched_whatever_their_case_and_a_name_defaults_to_the_id() {
-    let story = load_flowmap_blue(
+    let story = load(
         &files(&[
             ("locations.csv", "\u{feff}ID, Lat ,Lon\nA,10,20\nB,30,40\n"),
             ("flows.csv", "Origin,Dest,Count,Time\nA,B,5,2024\n"),
@@ -257,7 +262,7 @@ fn column_names_are_matched_whatever_their_case_and_a_name_defaults_to_the_id() 
 
 #[test]
 fn flowmap_blue_properties_give_the_title_summary_source_and_credit() {
-    let story = load_flowmap_blue(
+    let story = load(
         &files(&[
             ("locations.csv", LOCATIONS),
             ("flows.csv", "origin,dest,count,time\nA,B,5,2024-05-01\n"),
@@ -280,8 +285,34 @@ fn flowmap_blue_properties_give_the_title_summary_source_and_credit() {
 }
 
 #[test]
+fn a_fallback_fills_only_what_neither_the_flags_nor_the_folder_give() {
+    let fallback = settings(&[("id", "folder"), ("title", "folder"), ("unit", "boxes")]);
+    let story = load_flowmap_blue(
+        &fixture("flowmap-blue"),
+        &SheetSettings::default(),
+        &fallback,
+    )
+    .unwrap();
+    assert_eq!(story.story.id, "sheets-test", "story.csv names it");
+    assert_eq!(story.units[0].id, "cargoes", "story.csv names it");
+    assert_eq!(
+        story.story.title.get("en"),
+        "Invented cargoes between four ports"
+    );
+    let plain = files(&[
+        ("locations.csv", LOCATIONS),
+        ("flows.csv", "origin,dest,count,time\nA,B,5,2024\n"),
+    ]);
+    let story = load_flowmap_blue(&plain, &SheetSettings::default(), &fallback).unwrap();
+    assert_eq!(
+        (story.story.id.as_str(), story.units[0].id.as_str()),
+        ("folder", "boxes")
+    );
+}
+
+#[test]
 fn a_bad_setting_in_story_csv_is_reported_at_its_cell() {
-    let problems = load_flowmap_blue(
+    let problems = load(
         &files(&[
             ("story.csv", "title,confidence\nMoves,sure\n"),
             ("locations.csv", LOCATIONS),
@@ -299,7 +330,7 @@ fn a_bad_setting_in_story_csv_is_reported_at_its_cell() {
 
 #[test]
 fn a_duplicate_location_and_a_bad_geojson_point_are_located() {
-    let problems = load_flowmap_blue(
+    let problems = load(
         &files(&[
             (
                 "locations.csv",
@@ -313,7 +344,7 @@ fn a_duplicate_location_and_a_bad_geojson_point_are_located() {
     .to_string();
     assert_eq!(problems, "locations.csv:3:1: duplicate id 'A' in places");
     let geojson = "{\"type\": \"FeatureCollection\", \"features\": [\n  {\"type\": \"Feature\", \"id\": \"A\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [20, 95]}},\n  {\"type\": \"Feature\", \"id\": \"B\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": []}}\n]}";
-    let problems = load_flowmap_blue(
+    let problems = load(
         &files(&[
             ("places.geojson", geojson),
             ("flows.csv", "origin,dest,count,time\nA,B,5,2024\n"),

@@ -9,8 +9,8 @@
 //! columns; other properties are left alone. Polygons, lines and multi-points are not places:
 //! they are refused, not reduced to a point of our choosing.
 
-use super::flowmap_blue::SheetPlace;
 use super::limits::{MAX_FILE_BYTES, MAX_PLACES, MAX_STRING_BYTES};
+use super::locations::SheetPlace;
 use super::source_map::{object_members, offset_in, Member, Span};
 use super::Read;
 use serde::de::{Deserializer as _, MapAccess, Visitor};
