@@ -24,7 +24,7 @@
 //! Every problem is reported at `file:line:column`: an origin that is no location, a latitude
 //! off the globe, a missing column, a time that is no date. The caps are those of the CSV form.
 
-use super::limits::MAX_OBSERVATIONS;
+use super::limits::{MAX_OBSERVATIONS, MAX_PROBLEMS};
 use super::locations::SheetPlace;
 use super::sheet_settings::SheetSettings;
 use super::sheet_story::Builder;
@@ -133,7 +133,21 @@ pub fn read_flowmap_blue(
         &places,
     );
     builder.finish(&mut read);
+    cap_problems(&mut read);
     read
+}
+
+/// Keeps the first [`MAX_PROBLEMS`] problems met while reading, in file order, and says how
+/// many more there were, as the other readers do.
+fn cap_problems(read: &mut Read) {
+    let more = read.problems.len().saturating_sub(MAX_PROBLEMS);
+    if more > 0 {
+        let mut all = std::mem::take(&mut read.problems).sorted();
+        all.0.truncate(MAX_PROBLEMS);
+        all.0
+            .push(read.map.at(0, 0, super::source_map::more_problems(more)));
+        read.problems = all;
+    }
 }
 
 /// Reads FlowmapBlue's `properties.csv` (`property,value`) into `out`.
