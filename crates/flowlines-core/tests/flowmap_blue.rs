@@ -138,6 +138,8 @@ fn a_sheet_that_says_nothing_of_sources_or_certainty_is_shown_as_claimed_and_the
         "2024-02",
         "the end of the last month counted"
     );
+    let claimant = &story.observations[0].claimant;
+    assert_eq!(claimant.describe("en"), "the sheet's author (not named)");
     let caveat = story.story.caveat.as_ref().unwrap().get("en");
     assert!(
         caveat.starts_with("Invented figures, for tests only."),

@@ -295,15 +295,17 @@ impl<'s> Builder<'s> {
                 )
             }),
         }];
-        let claimant_name = s
-            .claimant_name
+        let claimant_name = s.claimant_name.clone().or_else(|| s.source_outlet.clone());
+        // Who speaks for whom: a named claimant speaks for itself unless a party is given.
+        let party = s
+            .claimant_party
             .clone()
-            .or_else(|| s.source_outlet.clone())
-            .unwrap_or_else(|| "the sheet's author, not named".into());
+            .or_else(|| claimant_name.clone())
+            .unwrap_or_else(|| "not named".into());
         let claimant = Claimant {
-            name: Text::Plain(claimant_name.clone()),
+            name: Text::Plain(claimant_name.unwrap_or_else(|| "the sheet's author".into())),
             role: s.claimant_role.clone().map(Text::Plain),
-            party: Text::Plain(s.claimant_party.clone().unwrap_or(claimant_name)),
+            party: Text::Plain(party),
         };
         let confidence = s.confidence.unwrap_or(Confidence::Claimed);
         let reported = s.source_published.clone().unwrap_or_else(|| as_of.clone());
