@@ -137,3 +137,19 @@ fn convert_writes_nothing_when_the_sheets_have_problems() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!json.exists());
 }
+
+#[test]
+fn a_sheets_folder_written_as_csv_tables_reads_back() {
+    let dir = temp_dir("sheets", "csv");
+    let out = dir.join("tables");
+    stdout(&[
+        "csv",
+        GEOJSON,
+        "--period",
+        "2024",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let said = stdout(&["validate", out.to_str().unwrap()]);
+    assert!(said.trim().ends_with(": ok"), "{said}");
+}
