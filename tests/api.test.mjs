@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { start } from './browser.mjs';
+import { start, open } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core');
@@ -50,24 +50,20 @@ after(async () => {
  * error kept; resolves once the map has fired `flowlines-ready`.
  */
 async function page(path, { width = 1280, height = 900, bypassCSP = false } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, bypassCSP });
-  await context.addInitScript(() => {
-    window.events = [];
-    for (const type of ['flowlines-ready', 'flowlines-change', 'flowlines-error']) {
-      document.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
-    }
+  const opened = await open(env, path, {
+    width,
+    height,
+    bypassCSP,
+    initScript: () => {
+      window.events = [];
+      for (const type of ['flowlines-ready', 'flowlines-change', 'flowlines-error']) {
+        document.addEventListener(type, (e) => window.events.push({ type, detail: e.detail }));
+      }
+    },
   });
-  const p = await context.newPage();
-  const warnings = [];
-  const errors = [];
-  p.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(env.origin + path);
+  const p = opened.page;
   await p.waitForFunction(() => window.events.some((e) => e.type === 'flowlines-ready'), null, { timeout: 20000 });
-  return { page: p, warnings, errors, context };
+  return { ...opened, page: p };
 }
 
 /** Calls method `name` of the first map with `args`; resolves to what it resolved to. */

@@ -3,26 +3,17 @@
 // it, and the setting keeps its default.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready } from './browser.mjs';
+import { start, open, ready } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
-/** Opens `path`; resolves to the page, its console warnings and its errors. */
+/** Opens `path` once the map is drawn; resolves to the page, its console warnings and errors. */
 async function visit(path) {
-  const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const warnings = [];
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(env.origin + path);
-  await ready(page);
-  return { page, warnings, errors, context };
+  const visited = await open(env, path);
+  await ready(visited.page);
+  return visited;
 }
 
 const inMap = (page, fn) => page.evaluate(fn);

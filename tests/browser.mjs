@@ -25,19 +25,31 @@ export async function start() {
   };
 }
 
-/** Opens `path` in a new page that records console errors and every request it makes. */
-export async function open(env, path, { width = 1000, height = 700, javaScriptEnabled = true } = {}) {
+/**
+ * Opens `path` in a new context of `width` by `height` CSS pixels and records its console
+ * errors (and uncaught exceptions), its console warnings and every request it makes.
+ * `initScript` runs in the page before its own scripts; `bypassCSP` ignores the page's
+ * Content-Security-Policy (for tests that inject scripts).
+ */
+export async function open(env, path, {
+  width = 1000, height = 700, javaScriptEnabled = true, bypassCSP = false, initScript,
+} = {}) {
   const context = await env.browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: 1, javaScriptEnabled,
+    viewport: { width, height }, deviceScaleFactor: 1, javaScriptEnabled, bypassCSP,
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(env.origin + path);
-  return { page, errors, requests, context };
+  return { page, errors, warnings, requests, context };
 }
 
 /** Waits until the map has drawn its first frame. */

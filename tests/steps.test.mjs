@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, ready } from './browser.mjs';
+import { start, open, ready } from './browser.mjs';
 import { openHtml } from './pages.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -20,19 +20,9 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
-/** Opens `path` in a new context, recording console warnings and errors. */
-async function visit(path, { width = 1000, height = 800 } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const warnings = [];
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(env.origin + path);
-  return { page, warnings, errors, context };
+/** Opens `path` at 1000 by 800 (or `size`), recording console warnings and errors. */
+function visit(path, { width = 1000, height = 800 } = {}) {
+  return open(env, path, { width, height });
 }
 
 /** In the page: the tour's state and the day the map shows. */

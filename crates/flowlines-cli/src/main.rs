@@ -8,6 +8,8 @@
 //!   every figure with its qualifier, claimant, source file, dates and quote, quotes checked.
 //! - `flowlines compact FILE --out DIR` validates a story and writes its compact form in each
 //!   language (`DIR/<name>.<lang>.json`), which the page loads.
+//! - `flowlines scene FILE --at YYYY-MM-DD [--width W --height H] [--json]` prints what the
+//!   page would draw: the projection, each place's dot and each shown route, in CSS pixels.
 //! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
 //!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
 //! - `flowlines convert DIR --out story.json` writes a story kept in another form as our JSON.
@@ -20,6 +22,7 @@ mod convert;
 mod load;
 mod render;
 mod review;
+mod scene;
 mod sheets;
 
 use clap::{Parser, Subcommand};
@@ -84,6 +87,9 @@ enum Command {
     Render(render::Options),
     /// Write a story kept as FlowmapBlue's sheets (or CSV tables) as our JSON, validated.
     Convert(convert::Options),
+    /// Print what the page would draw at a date in a viewport: the projection, each place's dot
+    /// and each shown route, in CSS pixels.
+    Scene(scene::Options),
     /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON.
     Basemap {
         /// The world-atlas TopoJSON file.
@@ -200,6 +206,16 @@ fn main() -> ExitCode {
         Command::Review(opts) => match review::run(&opts) {
             Ok(sheet) => {
                 print!("{sheet}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Scene(opts) => match scene::run(&opts) {
+            Ok(text) => {
+                print!("{text}");
                 ExitCode::SUCCESS
             }
             Err(e) => {

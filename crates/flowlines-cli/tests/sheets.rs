@@ -153,3 +153,38 @@ fn a_sheets_folder_written_as_csv_tables_reads_back() {
     let said = stdout(&["validate", out.to_str().unwrap()]);
     assert!(said.trim().ends_with(": ok"), "{said}");
 }
+
+#[test]
+fn scene_lays_out_a_geojson_folder_with_every_place_in_view() {
+    let out = stdout(&[
+        "scene",
+        GEOJSON,
+        "--at",
+        "2024-12-31",
+        "--period",
+        "2024",
+        "--width",
+        "960",
+        "--height",
+        "600",
+        "--json",
+    ]);
+    let scene: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let places = scene["places"].as_array().unwrap();
+    let ids: Vec<&str> = places.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["BSN", "VAN", "3"]);
+    for p in places {
+        let (x, y) = (p["x"].as_f64().unwrap(), p["y"].as_f64().unwrap());
+        assert!(
+            (0.0..=960.0).contains(&x) && (0.0..=600.0).contains(&y),
+            "{p}"
+        );
+    }
+    let streams: Vec<&str> = scene["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["stream"].as_str().unwrap())
+        .collect();
+    assert_eq!(streams, ["BSN->VAN", "BSN->3", "VAN->BSN"]);
+}

@@ -101,16 +101,22 @@ impl Basemap {
         })
     }
 
-    /// Projects every ring and line with `proj` into pixel columns.
+    /// Projects every ring and line with `proj` into pixel columns. A ring or line that the
+    /// projection would tear (across a conic's seam, or round an azimuthal projection's rim:
+    /// [`crate::projection::Raw::tears`]) is left out, so that a story drawn far from the
+    /// basemap's region shows no land streaking across the map.
     pub fn project(&self, proj: &Projection) -> BasemapColumns {
         let mut cols = BasemapColumns::default();
+        let check = proj.raw().may_tear_within(self.bbox);
+        let whole = |line: &&Vec<f64>| !check || !tears(line, proj);
         let rings = self
             .countries
             .iter()
             .flat_map(|c| c.polygons.iter().flatten());
-        (cols.land_xy, cols.land_rings) = project_lines(rings, proj);
-        (cols.border_xy, cols.border_lines) = project_lines(self.borders.iter(), proj);
-        (cols.coast_xy, cols.coast_lines) = project_lines(self.coasts.iter(), proj);
+        (cols.land_xy, cols.land_rings) = project_lines(rings.filter(whole), proj);
+        (cols.border_xy, cols.border_lines) =
+            project_lines(self.borders.iter().filter(whole), proj);
+        (cols.coast_xy, cols.coast_lines) = project_lines(self.coasts.iter().filter(whole), proj);
         cols
     }
 }
@@ -143,6 +149,14 @@ fn polygon(rings: &[Vec<f64>]) -> Polygon<f64> {
     let mut it = rings.iter().map(ring);
     let exterior = it.next().unwrap_or_else(|| LineString::new(Vec::new()));
     Polygon::new(exterior, it.collect())
+}
+
+/// Whether `proj` tears the flat `lon, lat` line anywhere.
+fn tears(line: &[f64], proj: &Projection) -> bool {
+    let raw = proj.raw();
+    line.chunks_exact(2)
+        .zip(line.chunks_exact(2).skip(1))
+        .any(|(a, b)| raw.tears((a[0], a[1]), (b[0], b[1])))
 }
 
 /// Projects flat `lon, lat` lines into an `x, y` pixel column and its start indices (in

@@ -20,7 +20,7 @@
 //! All lengths are CSS pixels, y down, unless a name says otherwise.
 
 use crate::labels::Rect;
-use crate::projection::{ConicEqualArea, Projection};
+use crate::projection::{Projection, Raw};
 
 /// Places closer than this on the fitted map crowd each other: their labels cannot all be
 /// placed beside their dots.
@@ -113,7 +113,7 @@ pub struct Frame {
 #[derive(Debug, Clone, Copy)]
 pub struct FrameRequest<'a> {
     /// The raw projection.
-    pub raw: ConicEqualArea,
+    pub raw: Raw,
     /// Each place, `(lon, lat)` degrees, in story order.
     pub places: &'a [(f64, f64)],
     /// Each distinct route's points, `(lon, lat)` degrees (a path shared by many streams once).
@@ -136,7 +136,7 @@ struct Shape {
 }
 
 impl Shape {
-    fn new(raw: &ConicEqualArea, lonlat: impl Iterator<Item = (f64, f64)>) -> Option<Shape> {
+    fn new(raw: &Raw, lonlat: impl Iterator<Item = (f64, f64)>) -> Option<Shape> {
         let points: Vec<(f64, f64)> = lonlat
             .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
             .map(|(lon, lat)| raw.forward(lon, lat))
@@ -151,7 +151,7 @@ impl Shape {
     /// The projection that fits the shape into `region` less `padding` on every side, pushed
     /// to share `fx` of the horizontal slack and `fy` of the vertical one (0 left or top, 0.5
     /// centred, 1 right or bottom).
-    fn fit(&self, raw: ConicEqualArea, region: Rect, padding: f64, fx: f64, fy: f64) -> Projection {
+    fn fit(&self, raw: Raw, region: Rect, padding: f64, fx: f64, fy: f64) -> Projection {
         let (x0, y0, x1, y1) = self.bbox;
         let w = (region.width - 2.0 * padding).max(1.0);
         let h = (region.height - 2.0 * padding).max(1.0);
@@ -301,14 +301,13 @@ fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
 
 /// The inset's projection: `raw` turned to the middle of `places`, so that north is up in the
 /// detail, and `places` fitted into a `width` by `height` box with room for their labels.
-fn inset_projection(
-    raw: ConicEqualArea,
-    places: &[(f64, f64)],
-    width: f64,
-    height: f64,
-) -> Projection {
-    let mid = places.iter().map(|p| p.0).sum::<f64>() / places.len().max(1) as f64;
-    let raw = raw.with_central_meridian(mid);
+/// Longitudes are averaged unwrapped around `raw`'s centre, so that a cluster across the
+/// antimeridian has its middle among its places.
+fn inset_projection(raw: Raw, places: &[(f64, f64)], width: f64, height: f64) -> Projection {
+    let n = places.len().max(1) as f64;
+    let mid = places.iter().map(|p| raw.unwrap_lon(p.0)).sum::<f64>() / n;
+    let mid_lat = places.iter().map(|p| p.1).sum::<f64>() / n;
+    let raw = raw.recentred(mid, mid_lat);
     let shape = Shape::new(&raw, places.iter().copied());
     let pad_x = (0.2 * width).max(24.0);
     let pad_y = (0.13 * height).max(26.0);

@@ -4,6 +4,7 @@
 //! ([`validate`]), evaluated at a moment ([`series`], [`totals`]), laid out along routes
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
+pub mod azimuthal;
 pub mod basemap;
 pub mod compact;
 pub mod compact_basemap;
@@ -25,6 +26,7 @@ pub mod particles;
 pub mod plural;
 pub use flowlines_raster::polyline;
 pub mod projection;
+pub mod projection_choice;
 pub mod quotes;
 pub use flowlines_raster::raster;
 pub mod review;

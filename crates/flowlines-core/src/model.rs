@@ -78,6 +78,51 @@ pub struct StoryMeta {
     /// What changed since the first version, oldest first.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The map projection, if the story names one; otherwise it is chosen from the places
+    /// and routes ([`crate::projection_choice`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projection: Option<ProjectionSpec>,
+}
+
+/// The map projection a story names: its kind, and optionally its centre and (for a conic)
+/// its standard parallels; what it leaves out is chosen from the story's places and routes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectionSpec {
+    /// A conic (Albers equal-area) or an azimuthal (Lambert equal-area) projection.
+    pub kind: ProjectionKind,
+    /// `[lon, lat]` in degrees: an azimuthal projection's centre; a conic's central meridian
+    /// is its longitude (its latitude is not used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center: Option<[f64; 2]>,
+    /// A conic's two standard parallels in degrees, both north or both south of the equator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallels: Option<[f64; 2]>,
+}
+
+/// The kinds of projection a story may name. Read from a string through [`TryFrom`], which
+/// weighs less in the page's WebAssembly than a derived enum reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", try_from = "String")]
+pub enum ProjectionKind {
+    /// Albers equal-area conic: a mid-latitude region.
+    Conic,
+    /// Lambert azimuthal equal-area: a wide, polar or equatorial extent.
+    Azimuthal,
+}
+
+impl TryFrom<String> for ProjectionKind {
+    type Error = String;
+
+    fn try_from(kind: String) -> Result<Self, String> {
+        match kind.as_str() {
+            "conic" => Ok(ProjectionKind::Conic),
+            "azimuthal" => Ok(ProjectionKind::Azimuthal),
+            _ => Err(format!(
+                "unknown projection kind '{kind}': expected conic or azimuthal"
+            )),
+        }
+    }
 }
 
 /// One correction to the published data.

@@ -1,10 +1,13 @@
 //! Map projections: a raw forward function with its inverse, and a fit to a viewport.
 //!
-//! The map uses an Albers equal-area conic, which keeps Eurasia's shape and areas at these
-//! latitudes (Web Mercator would swell Siberia). As in d3-geo, the raw projection works in
-//! radians on the unit sphere and [`Projection`] adds scale and translation to CSS pixels,
-//! with y growing downwards as on a canvas.
+//! A mid-latitude story is drawn on an Albers equal-area conic, which keeps Eurasia's shape and
+//! areas at these latitudes (Web Mercator would swell Siberia); a wide, polar or equatorial one
+//! on a Lambert azimuthal equal-area ([`crate::azimuthal`]). Which one, and where it is
+//! centred, is chosen from the story's places and routes by [`crate::projection_choice`]. As in
+//! d3-geo, the raw projection ([`Raw`]) works in radians on the unit sphere and [`Projection`]
+//! adds scale and translation to CSS pixels, with y growing downwards as on a canvas.
 
+pub use crate::azimuthal::AzimuthalEqualArea;
 use std::f64::consts::PI;
 
 /// A raw conic equal-area (Albers) projection with standard parallels `phi1`, `phi2`
@@ -12,6 +15,8 @@ use std::f64::consts::PI;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConicEqualArea {
     lambda0: f64,
+    /// The standard parallels in degrees, as given.
+    parallels: (f64, f64),
     n: f64,
     c: f64,
     r0: f64,
@@ -27,6 +32,7 @@ impl ConicEqualArea {
         let c = 1.0 + sy0 * (2.0 * n - sy0);
         ConicEqualArea {
             lambda0: lambda0_deg.to_radians(),
+            parallels: (phi1_deg, phi2_deg),
             n,
             c,
             r0: c.sqrt() / n,
@@ -40,6 +46,22 @@ impl ConicEqualArea {
             lambda0: lon_deg.to_radians(),
             ..self
         }
+    }
+
+    /// The central meridian in degrees, within -180 to 180.
+    pub fn central_meridian(&self) -> f64 {
+        (self.lambda0.to_degrees() + 180.0).rem_euclid(360.0) - 180.0
+    }
+
+    /// The standard parallels in degrees.
+    pub fn parallels(&self) -> (f64, f64) {
+        self.parallels
+    }
+
+    /// `lon` (degrees) east of the central meridian, within -180 to 180: the seam, where the
+    /// cone is cut, is at ±180.
+    pub fn relative_lon(&self, lon: f64) -> f64 {
+        (lon - self.lambda0.to_degrees() + 180.0).rem_euclid(360.0) - 180.0
     }
 
     /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
@@ -68,10 +90,129 @@ impl ConicEqualArea {
     }
 }
 
+/// A raw projection: a conic or an azimuthal one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Raw {
+    /// Albers equal-area conic, for a mid-latitude region.
+    Conic(ConicEqualArea),
+    /// Lambert azimuthal equal-area, for a wide, polar or equatorial extent.
+    Azimuthal(AzimuthalEqualArea),
+}
+
+impl From<ConicEqualArea> for Raw {
+    fn from(c: ConicEqualArea) -> Raw {
+        Raw::Conic(c)
+    }
+}
+
+impl From<AzimuthalEqualArea> for Raw {
+    fn from(a: AzimuthalEqualArea) -> Raw {
+        Raw::Azimuthal(a)
+    }
+}
+
+/// How far from an azimuthal projection's centre, in degrees, a basemap ring may reach: past
+/// it, near the antipode, the projection tears a ring round the rim of the globe's disc.
+pub const AZIMUTHAL_REACH_DEG: f64 = 160.0;
+
+impl Raw {
+    /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
+    pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
+        match self {
+            Raw::Conic(c) => c.forward(lon, lat),
+            Raw::Azimuthal(a) => a.forward(lon, lat),
+        }
+    }
+
+    /// Plane coordinates back to degrees.
+    pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
+        match self {
+            Raw::Conic(c) => c.invert(x, y),
+            Raw::Azimuthal(a) => a.invert(x, y),
+        }
+    }
+
+    /// `"conic"` or `"azimuthal"`, as a story names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Raw::Conic(_) => "conic",
+            Raw::Azimuthal(_) => "azimuthal",
+        }
+    }
+
+    /// The centre, `(lon, lat)` degrees: an azimuthal projection's centre, or a conic's
+    /// central meridian at the latitude halfway between its parallels.
+    pub fn center(&self) -> (f64, f64) {
+        match self {
+            Raw::Conic(c) => {
+                let (p1, p2) = c.parallels();
+                (c.central_meridian(), (p1 + p2) / 2.0)
+            }
+            Raw::Azimuthal(a) => a.center(),
+        }
+    }
+
+    /// A conic's standard parallels in degrees; none for an azimuthal projection.
+    pub fn parallels(&self) -> Option<(f64, f64)> {
+        match self {
+            Raw::Conic(c) => Some(c.parallels()),
+            Raw::Azimuthal(_) => None,
+        }
+    }
+
+    /// The same projection turned to `lon`, `lat` (degrees), so that a detail of a region far
+    /// from the main map's centre is shown the right way up: a conic's central meridian moves
+    /// to `lon`, an azimuthal projection's centre to both.
+    pub fn recentred(self, lon: f64, lat: f64) -> Raw {
+        match self {
+            Raw::Conic(c) => Raw::Conic(c.with_central_meridian(lon)),
+            Raw::Azimuthal(a) => Raw::Azimuthal(a.recentred(lon, lat)),
+        }
+    }
+
+    /// `lon` (degrees) unwrapped to within 180° of the centre's longitude, so that the mean of
+    /// longitudes on both sides of the antimeridian falls between them.
+    pub fn unwrap_lon(&self, lon: f64) -> f64 {
+        let c = self.center().0;
+        if lon - c > 180.0 {
+            lon - 360.0
+        } else if c - lon > 180.0 {
+            lon + 360.0
+        } else {
+            lon
+        }
+    }
+
+    /// Whether the straight piece from `a` to `b` (`(lon, lat)` degrees, a short piece of a
+    /// basemap ring or line) would be torn by the projection: across a conic's seam, or
+    /// reaching farther than [`AZIMUTHAL_REACH_DEG`] from an azimuthal centre.
+    pub fn tears(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        match self {
+            Raw::Conic(c) => (c.relative_lon(a.0) - c.relative_lon(b.0)).abs() > 180.0,
+            Raw::Azimuthal(p) => {
+                let reach = AZIMUTHAL_REACH_DEG.to_radians().cos();
+                p.cos_distance(a.0, a.1) < reach || p.cos_distance(b.0, b.1) < reach
+            }
+        }
+    }
+
+    /// Whether any piece within the box `[west, south, east, north]` (degrees) may be torn:
+    /// a cheap test before [`Self::tears`] on every piece.
+    pub fn may_tear_within(&self, [west, _, east, _]: [f64; 4]) -> bool {
+        match self {
+            Raw::Conic(c) => {
+                let seam = c.relative_lon(west) + (east - west);
+                east - west >= 360.0 || seam >= 180.0
+            }
+            Raw::Azimuthal(_) => true,
+        }
+    }
+}
+
 /// A raw projection scaled and translated to CSS pixels, y down.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Projection {
-    raw: ConicEqualArea,
+    raw: Raw,
     scale: f64,
     tx: f64,
     ty: f64,
@@ -79,19 +220,25 @@ pub struct Projection {
 
 impl Projection {
     /// A projection of `raw` with `scale` pixels per unit and the origin at (`tx`, `ty`).
-    pub fn new(raw: ConicEqualArea, scale: f64, tx: f64, ty: f64) -> Self {
-        Projection { raw, scale, tx, ty }
+    pub fn new(raw: impl Into<Raw>, scale: f64, tx: f64, ty: f64) -> Self {
+        Projection {
+            raw: raw.into(),
+            scale,
+            tx,
+            ty,
+        }
     }
 
     /// Fits `raw` so that every point of `lonlat` (degrees) lies inside a `width` by `height`
     /// pixel viewport with `padding` pixels to spare on each side, centred.
     pub fn fit(
-        raw: ConicEqualArea,
+        raw: impl Into<Raw>,
         lonlat: impl IntoIterator<Item = (f64, f64)>,
         width: f64,
         height: f64,
         padding: f64,
     ) -> Self {
+        let raw = raw.into();
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for (lon, lat) in lonlat {
             let (x, y) = raw.forward(lon, lat);
@@ -120,7 +267,7 @@ impl Projection {
         self.from_raw(x, y)
     }
 
-    /// Raw projected coordinates (y up, as [`ConicEqualArea::forward`] gives them) to pixels.
+    /// Raw projected coordinates (y up, as [`Raw::forward`] gives them) to pixels.
     pub fn from_raw(&self, x: f64, y: f64) -> (f64, f64) {
         (self.tx + self.scale * x, self.ty - self.scale * y)
     }
@@ -134,6 +281,16 @@ impl Projection {
     /// Pixels per unit of the raw projection.
     pub fn scale(&self) -> f64 {
         self.scale
+    }
+
+    /// Where the raw projection's origin lands, in pixels.
+    pub fn translate(&self) -> (f64, f64) {
+        (self.tx, self.ty)
+    }
+
+    /// The raw projection.
+    pub fn raw(&self) -> Raw {
+        self.raw
     }
 }
 

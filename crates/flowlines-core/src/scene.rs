@@ -13,7 +13,8 @@ use crate::labels::{place_labels, LabelRequest, Rect};
 use crate::model::{Confidence, Story};
 use crate::particles::{movers, paint_discs, place_all, thinning_share, Mover};
 use crate::polyline::Polyline;
-use crate::projection::{eurasia, Projection};
+use crate::projection::{Projection, Raw};
+use crate::projection_choice::{choose_projection, route_samples};
 use crate::raster::Raster;
 use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
 use crate::series::{Estimate, StorySeries};
@@ -63,6 +64,8 @@ pub struct Scene {
     unit_top_rate: Vec<f64>,
     width: f64,
     height: f64,
+    /// The projection chosen from the story's places and routes, or named by the story.
+    raw: Raw,
     fitted: Projection,
     /// The zoom controls' size in CSS pixels, kept clear of the flows; zero when none.
     controls_size: (f64, f64),
@@ -181,6 +184,10 @@ impl Scene {
             .iter()
             .map(|k| k.map_or_else(|| none.clone(), |k| computed[k].clone()))
             .collect();
+        let raw = choose_projection(
+            story.story.projection.as_ref(),
+            (story.places.iter().map(|p| (p.lon, p.lat))).chain(route_samples(&computed)),
+        );
         let (category_color, _) = category_colors(&story.categories, Theme::Light, &[]);
         let stream_color = stream_colors(&story, &category_color);
         let unit_top_rate = top_rates(&story, &series);
@@ -195,7 +202,8 @@ impl Scene {
             unit_top_rate,
             width: 0.0,
             height: 0.0,
-            fitted: Projection::fit(eurasia(), [], 1.0, 1.0, 0.0),
+            raw,
+            fitted: Projection::fit(raw, [], 1.0, 1.0, 0.0),
             controls_size: (0.0, 0.0),
             controls: Corner::TopRight,
             inset: None,
@@ -232,7 +240,7 @@ impl Scene {
         let paths: Vec<&[(f64, f64)]> =
             distinct_paths(&self.paths_lonlat).map(|p| &p[..]).collect();
         let f = frame(&FrameRequest {
-            raw: eurasia(),
+            raw: self.raw,
             places: &places,
             paths: &paths,
             width,

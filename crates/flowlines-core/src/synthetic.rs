@@ -64,6 +64,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
             credit: None,
             caveat: Some(Text::Plain("Synthetic data for benchmarks.".into())),
             corrections: vec![],
+            projection: None,
         },
         sources: vec![Source {
             id: "synthetic".into(),

@@ -79,6 +79,43 @@ impl<'a> Checker<'a> {
     }
 }
 
+impl Checker<'_> {
+    /// Checks the projection a story names: a centre on the globe, and a conic's parallels
+    /// on one side of the equator (parallels symmetric about it make a flat cone) and off the
+    /// poles; an azimuthal projection has no parallels.
+    fn projection(&mut self, spec: &crate::model::ProjectionSpec) {
+        let at = "/story/projection";
+        if let Some([lon, lat]) = spec.center {
+            self.coordinate(format!("{at}/center/0"), format!("{at}/center/1"), lon, lat);
+        }
+        let Some([p1, p2]) = spec.parallels else {
+            return;
+        };
+        if spec.kind == crate::model::ProjectionKind::Azimuthal {
+            self.push(
+                format!("{at}/parallels"),
+                "an azimuthal projection has no parallels: only a conic has".into(),
+            );
+            return;
+        }
+        for (i, p) in [p1, p2].into_iter().enumerate() {
+            if !(-89.0..=89.0).contains(&p) {
+                self.push(
+                    format!("{at}/parallels/{i}"),
+                    format!("parallel {p} is outside -89 to 89"),
+                );
+                return;
+            }
+        }
+        if p1 * p2 <= 0.0 {
+            self.push(
+                format!("{at}/parallels"),
+                format!("parallels {p1} and {p2} must both be north or both south of the equator"),
+            );
+        }
+    }
+}
+
 /// Every problem in `story`, in the order of its sections.
 pub fn validate(story: &Story) -> Vec<Problem> {
     let mut c = Checker {
@@ -122,6 +159,9 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 ),
             );
         }
+    }
+    if let Some(spec) = &meta.projection {
+        c.projection(spec);
     }
 
     for (i, p) in story.places.iter().enumerate() {

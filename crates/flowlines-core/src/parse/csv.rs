@@ -4,8 +4,9 @@
 //! `sources.csv`, `places.csv`, `categories.csv`, `units.csv`, `routes.csv`, `streams.csv`,
 //! `observations.csv`, `sanctions.csv`, `events.csv`, `steps.csv`. Each has a header row and one
 //! entity per row. Nested fields are dotted columns (`names.en`, `claimant.party`); lists are
-//! cells of JSON (`waypoints`, `countries`, `sanctions`, `denials`, `corrections`, and a step's
-//! `categories`, `fit` and `extent`); an observation's figure is four
+//! cells of JSON (`waypoints`, `countries`, `sanctions`, `denials`, `corrections`, a step's
+//! `categories`, `fit` and `extent`, and the story's `projection.center` and
+//! `projection.parallels`); an observation's figure is four
 //! columns: `quantity` (exact, about, at_least, at_most, range or unknown), `value`, `low` and
 //! `high`. An empty cell is an absent field. Rows go through the same entity deserialisers and
 //! validation as JSON, and problems are located at their file, line and column.
@@ -27,7 +28,7 @@ pub const CSV_TABLES: [&str; 11] = super::SECTIONS;
 /// Columns whose cells are numbers.
 const NUMBER_COLUMNS: [&str; 7] = ["lon", "lat", "year", "value", "low", "high", "quote.line"];
 /// Columns whose cells are JSON lists.
-const LIST_COLUMNS: [&str; 8] = [
+const LIST_COLUMNS: [&str; 10] = [
     "waypoints",
     "sanctions",
     "denials",
@@ -36,6 +37,8 @@ const LIST_COLUMNS: [&str; 8] = [
     "categories",
     "fit",
     "extent",
+    "projection.center",
+    "projection.parallels",
 ];
 
 /// CSV files as (file name, text) pairs; the table is the file name's stem (`places.csv`).
