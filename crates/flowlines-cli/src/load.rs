@@ -5,23 +5,33 @@ use flowlines_core::totals::StreamTotal;
 use flowlines_core::Story;
 use std::fmt::Write as _;
 
-/// Reads and validates the story at `path`: a JSON file, or a folder of CSV tables. The error
+/// Reads and validates the story at `path`: a JSON file, a folder of CSV tables, or a folder of
+/// FlowmapBlue's sheets (one holding `flows.csv`, see [`crate::sheets`]). The error
 /// lists every problem, one `file:line:column: message` per line.
 pub fn story(path: &str) -> Result<Story, String> {
     if std::path::Path::new(path).is_dir() {
-        return load_csv(&csv_files(path)?).map_err(|d| d.to_string());
+        let files = csv_files(path)?;
+        if crate::sheets::are_sheets(&files) {
+            return crate::sheets::load(path, &files);
+        }
+        // A story of our own tables reads only its .csv files, as it always has.
+        let tables: CsvFiles = files
+            .into_iter()
+            .filter(|(n, _)| n.ends_with(".csv"))
+            .collect();
+        return load_csv(&tables).map_err(|d| d.to_string());
     }
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("{path}:1:1: cannot read: {e}"))?;
     load_json(path, &text).map_err(|d| d.to_string())
 }
 
-/// The `.csv` files of folder `dir`, as (path, text) pairs in name order.
+/// The `.csv` (and `.geojson`) files of folder `dir`, as (path, text) pairs in name order.
 fn csv_files(dir: &str) -> Result<CsvFiles, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}:1:1: cannot read: {e}"))?;
     let mut paths: Vec<std::path::PathBuf> = entries
         .filter_map(|e| Some(e.ok()?.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "geojson"))
         .collect();
     paths.sort();
     paths

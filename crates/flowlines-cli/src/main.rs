@@ -12,14 +12,18 @@
 //!   page would draw: the projection, each place's dot and each shown route, in CSS pixels.
 //! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
 //!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
+//! - `flowlines convert DIR --out story.json` writes a story kept in another form as our JSON.
 //!
-//! A FILE may be a JSON story or a folder of CSV tables.
+//! A FILE may be a JSON story, a folder of CSV tables, or a folder of FlowmapBlue's sheets
+//! (`flows.csv` and `locations.csv`), whose missing settings flags give (`src/sheets.rs`).
 
 mod basemap;
+mod convert;
 mod load;
 mod render;
 mod review;
 mod scene;
+mod sheets;
 
 use clap::{Parser, Subcommand};
 use flowlines_core::date::parse_day;
@@ -36,6 +40,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    sheets: sheets::SheetArgs,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +85,8 @@ enum Command {
     Review(review::Options),
     /// Draw the map at a date as an SVG or PNG image, with its legend, sources, credit and caveat.
     Render(render::Options),
+    /// Write a story kept as FlowmapBlue's sheets (or CSV tables) as our JSON, validated.
+    Convert(convert::Options),
     /// Print what the page would draw at a date in a viewport: the projection, each place's dot
     /// and each shown route, in CSS pixels.
     Scene(scene::Options),
@@ -104,7 +112,24 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = sheets::configure(&cli.sheets) {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
     match cli.command {
+        Command::Convert(opts) => match convert::run(&opts) {
+            Ok((places, streams, figures)) => {
+                println!(
+                    "{}: {places} places, {streams} streams, {figures} figures",
+                    opts.out
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Validate { files } => {
             let mut ok = true;
             for f in &files {

@@ -271,7 +271,10 @@ pub struct Place {
     pub lat: f64,
     /// What the point stands for.
     pub precision: Precision,
-    /// ISO 3166-1 alpha-2 code of the internationally recognised country it lies in.
+    /// ISO 3166-1 alpha-2 code of the internationally recognised country it lies in; empty
+    /// where the data does not say (a place of a flow sheet without a `country` column), and
+    /// then left out when written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub country: String,
     /// Context for the reader (for example who controls the territory).
     #[serde(default, skip_serializing_if = "Option::is_none")]

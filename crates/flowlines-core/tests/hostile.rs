@@ -139,3 +139,70 @@ fn a_csv_header_nested_too_deep_is_refused_at_its_first_deep_column() {
         assert_eq!((d.file.as_str(), d.line), ("places.csv", 1), "{d}");
     }
 }
+
+/// FlowmapBlue's sheets of `n` places in a ring and `n` rows of flows, each with its own time
+/// (so `n` figures); `bad` names an origin no location has in every row.
+fn flow_sheets(n: usize, bad: bool) -> flowlines_core::parse::CsvFiles {
+    use std::fmt::Write as _;
+    let mut locations = String::from("id,name,lat,lon\n");
+    let mut geojson = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    for i in 0..n {
+        let (lat, lon) = ((i % 170) as f64 - 85.0, (i % 359) as f64 - 179.0);
+        let _ = writeln!(locations, "p{i},Place {i},{lat},{lon}");
+        let sep = if i > 0 { "," } else { "" };
+        let _ = write!(geojson, "{sep}{{\"type\":\"Feature\",\"id\":\"p{i}\",\"properties\":{{\"name\":\"Place {i}\"}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lon},{lat}]}}}}");
+    }
+    geojson.push_str("]}");
+    let mut flows = String::from("origin,dest,count,time\n");
+    for i in 0..n {
+        let origin = if bad {
+            "nowhere".to_string()
+        } else {
+            format!("p{i}")
+        };
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let _ = writeln!(
+            flows,
+            "{origin},p{},{},2024-{month:02}-{day:02}",
+            (i + 1) % n,
+            i % 97
+        );
+    }
+    // Half the runs read the places from GeoJSON.
+    let places = if n % 2 == 0 {
+        ("locations.csv".to_string(), locations)
+    } else {
+        ("places.geojson".to_string(), geojson)
+    };
+    vec![places, ("flows.csv".to_string(), flows)]
+}
+
+#[test]
+fn flow_sheets_load_or_are_refused_in_time_that_grows_linearly() {
+    use flowlines_core::parse::{load_flowmap_blue, SheetSettings};
+    let none = SheetSettings::default();
+    for (n, bad) in [(5_000, false), (5_001, false), (5_000, true)] {
+        let run = |n: usize| {
+            let files = flow_sheets(n, bad);
+            let t = Instant::now();
+            let loaded = load_flowmap_blue(&files, &none, &none);
+            let took = t.elapsed();
+            match loaded {
+                Ok(story) => assert_eq!(story.observations.len(), n),
+                Err(problems) => {
+                    assert!(bad, "{problems}");
+                    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+                }
+            }
+            took
+        };
+        let small = run(n).min(run(n));
+        let big = run(4 * n - n % 2 * 3).min(run(4 * n - n % 2 * 3));
+        println!("flow sheets n={n} bad={bad}: {small:?} at n, {big:?} at 4n");
+        assert!(
+            big <= small.max(FLOOR) * 6,
+            "n={n} bad={bad}: {small:?} at n but {big:?} at 4n"
+        );
+    }
+}

@@ -8,15 +8,25 @@
 //! [`limits`].
 
 mod csv;
+mod flowmap_blue;
+mod geojson;
 mod json;
 pub mod limits;
+mod locations;
 mod plain;
 mod scan;
+mod sheet_settings;
+mod sheet_story;
+mod sheet_table;
+mod sheet_time;
 mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
+pub use self::flowmap_blue::{is_flowmap_blue, read_flowmap_blue};
 pub use self::json::read_json;
 pub use self::plain::{read_plain, read_plain_bytes};
+pub use self::sheet_settings::{Qualifier, SheetSettings, SETTING_KEYS};
+pub use self::sheet_time::sheet_time;
 pub use self::source_map::SourceMap;
 
 use crate::diagnostic::Diagnostics;
@@ -167,6 +177,18 @@ fn too_big_for_page(file: &str, bytes: usize) -> Diagnostics {
 /// Reads and validates a story kept as CSV tables.
 pub fn load_csv(files: &CsvFiles) -> Result<Story, Diagnostics> {
     read_csv(files).finish()
+}
+
+/// Reads and validates a story kept as FlowmapBlue's sheets (`locations.csv` or a `.geojson`
+/// of places, `flows.csv`, and optionally `story.csv` and `properties.csv`), with `given`
+/// settings winning over the folder's and `fallback` filling only what nothing else gives (see
+/// [`SheetSettings`]).
+pub fn load_flowmap_blue(
+    files: &CsvFiles,
+    given: &SheetSettings,
+    fallback: &SheetSettings,
+) -> Result<Story, Diagnostics> {
+    read_flowmap_blue(files, given, fallback).finish()
 }
 
 #[cfg(test)]
