@@ -826,15 +826,7 @@ impl Scene {
                     self.route_offsets[s] as usize,
                     self.route_offsets[s + 1] as usize,
                 );
-                for i in a..b - 1 {
-                    mask.stroke_segment(
-                        xy[2 * i] * dpr,
-                        xy[2 * i + 1] * dpr,
-                        xy[2 * i + 2] * dpr,
-                        xy[2 * i + 3] * dpr,
-                        width * dpr,
-                    );
-                }
+                mask.stroke_polyline(&xy[2 * a..2 * b], dpr, width * dpr);
             }
             mask.composite(raster, color, opacity);
             mask.clear();

@@ -18,6 +18,17 @@ fn lesser(a: f32, b: f32) -> f32 {
     }
 }
 
+/// The greater of `a` and `b` (the second when either is not a number): one comparison, where
+/// `f32::max` is a call to `fmaxf` in WebAssembly.
+#[inline(always)]
+fn greater(a: f32, b: f32) -> f32 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Covers the run of `cells` across one row of a segment's band: the `k`th cell's centre lies
 /// `d.0 + k * d.1` pixels off the segment's line and `s.0 + k * s.1` along it, and gets
 /// `reach - |d|` cover, faded over the pixel past either end (at most 1, times `scale`), where
@@ -109,8 +120,8 @@ impl StrokeMask {
         while y < yb {
             let py = y + 0.5;
             let centre = x0 + (py - y0) * slope;
-            let from = (centre - half_span).max(xa).floor().max(0.0);
-            let to = (centre + half_span).min(xb).ceil().min(w);
+            let from = greater(greater(centre - half_span, xa).floor(), 0.0);
+            let to = lesser(lesser(centre + half_span, xb).ceil(), w);
             if from < to {
                 let row = y as usize * self.width;
                 let ry = py - y0;
@@ -123,6 +134,23 @@ impl StrokeMask {
                 cover_run(cells, (d, uy), (s, ux), reach, len, 255.0 * thin);
             }
             y += 1.0;
+        }
+    }
+
+    /// Strokes the polyline through the points `xy` (x, y pairs in CSS pixels, scaled by
+    /// `scale` to the mask's pixels), segment by segment as [`StrokeMask::stroke_segment`]
+    /// does, `width` mask pixels wide. Kept out of line, so that the loop stays compiled for
+    /// speed in this crate rather than inlined into a caller compiled for size.
+    #[inline(never)]
+    pub fn stroke_polyline(&mut self, xy: &[f32], scale: f32, width: f32) {
+        for p in xy.windows(4).step_by(2) {
+            self.stroke_segment(
+                p[0] * scale,
+                p[1] * scale,
+                p[2] * scale,
+                p[3] * scale,
+                width,
+            );
         }
     }
 
@@ -204,6 +232,17 @@ mod tests {
         assert_eq!(m.at(10, 6), 63);
         assert_eq!(m.at(10, 3), 0);
         assert_eq!(m.at(0, 5), 0, "butt ends stop at the segment");
+    }
+
+    #[test]
+    fn a_polyline_is_stroked_as_its_segments_at_its_scale() {
+        let mut one = StrokeMask::new(40, 40);
+        one.stroke_polyline(&[2.0, 2.0, 10.0, 15.0, 18.0, 4.0], 2.0, 1.5);
+        let mut each = StrokeMask::new(40, 40);
+        each.stroke_segment(4.0, 4.0, 20.0, 30.0, 1.5);
+        each.stroke_segment(20.0, 30.0, 36.0, 8.0, 1.5);
+        assert_eq!(one.cover, each.cover);
+        assert!(one.cover.iter().any(|&c| c == 255));
     }
 
     #[test]
