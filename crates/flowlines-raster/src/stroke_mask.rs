@@ -242,7 +242,7 @@ mod tests {
         each.stroke_segment(4.0, 4.0, 20.0, 30.0, 1.5);
         each.stroke_segment(20.0, 30.0, 36.0, 8.0, 1.5);
         assert_eq!(one.cover, each.cover);
-        assert!(one.cover.iter().any(|&c| c == 255));
+        assert!(one.cover.contains(&255));
     }
 
     #[test]
