@@ -121,6 +121,21 @@ pub fn significant_digits(v: f64) -> u8 {
     if !v.is_finite() || v == 0.0 {
         return 0;
     }
+    // A whole number of at most 12 digits (most figures): its digits less the trailing zeros,
+    // counted without writing it out, which at 100,000 flows took a tenth of the set-up.
+    let a = v.abs();
+    if a < 1e12 && a.fract() == 0.0 {
+        let mut n = a as u64;
+        while n % 10 == 0 {
+            n /= 10;
+        }
+        let mut digits = 1;
+        while n >= 10 {
+            n /= 10;
+            digits += 1;
+        }
+        return digits;
+    }
     // Up to 12 significant figures, written without exponent, then stripped of padding zeros.
     let text = format!("{:.*e}", 11, v.abs());
     let mantissa = text.split('e').next().unwrap_or("");
@@ -1074,5 +1089,8 @@ mod tests {
         assert_eq!(significant_digits(3.0), 1);
         assert_eq!(significant_digits(2.5), 2);
         assert_eq!(significant_digits(8_605_479.0), 7);
+        assert_eq!(significant_digits(-4_500.0), 2);
+        assert_eq!(significant_digits(123_456_789_012.0), 12);
+        assert_eq!(significant_digits(1_234_567_890_123.0), 12);
     }
 }

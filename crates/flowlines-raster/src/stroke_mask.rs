@@ -18,6 +18,44 @@ fn lesser(a: f32, b: f32) -> f32 {
     }
 }
 
+/// The greater of `a` and `b` (the second when either is not a number): one comparison, where
+/// `f32::max` is a call to `fmaxf` in WebAssembly.
+#[inline(always)]
+fn greater(a: f32, b: f32) -> f32 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// Covers the run of `cells` across one row of a segment's band: the `k`th cell's centre lies
+/// `d.0 + k * d.1` pixels off the segment's line and `s.0 + k * s.1` along it, and gets
+/// `reach - |d|` cover, faded over the pixel past either end (at most 1, times `scale`), where
+/// that is more than it has. Each cell's distances come from its index rather than by adding
+/// a step per cell, so that the cells are independent and the loop compiles to SIMD (four
+/// cells per instruction with WebAssembly's simd128): this loop is most of the static layer's
+/// time at 100,000 routes.
+#[inline(always)]
+fn cover_run(cells: &mut [u8], d: (f32, f32), s: (f32, f32), reach: f32, len: f32, scale: f32) {
+    for (k, cell) in cells.iter_mut().enumerate() {
+        let k = k as f32;
+        let c = coverage(d.0 + k * d.1, s.0 + k * s.1, reach, len, scale);
+        *cell = (*cell).max(c);
+    }
+}
+
+/// The cover, 0 to 255, of a pixel whose centre lies `d` pixels off a segment's line and `s`
+/// along it: `reach - |d|`, faded over the pixel past either end, at most 1, times `scale`.
+#[inline(always)]
+fn coverage(d: f32, s: f32, reach: f32, len: f32, scale: f32) -> u8 {
+    let c = lesser(lesser(reach - d.abs(), s + 0.5), len - s + 0.5);
+    let c = if c > 1.0 { 1.0 } else { c };
+    let c = if c > 0.0 { c } else { 0.0 };
+    // c * scale lies in 0..=255: the i32 conversion is WebAssembly's own saturating one.
+    (c * scale) as i32 as u8
+}
+
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
 #[derive(Debug, Clone, Default)]
 pub struct StrokeMask {
@@ -71,43 +109,48 @@ impl StrokeMask {
             return;
         }
         // Across a row, the band |d| < reach spans reach / |sin| either side of the line.
-        let half_span = if uy.abs() > 1e-3 {
-            reach / uy.abs()
+        // The line's x at a row's centre is x0 + (py - y0) * slope (x0 on a flat segment).
+        let steep = uy.abs() > 1e-3;
+        let (half_span, slope) = if steep {
+            (reach / uy.abs(), dx / dy)
         } else {
-            f32::INFINITY
+            (f32::INFINITY, 0.0)
         };
         let mut y = ya;
         while y < yb {
             let py = y + 0.5;
-            let centre = if uy.abs() > 1e-3 {
-                x0 + (py - y0) * dx / dy
-            } else {
-                x0
-            };
-            let from = (centre - half_span).max(xa).floor().max(0.0);
-            let to = (centre + half_span).min(xb).ceil().min(w);
+            let centre = x0 + (py - y0) * slope;
+            let from = greater(greater(centre - half_span, xa).floor(), 0.0);
+            let to = lesser(lesser(centre + half_span, xb).ceil(), w);
             if from < to {
                 let row = y as usize * self.width;
                 let ry = py - y0;
                 let cells = self.cover.get_mut(row + from as usize..row + to as usize);
                 let Some(cells) = cells else { return };
-                // Distance from the line (signed) and along the segment, stepping one pixel.
+                // Distance from the line (signed) and along the segment at the first cell.
                 let rx = from + 0.5 - x0;
-                let mut d = rx * uy - ry * ux;
-                let mut s = rx * ux + ry * uy;
-                let scale = 255.0 * thin;
-                for cell in cells {
-                    let c = lesser(lesser(reach - d.abs(), s + 0.5), len - s + 0.5);
-                    let c = if c > 1.0 { 1.0 } else { c };
-                    let c = if c > 0.0 { (c * scale) as u8 } else { 0 };
-                    if c > *cell {
-                        *cell = c;
-                    }
-                    d += uy;
-                    s += ux;
-                }
+                let d = rx * uy - ry * ux;
+                let s = rx * ux + ry * uy;
+                cover_run(cells, (d, uy), (s, ux), reach, len, 255.0 * thin);
             }
             y += 1.0;
+        }
+    }
+
+    /// Strokes the polyline through the points `xy` (x, y pairs in CSS pixels, scaled by
+    /// `scale` to the mask's pixels), segment by segment as [`StrokeMask::stroke_segment`]
+    /// does, `width` mask pixels wide. Kept out of line, so that the loop stays compiled for
+    /// speed in this crate rather than inlined into a caller compiled for size.
+    #[inline(never)]
+    pub fn stroke_polyline(&mut self, xy: &[f32], scale: f32, width: f32) {
+        for p in xy.windows(4).step_by(2) {
+            self.stroke_segment(
+                p[0] * scale,
+                p[1] * scale,
+                p[2] * scale,
+                p[3] * scale,
+                width,
+            );
         }
     }
 
@@ -189,6 +232,17 @@ mod tests {
         assert_eq!(m.at(10, 6), 63);
         assert_eq!(m.at(10, 3), 0);
         assert_eq!(m.at(0, 5), 0, "butt ends stop at the segment");
+    }
+
+    #[test]
+    fn a_polyline_is_stroked_as_its_segments_at_its_scale() {
+        let mut one = StrokeMask::new(40, 40);
+        one.stroke_polyline(&[2.0, 2.0, 10.0, 15.0, 18.0, 4.0], 2.0, 1.5);
+        let mut each = StrokeMask::new(40, 40);
+        each.stroke_segment(4.0, 4.0, 20.0, 30.0, 1.5);
+        each.stroke_segment(20.0, 30.0, 36.0, 8.0, 1.5);
+        assert_eq!(one.cover, each.cover);
+        assert!(one.cover.contains(&255));
     }
 
     #[test]
