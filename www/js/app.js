@@ -21,24 +21,10 @@ import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
 import { versioned, storyUrl } from './versioned.js';
-import { extrasOf, problems } from './extras.js';
+import { extrasOf } from './extras.js';
+import { compileMap, readStory } from './story-read.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
-
-/**
- * The map of story `data` (its file's bytes, named `file`), read by the map module's plain reader. A story it
- * does not read is read again by the located reader of the second module, loaded only then,
- * and the error lists every problem as `file:line:column: message`; `original()` gives the
- * text of the file as written (the compact form's problems would point into the wrong file).
- */
-async function readStory(file, data, original) {
-  try {
-    return FlowMap.from_bytes(file, data);
-  } catch (e) {
-    const located = await problems(file, await original()).catch(() => []);
-    throw located.length ? new Error(located.join('\n')) : e;
-  }
-}
 
 /** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
  * a disclosure listing each correction with its date, or saying there is none. */
@@ -118,10 +104,12 @@ async function run($, host, settings, signal) {
     versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
   ]);
   // The module first: it says which files may load (sources.js), before any is asked for.
-  await init({ module_or_path: wasmUrl });
+  // Compiled once: a large story's worker gets the same module (story-read.js).
+  const wasmModule = await compileMap(wasmUrl);
+  await init({ module_or_path: wasmModule });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
-  const [data, basemap] = await Promise.all([
+  let [data, basemap] = await Promise.all([
     // As bytes: they cross into the module in one copy (a string is encoded character by
     // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
     fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
@@ -131,7 +119,9 @@ async function run($, host, settings, signal) {
   const file = dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
   const decoded = () => new TextDecoder().decode(data); // the file's text, for the located reader
-  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : decoded()));
+  const original = async (bytes) => (compact ? text(await versioned(dataUrl)) : new TextDecoder().decode(bytes));
+  const { map: read, bytes } = await readStory(file, data, original, wasmModule);
+  data = bytes; // handed to the story worker and back
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';

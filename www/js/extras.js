@@ -15,6 +15,11 @@ function load() {
   return module;
 }
 
+/** The second module's wasm URL, versioned: the story worker loads the module from it. */
+export function extrasWasm() {
+  return versioned(WASM);
+}
+
 /**
  * Every problem of the story `text` (named `file`) as `file:line:column: message` lines, from
  * the located reader; empty when it reads.
