@@ -13,8 +13,8 @@
 
 use super::json::{entity, escape};
 use super::limits::{
-    first_forbidden_char, forbidden_char_message, max_entities, MAX_CSV_COLUMNS,
-    MAX_CSV_COLUMN_DOTS, MAX_FILE_BYTES, MAX_STRING_BYTES,
+    file_too_large, first_forbidden_char, forbidden_char_message, max_entities, MAX_CSV_COLUMNS,
+    MAX_CSV_COLUMN_DOTS, MAX_STRING_BYTES,
 };
 use super::source_map::Span;
 use super::Read;
@@ -166,12 +166,7 @@ pub fn read_csv(files: &CsvFiles) -> Read {
             fail(&mut read, 0, message);
             continue;
         }
-        if text.len() > MAX_FILE_BYTES {
-            let message = format!(
-                "the file is {} MiB: a table may be at most {} MiB",
-                text.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            );
+        if let Some(message) = file_too_large(text.len(), "a table") {
             fail(&mut read, 0, message);
             continue;
         }

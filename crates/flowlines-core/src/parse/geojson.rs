@@ -9,7 +9,7 @@
 //! columns; other properties are left alone. Polygons, lines and multi-points are not places:
 //! they are refused, not reduced to a point of our choosing.
 
-use super::limits::{MAX_FILE_BYTES, MAX_PLACES, MAX_STRING_BYTES};
+use super::limits::{file_too_large, MAX_PLACES, MAX_STRING_BYTES};
 use super::locations::SheetPlace;
 use super::source_map::{object_members, offset_in, Member, Span};
 use super::Read;
@@ -33,6 +33,31 @@ fn members<'t>(text: &'t str, raw: &'t RawValue) -> Option<Vec<Member<'t>>> {
     de.deserialize_map(V(text)).ok()
 }
 
+/// Whether the object `members` (of `text`, starting at `at`) has `"type": "<kind>"`; if not,
+/// the offset and message of the problem: `wrong` of the type shown (at most 40 characters) at
+/// the type's place, or `missing` at the object.
+fn type_is(
+    text: &str,
+    members: &[Member<'_>],
+    kind: &str,
+    at: usize,
+    wrong: impl Fn(&str) -> String,
+    missing: &str,
+) -> Result<(), (usize, String)> {
+    match get(members, "type") {
+        Some((_, _, v))
+            if v.get().strip_prefix('"').and_then(|t| t.strip_suffix('"')) == Some(kind) =>
+        {
+            Ok(())
+        }
+        Some((_, _, v)) => {
+            let shown: String = v.get().chars().take(40).collect();
+            Err((offset_in(text, v.get()), wrong(&shown)))
+        }
+        None => Err((at, missing.to_string())),
+    }
+}
+
 /// The member `key` of an object's members.
 fn get<'m, 't>(members: &'m [Member<'t>], key: &str) -> Option<&'m Member<'t>> {
     members.iter().find(|(k, _, _)| k == key)
@@ -45,12 +70,7 @@ pub(super) fn read_places(read: &mut Read, file: usize, text: &str) -> Vec<Sheet
         let d = read.map.at(file, offset, message);
         read.problems.0.push(d);
     };
-    if text.len() > MAX_FILE_BYTES {
-        let message = format!(
-            "the file is {} MiB: a file of places may be at most {} MiB",
-            text.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
+    if let Some(message) = file_too_large(text.len(), "a file of places") {
         fail(read, 0, message);
         return Vec::new();
     }
@@ -75,25 +95,16 @@ pub(super) fn read_places(read: &mut Read, file: usize, text: &str) -> Vec<Sheet
         );
         return Vec::new();
     };
-    match get(&top, "type").map(|(_, _, v)| (offset_in(text, v.get()), v.get())) {
-        Some((_, "\"FeatureCollection\"")) => {}
-        Some((at, other)) => {
-            let shown: String = other.chars().take(40).collect();
-            fail(
-                read,
-                at,
-                format!("type {shown}: places are read from a \"FeatureCollection\""),
-            );
-            return Vec::new();
-        }
-        None => {
-            fail(
-                read,
-                root_at,
-                "missing \"type\": \"FeatureCollection\"".into(),
-            );
-            return Vec::new();
-        }
+    if let Err((offset, message)) = type_is(
+        text,
+        &top,
+        "FeatureCollection",
+        root_at,
+        |shown| format!("type {shown}: places are read from a \"FeatureCollection\""),
+        "missing \"type\": \"FeatureCollection\"",
+    ) {
+        fail(read, offset, message);
+        return Vec::new();
     }
     let Some((_, features_at, features)) = get(&top, "features") else {
         fail(
@@ -259,25 +270,16 @@ fn point(
         );
         return None;
     };
-    match get(&g, "type").map(|(_, _, v)| (offset_in(text, v.get()), v.get())) {
-        Some((_, "\"Point\"")) => {}
-        Some((at, other)) => {
-            let shown: String = other.chars().take(40).collect();
-            fail(
-                read,
-                at,
-                format!("geometry {shown}: a place is a \"Point\""),
-            );
-            return None;
-        }
-        None => {
-            fail(
-                read,
-                *geometry_at,
-                "a geometry needs a \"type\": \"Point\"".into(),
-            );
-            return None;
-        }
+    if let Err((offset, message)) = type_is(
+        text,
+        &g,
+        "Point",
+        *geometry_at,
+        |shown| format!("geometry {shown}: a place is a \"Point\""),
+        "a geometry needs a \"type\": \"Point\"",
+    ) {
+        fail(read, offset, message);
+        return None;
     }
     let Some((_, coords_at, coords)) = get(&g, "coordinates") else {
         fail(

@@ -7,7 +7,7 @@
 //! `serde_json::Value`, to find all of its bad fields; the [`super::SourceMap`] records where
 //! each entity is and finds a problem's line and column only when there is a problem.
 
-use super::limits::{max_entities, MAX_FILE_BYTES};
+use super::limits::{file_too_large, max_entities};
 use super::source_map::{object_members, offset_in, Span};
 use super::Read;
 use serde::de::{DeserializeOwned, Deserializer as _, MapAccess, Visitor};
@@ -210,16 +210,8 @@ pub fn read_json(file: &str, text: &str) -> Read {
         let d = read.map.at(f, offset, message);
         read.problems.0.push(d);
     };
-    if text.len() > MAX_FILE_BYTES {
-        fail(
-            &mut read,
-            0,
-            format!(
-                "the file is {} MiB: a story may be at most {} MiB",
-                text.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        );
+    if let Some(message) = file_too_large(text.len(), "a story") {
+        fail(&mut read, 0, message);
         return read;
     }
     if let Some((offset, message)) = super::scan::json_caps(text) {

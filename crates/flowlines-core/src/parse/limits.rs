@@ -10,6 +10,18 @@
 /// The largest file the command line reads, in bytes (50 MiB).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
+/// The message refusing a file of `bytes` bytes over [`MAX_FILE_BYTES`], naming what the file
+/// holds (`what`: "a story", "a table"...); `None` when the file fits.
+pub fn file_too_large(bytes: usize, what: &str) -> Option<String> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        format!(
+            "the file is {} MiB: {what} may be at most {} MiB",
+            bytes / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// The largest file the page reads, in bytes (10 MiB): the page parses on the main thread, and
 /// a story this size parses within the time the README's parse benchmark prints.
 pub const MAX_PAGE_FILE_BYTES: usize = 10 * 1024 * 1024;

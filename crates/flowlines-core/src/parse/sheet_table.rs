@@ -6,7 +6,7 @@
 //! columns than those a sheet reads are left alone, as FlowmapBlue leaves them.
 
 use super::limits::{
-    first_forbidden_char, forbidden_char_message, MAX_CSV_COLUMNS, MAX_FILE_BYTES, MAX_STRING_BYTES,
+    file_too_large, first_forbidden_char, forbidden_char_message, MAX_CSV_COLUMNS, MAX_STRING_BYTES,
 };
 use super::Read;
 
@@ -38,12 +38,7 @@ impl<'t> Sheet<'t> {
             let d = read.map.at(file, offset, message);
             read.problems.0.push(d);
         };
-        if text.len() > MAX_FILE_BYTES {
-            let message = format!(
-                "the file is {} MiB: a sheet may be at most {} MiB",
-                text.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            );
+        if let Some(message) = file_too_large(text.len(), "a sheet") {
             fail(read, 0, message);
             return None;
         }
