@@ -11,11 +11,17 @@
 //! 4. simplify each arc once (Douglas-Peucker, endpoints kept), so neighbours keep one
 //!    common border, and round to 0.01°;
 //! 5. assemble the polygons from the simplified arcs, clip polygons and lines to the bbox,
-//!    and keep the countries that reach into it.
+//!    and keep the countries that reach into it. A bbox across the antimeridian (east past
+//!    180°) is clipped from the world turned by 360° too, so its coordinates run on
+//!    continuously (Vancouver at 236.88° E on a map of the Pacific).
+//!
+//! With `--story FILE` the bbox is the story's extent ([`flowlines_core::extent::Extent`]),
+//! and the scale (1:50m or 1:110m) is chosen by its width.
 
 use flowlines_core::basemap::{Basemap, Country};
+use flowlines_core::extent::Extent;
 use geo::{BooleanOps, Contains, Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
-use geo::{Rect, Simplify};
+use geo::{Simplify, Translate};
 use std::collections::BTreeSet;
 use std::path::Path;
 use topojson::{TopoJson, Topology, Value};
@@ -29,6 +35,20 @@ const SIMFEROPOL: (f64, f64) = (34.10, 44.95);
 /// Coordinates are rounded to this many steps per degree (0.01°, about 1 km).
 const STEPS_PER_DEGREE: f64 = 100.0;
 
+/// The world-atlas file of Natural Earth's countries at 1:50m, for a regional extent.
+pub const INPUT_50M: &str = "node_modules/world-atlas/countries-50m.json";
+/// The world-atlas file at 1:110m, for a wide extent ([`Extent::is_wide`]).
+pub const INPUT_110M: &str = "node_modules/world-atlas/countries-110m.json";
+
+/// The world-atlas file for `extent`: 1:110m if it is wide, else 1:50m.
+pub fn input_for(extent: &Extent) -> &'static str {
+    if extent.is_wide() {
+        INPUT_110M
+    } else {
+        INPUT_50M
+    }
+}
+
 /// What `flowlines basemap` was asked to do.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -40,8 +60,9 @@ pub struct Options {
     pub bin: String,
     /// Douglas-Peucker tolerance in degrees.
     pub tolerance: f64,
-    /// The region to keep: west, south, east, north in degrees.
-    pub bbox: [f64; 4],
+    /// The region to keep: a story's extent, or a box (east may pass 180°, across the
+    /// antimeridian).
+    pub extent: Extent,
 }
 
 /// What `flowlines basemap` wrote.
@@ -84,7 +105,7 @@ pub fn run(opts: &Options) -> Result<Summary, String> {
         )
     })?;
     let attribution = attribution(Path::new(&opts.input));
-    let map = build(&text, attribution, opts.tolerance, opts.bbox)
+    let map = build(&text, attribution, opts.tolerance, &opts.extent)
         .map_err(|e| format!("{}: {e}", opts.input))?;
     let mut json = serde_json::to_string(&map).map_err(|e| format!("cannot write JSON: {e}"))?;
     json.push('\n');
@@ -127,10 +148,11 @@ fn attribution(input: &Path) -> String {
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
         .and_then(|v| v.get("version")?.as_str().map(|s| format!(" {s}")))
         .unwrap_or_default();
-    format!(
-        "Natural Earth{scale} (public domain) via world-atlas{version}; Crimea shown in Ukraine"
-    )
+    format!("Natural Earth{scale} (public domain) via world-atlas{version}")
 }
+
+/// What the attribution adds when the map shows Crimea.
+pub const CRIMEA_NOTE: &str = "; Crimea shown in Ukraine";
 
 /// A country as read from the TopoJSON: its polygons as rings of arc indexes (a negative
 /// index `!i` means arc `i` reversed).
@@ -151,14 +173,19 @@ enum ArcKind {
     Internal,
 }
 
-/// Builds the basemap from the TopoJSON `text`; `tolerance` in degrees, `bbox` west, south,
-/// east, north in degrees.
+/// Builds the basemap from the TopoJSON `text` for `extent` (its outline, not just its box;
+/// east may pass 180°, across the antimeridian); `tolerance` in degrees. Crimea is Ukraine's
+/// wherever it is drawn; the attribution says so when the extent holds Simferopol.
 pub fn build(
     text: &str,
-    attribution: String,
+    mut attribution: String,
     tolerance: f64,
-    bbox: [f64; 4],
+    extent: &Extent,
 ) -> Result<Basemap, String> {
+    let bbox = extent.bbox;
+    if extent.contains(SIMFEROPOL.0, SIMFEROPOL.1) {
+        attribution.push_str(CRIMEA_NOTE);
+    }
     let topo = match text.parse::<TopoJson>() {
         Ok(TopoJson::Topology(t)) => t,
         Ok(_) => return Err("not a TopoJSON Topology".into()),
@@ -174,17 +201,13 @@ pub fn build(
         .map(|a| simplify_arc(a, tolerance))
         .collect();
 
-    let clip = Rect::new(
-        Coord {
-            x: bbox[0],
-            y: bbox[1],
-        },
-        Coord {
-            x: bbox[2],
-            y: bbox[3],
-        },
-    )
-    .to_polygon();
+    let clip = extent.polygon();
+    // The turns of the world (by -360°, 0 or 360°) that reach into the bbox: world-atlas's
+    // longitudes run from -180° to a little past 180° once unwrapped (Chukotka, Fiji).
+    let turns: Vec<f64> = [-360.0, 0.0, 360.0]
+        .into_iter()
+        .filter(|t| bbox[0] <= 190.0 + t && bbox[2] >= -180.0 + t)
+        .collect();
 
     let mut countries = Vec::new();
     for src in &sources {
@@ -197,7 +220,11 @@ pub fn build(
                 Some(Polygon::new(exterior, it.flatten().collect()))
             })
             .collect();
-        let clipped = MultiPolygon(polys).intersection(&clip);
+        let world = MultiPolygon(polys);
+        let clipped: Vec<Polygon> = turns
+            .iter()
+            .flat_map(|&t| world.translate(t, 0.0).intersection(&clip))
+            .collect();
         let polygons: Vec<Vec<Vec<f64>>> = clipped
             .iter()
             .filter_map(|p| {
@@ -226,9 +253,10 @@ pub fn build(
                 .collect(),
         );
         join_lines(
-            clip.clip(&mls, false)
+            turns
                 .iter()
-                .filter_map(flat_line)
+                .flat_map(|&t| clip.clip(&mls.translate(t, 0.0), false))
+                .filter_map(|l| flat_line(&l))
                 .collect(),
         )
     };

@@ -10,8 +10,9 @@
 //!   language (`DIR/<name>.<lang>.json`), which the page loads.
 //! - `flowlines scene FILE --at YYYY-MM-DD [--width W --height H] [--json]` prints what the
 //!   page would draw: the projection, each place's dot and each shown route, in CSS pixels.
-//! - `flowlines basemap [--input TOPOJSON] [--out FILE]` builds `data/basemap.json` from
-//!   world-atlas's Natural Earth TopoJSON (see `docs/basemap.md`).
+//! - `flowlines basemap [--story FILE] [--input TOPOJSON] [--out FILE]` builds a basemap
+//!   (`data/basemap.json`) from world-atlas's Natural Earth TopoJSON, clipped to the story's
+//!   extent (see `docs/basemap.md`).
 //! - `flowlines convert DIR --out story.json` writes a story kept in another form as our JSON.
 //!
 //! A FILE may be a JSON story, a folder of CSV tables, or a folder of FlowmapBlue's sheets
@@ -90,11 +91,17 @@ enum Command {
     /// Print what the page would draw at a date in a viewport: the projection, each place's dot
     /// and each shown route, in CSS pixels.
     Scene(scene::Options),
-    /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON.
+    /// Build the basemap (land, borders, coasts) from world-atlas's TopoJSON, clipped to a
+    /// story's extent or to a bbox.
     Basemap {
-        /// The world-atlas TopoJSON file.
-        #[arg(long, default_value = "node_modules/world-atlas/countries-50m.json")]
-        input: String,
+        /// The story whose extent (what its map can show) the basemap covers; its width picks
+        /// Natural Earth's scale, 1:50m or 1:110m (docs/basemap.md).
+        #[arg(long, conflicts_with = "bbox")]
+        story: Option<String>,
+        /// The world-atlas TopoJSON file [default: countries-50m.json, or countries-110m.json
+        /// for a story's wide extent].
+        #[arg(long)]
+        input: Option<String>,
         /// The basemap JSON file to write.
         #[arg(long, default_value = "data/basemap.json")]
         out: String,
@@ -104,9 +111,10 @@ enum Command {
         /// Douglas-Peucker tolerance of the simplification, in degrees.
         #[arg(long, default_value_t = 0.05)]
         tolerance: f64,
-        /// The region to keep, lon0,lat0,lon1,lat1 in degrees (west, south, east, north).
-        #[arg(long, default_value = "15,25,150,72", allow_hyphen_values = true)]
-        bbox: String,
+        /// The region to keep without a story, lon0,lat0,lon1,lat1 in degrees (west, south,
+        /// east, north; east may pass 180 across the antimeridian) [default: 15,25,150,72].
+        #[arg(long, allow_hyphen_values = true)]
+        bbox: Option<String>,
     },
 }
 
@@ -237,31 +245,55 @@ fn main() -> ExitCode {
             }
         },
         Command::Basemap {
+            story,
             input,
             out,
             bin,
             tolerance,
             bbox,
         } => {
-            let bbox = match basemap::parse_bbox(&bbox) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(2);
-                }
+            use flowlines_core::extent::Extent;
+            let (extent, scale_input) = match (story, bbox) {
+                (Some(path), _) => match load::story(&path) {
+                    Ok(s) => {
+                        let extent = Extent::of_story(&s);
+                        let input = basemap::input_for(&extent);
+                        (extent, input)
+                    }
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                (None, b) => match basemap::parse_bbox(b.as_deref().unwrap_or("15,25,150,72"))
+                    .and_then(|b| Extent::new(b).ok_or(format!("--bbox {b:?}: not a region")))
+                {
+                    Ok(e) => (e, basemap::INPUT_50M),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::from(2);
+                    }
+                },
             };
             let opts = basemap::Options {
-                input,
+                input: input.unwrap_or_else(|| scale_input.to_string()),
                 out,
                 bin,
                 tolerance,
-                bbox,
+                extent,
             };
             match basemap::run(&opts) {
                 Ok(s) => {
                     println!(
-                        "{}: {} countries, {} points, {} bytes; {}: {} bytes",
-                        opts.out, s.countries, s.points, s.bytes, opts.bin, s.bin_bytes
+                        "{}: {} countries, {} points, {} bytes; {}: {} bytes (bbox {}, from {})",
+                        opts.out,
+                        s.countries,
+                        s.points,
+                        s.bytes,
+                        opts.bin,
+                        s.bin_bytes,
+                        opts.extent.bbox.map(|v| v.to_string()).join(","),
+                        opts.input
                     );
                     ExitCode::SUCCESS
                 }

@@ -1,5 +1,6 @@
-//! `flowlines basemap` as a user runs it: it builds a basemap the core reads, with Crimea in
-//! Ukraine, and the committed `data/basemap.json` is exactly what it builds today.
+//! `flowlines basemap` as a user runs it: it builds a basemap of a story's extent the core
+//! reads, with Crimea in Ukraine wherever the extent holds it, and the committed
+//! `data/basemap.json` (the default story's) is exactly what it builds today.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use flowlines_core::basemap::Basemap;
@@ -9,9 +10,14 @@ use std::process::Command;
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const INPUT: &str = "node_modules/world-atlas/countries-50m.json";
 
-/// Runs `flowlines basemap` with its defaults (as `data/basemap.json` was built) into a
-/// temporary file and returns that file's path.
+/// Runs `flowlines basemap --story data/nk-russia.json` (as `data/basemap.json` was built)
+/// into a temporary file and returns that file's path.
 fn build_basemap(name: &str) -> PathBuf {
+    build_with(name, &["--story", "data/nk-russia.json"])
+}
+
+/// Runs `flowlines basemap` with `args` into a temporary file and returns that file's path.
+fn build_with(name: &str, args: &[&str]) -> PathBuf {
     let input = Path::new(ROOT).join(INPUT);
     assert!(
         input.is_file(),
@@ -26,7 +32,9 @@ fn build_basemap(name: &str) -> PathBuf {
     let bin = out.with_extension("bin");
     let run = Command::new(env!("CARGO_BIN_EXE_flowlines"))
         .current_dir(ROOT)
-        .args(["basemap", "--input", INPUT, "--out"])
+        .arg("basemap")
+        .args(args)
+        .arg("--out")
         .arg(&out)
         .arg("--bin")
         .arg(&bin)
@@ -67,7 +75,7 @@ fn the_committed_basemap_is_what_the_tool_builds() {
     assert!(
         fresh == committed,
         "data/basemap.json differs from a fresh build; rebuild it with \
-         `cargo run -p flowlines-cli -- basemap` (see docs/basemap.md)"
+         `cargo run -p flowlines-cli -- basemap --story data/nk-russia.json` (see docs/basemap.md)"
     );
 }
 
@@ -97,4 +105,82 @@ fn a_missing_input_is_reported_with_its_path() {
         .unwrap();
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("no/such/atlas.json"));
+}
+
+/// Reads and removes a built basemap.
+fn read(out: &Path) -> Basemap {
+    let text = std::fs::read_to_string(out).unwrap();
+    std::fs::remove_file(out).unwrap();
+    let _ = std::fs::remove_file(out.with_extension("bin"));
+    Basemap::from_json(&text).unwrap()
+}
+
+#[test]
+fn a_story_across_the_pacific_gets_both_shores_at_1_110m() {
+    let map = read(&build_with(
+        "pacific",
+        &["--story", "data/fixtures/pacific.json"],
+    ));
+    assert_eq!(
+        map.country_at(-123.12, 49.28).unwrap().name,
+        "Canada",
+        "Vancouver"
+    );
+    assert_eq!(
+        map.country_at(129.04, 35.15).unwrap().name,
+        "South Korea",
+        "Busan"
+    );
+    assert!(
+        map.bbox[2] > 180.0,
+        "east of the antimeridian: {:?}",
+        map.bbox
+    );
+    assert!(map.attribution.contains("1:110m"), "{}", map.attribution);
+}
+
+#[test]
+fn an_extent_holding_crimea_draws_it_inside_ukraine() {
+    let map = read(&build_with("crimea-in", &["--bbox", "30,40,40,50"]));
+    assert_eq!(
+        map.country_at(34.10, 44.95).unwrap().name,
+        "Ukraine",
+        "Simferopol"
+    );
+    assert_eq!(
+        map.country_at(33.52, 44.60).unwrap().name,
+        "Ukraine",
+        "Sevastopol"
+    );
+    assert_eq!(
+        map.country_at(36.19, 49.99).unwrap().name,
+        "Ukraine",
+        "Kharkiv"
+    );
+    assert!(map.attribution.contains("Crimea shown in Ukraine"));
+    let ukraine = map.countries.iter().find(|c| c.id == "804").unwrap();
+    let russia = map.countries.iter().find(|c| c.id == "643").unwrap();
+    let near_crimea = |rings: &Vec<Vec<f64>>| {
+        rings[0]
+            .chunks_exact(2)
+            .any(|p| (33.0..=36.5).contains(&p[0]) && (44.4..=45.6).contains(&p[1]))
+    };
+    assert!(ukraine.polygons.iter().any(near_crimea));
+    assert!(
+        !russia.polygons.iter().any(near_crimea),
+        "no Russian polygon in Crimea"
+    );
+}
+
+#[test]
+fn an_extent_without_crimea_leaves_it_and_its_note_out() {
+    let map = read(&build_with("crimea-out", &["--bbox", "100,20,150,50"]));
+    assert!(map.countries.iter().all(|c| c.id != "804"), "no Ukraine");
+    assert!(map.country_at(34.10, 44.95).is_none());
+    assert!(!map.attribution.contains("Crimea"), "{}", map.attribution);
+    assert_eq!(
+        map.country_at(126.98, 37.57).unwrap().name,
+        "South Korea",
+        "Seoul"
+    );
 }

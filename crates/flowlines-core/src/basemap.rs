@@ -91,8 +91,13 @@ impl Basemap {
     }
 
     /// The country whose land contains the place at `lon`, `lat` (degrees), if any: holes
-    /// are respected, and a place at sea or outside [`Basemap::bbox`] is in none.
+    /// are respected, and a place at sea or outside [`Basemap::bbox`] is in none. A basemap
+    /// across the antimeridian keeps its longitudes continuous (Vancouver at 236.88° E on a
+    /// map of the Pacific): `lon` is turned into the bbox's longitudes first.
     pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Country> {
+        let [west, _, east, _] = self.bbox;
+        let turned = west + (lon - west).rem_euclid(360.0);
+        let lon = if turned <= east { turned } else { lon };
         let point = Point::new(lon, lat);
         self.countries.iter().find(|c| {
             c.polygons.iter().any(|rings| {

@@ -13,6 +13,7 @@ pub mod details;
 pub mod diagnostic;
 pub use flowlines_raster::disc_stamp;
 pub mod encoding;
+pub mod extent;
 pub mod figure;
 pub mod frame;
 pub mod hit;

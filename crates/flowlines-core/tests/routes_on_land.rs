@@ -1,5 +1,7 @@
 //! The default story's routes lie on real ground: an overland route stays on the land of the
-//! countries it lists, and a sea route stays at sea, against the basemap the page draws.
+//! countries it lists, and a sea route stays at sea, against the basemap the page draws: the
+//! compact `data/basemap.bin` the page loads, built for this story's extent by `flowlines
+//! basemap --story data/nk-russia.json`.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
 
 use flowlines_core::basemap::Basemap;
@@ -10,7 +12,7 @@ use geo::{Closest, ClosestPoint, Coord, LineString, Point, Polygon};
 use isocountry::CountryCode;
 
 const NK_RUSSIA: &str = include_str!("../../../data/nk-russia.json");
-const BASEMAP: &str = include_str!("../../../data/basemap.json");
+const BASEMAP: &[u8] = include_bytes!("../../../data/basemap.bin");
 
 /// How far an overland route's point may stray from its countries' land: the basemap's coasts
 /// and borders are simplified to about 5 km, and a railway may run along a border river.
@@ -89,7 +91,7 @@ fn every_rail_and_road_route_lists_the_countries_it_crosses() {
 #[test]
 fn every_overland_route_stays_on_the_land_of_the_countries_it_lists() {
     let story = story();
-    let map = Basemap::from_json(BASEMAP).unwrap();
+    let map = Basemap::from_compact(BASEMAP).unwrap();
     let mut checked = 0;
     for r in story.routes.iter().filter(|r| !r.countries.is_empty()) {
         let lands: Vec<Polygon<f64>> = r
@@ -123,7 +125,7 @@ fn every_overland_route_stays_on_the_land_of_the_countries_it_lists() {
 #[test]
 fn every_sea_route_stays_at_sea_away_from_its_ports() {
     let story = story();
-    let map = Basemap::from_json(BASEMAP).unwrap();
+    let map = Basemap::from_compact(BASEMAP).unwrap();
     let mut checked = 0;
     for r in story.routes.iter().filter(|r| r.mode == Mode::Sea) {
         let points = path(&story, r);
@@ -150,7 +152,7 @@ fn every_sea_route_stays_at_sea_away_from_its_ports() {
 #[test]
 fn a_route_off_its_land_is_caught() {
     // Beijing lies in China, hundreds of kilometres from Russia's or North Korea's land.
-    let map = Basemap::from_json(BASEMAP).unwrap();
+    let map = Basemap::from_compact(BASEMAP).unwrap();
     let lands: Vec<Polygon<f64>> = ["KP", "RU"]
         .iter()
         .flat_map(|c| polygons(&map, &basemap_id(c)))
@@ -171,4 +173,20 @@ fn a_country_that_is_not_an_iso_code_is_refused() {
         errors.contains("'Russia' is not an ISO 3166-1 alpha-2 country code"),
         "{errors}"
     );
+}
+
+#[test]
+fn the_basemap_the_page_draws_is_the_default_story_s_and_holds_every_route() {
+    let story = story();
+    let map = Basemap::from_compact(BASEMAP).unwrap();
+    let extent = flowlines_core::extent::Extent::of_story(&story);
+    assert_eq!(
+        map.bbox, extent.bbox,
+        "rebuild it: flowlines basemap --story data/nk-russia.json"
+    );
+    for r in &story.routes {
+        for p in path(&story, r) {
+            assert!(extent.contains(p.0, p.1), "route {} at {p:?}", r.id);
+        }
+    }
 }
