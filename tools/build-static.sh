@@ -20,4 +20,12 @@ done
 # The story as the page loads it: validated, then one compact form per language (texts in that
 # language and English only), in www/compact/ (see versioned.js).
 ./target/debug/flowlines compact "$story" --out www/compact
+# Each other story the site serves gets the basemap of its own extent (docs/basemap.md), in
+# www/basemaps/<name>.bin, which the page loads for it (versioned.js, basemapUrl); the default
+# story's is the committed data/basemap.bin (`flowlines basemap --story data/nk-russia.json`).
+mkdir -p www/basemaps target/basemaps
+for other in data/fixtures/pacific.json; do
+  name=$(basename "$other" .json)
+  ./target/debug/flowlines basemap --story "$other" --out "target/basemaps/$name.json" --bin "www/basemaps/$name.bin"
+done
 node tools/build-manifest.mjs

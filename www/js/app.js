@@ -20,7 +20,7 @@ import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
-import { versioned, storyUrl } from './versioned.js';
+import { versioned, storyUrl, basemapUrl as storyBasemap } from './versioned.js';
 import { extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
@@ -111,7 +111,9 @@ export function fireError(host, message) {
 }
 
 async function run($, host, settings, signal) {
-  const { data: dataUrl, basemap: basemapUrl, lang } = settings;
+  const { data: dataUrl, lang } = settings;
+  // The basemap the host named, else the one built for this story's extent (or the default's).
+  const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
   const fixedClock = settings.clock;
   const storyAt = await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([

@@ -113,6 +113,8 @@ export class FlowlinesMap extends HTMLElement {
     }
     settings.data = locate(this, 'data', settings.data, DEFAULT_DATA);
     settings.basemap = locate(this, 'basemap', settings.basemap, DEFAULT_BASEMAP);
+    // No basemap named: the one the build made for the story's extent, if any (versioned.js).
+    settings.basemapOfStory = !given(this, 'basemap');
     // Load the wasm and the data only when the map nears the viewport, so a page that never
     // shows a map (or a reader who never scrolls down to it) pays nothing.
     whenNear(this, () => import('./app.js').then(async ({ supported, mount }) => {
@@ -272,9 +274,13 @@ const DEFAULT_BASEMAP = new URL('../data/basemap.bin', import.meta.url).href; //
  * no value means our own file, next to this module.
  */
 function locate(host, name, value, fallback) {
-  const given = host.hasAttribute(name)
+  return given(host, name) && value ? new URL(value, document.baseURI).href : fallback;
+}
+
+/** Whether the host wrote setting `name` (an attribute, or the page's URL with `url-params`). */
+function given(host, name) {
+  return host.hasAttribute(name)
     || (host.hasAttribute('url-params') && new URL(location.href).searchParams.has(name));
-  return given && value ? new URL(value, document.baseURI).href : fallback;
 }
 
 if (!customElements.get('flowlines-map')) customElements.define('flowlines-map', FlowlinesMap);

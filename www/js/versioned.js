@@ -40,3 +40,17 @@ export async function storyUrl(url, lang) {
   if (own && (await manifest())[compact]) return new URL(compact, ROOT).href;
   return u.href;
 }
+
+/**
+ * The basemap for story `url` when the host names none: the one the build wrote for that story's
+ * extent (`basemaps/<name>.bin`, `flowlines basemap --story`) when `url` is one of our own files
+ * and the manifest lists it, else `fallback` (the default story's, `data/basemap.bin`).
+ */
+export async function basemapUrl(url, fallback) {
+  const u = new URL(url, document.baseURI);
+  const name = u.pathname.split('/').pop().replace(/\.json$/, '');
+  const own = u.origin === ROOT.origin && u.pathname.startsWith(`${ROOT.pathname}data/`) && !u.search;
+  const file = `basemaps/${name}.bin`;
+  if (own && (await manifest())[file]) return new URL(file, ROOT).href;
+  return fallback;
+}
