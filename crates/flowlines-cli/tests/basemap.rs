@@ -184,3 +184,28 @@ fn an_extent_without_crimea_leaves_it_and_its_note_out() {
         "Seoul"
     );
 }
+
+#[test]
+fn every_extent_holding_crimea_draws_it_inside_ukraine_and_no_russian_polygon_there() {
+    // Tight round the peninsula, Europe, Eurasia to the Pacific, and round the whole globe.
+    for bbox in [
+        "32,44,37,46.5",
+        "0,30,60,60",
+        "20,40,180,80",
+        "-170,-60,190,85",
+    ] {
+        let map = read(&build_with("crimea-any", &["--bbox", bbox]));
+        for (name, lon, lat) in [
+            ("Simferopol", 34.10, 44.95),
+            ("Sevastopol", 33.52, 44.60),
+            ("Kerch", 36.45, 45.35),
+        ] {
+            let c = map.country_at(lon, lat).map(|c| c.id.as_str());
+            assert_eq!(c, Some("804"), "{name} in Ukraine with --bbox {bbox}");
+        }
+        assert!(
+            map.attribution.contains("Crimea shown in Ukraine"),
+            "{bbox}"
+        );
+    }
+}
