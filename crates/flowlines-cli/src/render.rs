@@ -103,6 +103,14 @@ pub fn run(o: &Options) -> Result<Written, String> {
         )
     })?;
     let basemap = Basemap::from_json(&basemap_text).map_err(|e| format!("{}: {e}", o.basemap))?;
+    if !flowlines_core::extent::Extent::of_story(&story).lies_within(basemap.bbox) {
+        eprintln!(
+            "warning: {} does not cover what {}'s map shows: land past its edge is left out; \
+             build the story's own with `flowlines basemap --story {} --out FILE` and pass \
+             --basemap FILE",
+            o.basemap, o.file, o.file
+        );
+    }
     let options = MapOptions {
         lang: o.lang.clone(),
         title: o.title.clone(),

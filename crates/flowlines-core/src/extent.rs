@@ -200,6 +200,16 @@ impl Extent {
         (moved <= east).then_some(moved)
     }
 
+    /// Whether every point of this extent's outline lies in the box `[west, south, east,
+    /// north]` (degrees; a basemap's `bbox`), longitudes turned into the box's: whether a
+    /// basemap of that box covers what this extent's map shows.
+    pub fn lies_within(&self, [west, south, east, north]: [f64; 4]) -> bool {
+        self.outline.iter().all(|&(lon, lat)| {
+            let turned = west + (lon - west).rem_euclid(360.0);
+            (south..=north).contains(&lat) && (turned <= east || east - west >= 360.0)
+        })
+    }
+
     /// Whether the place at `lon`, `lat` (degrees) lies in the extent's outline.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
         let inside = |lon: f64| {
@@ -287,6 +297,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_default_basemap_covers_the_default_story_but_not_the_pacific_one() {
+        let bbox = crate::basemap::Basemap::from_json(include_str!("../../../data/basemap.json"))
+            .unwrap()
+            .bbox;
+        let nk = Extent::of_story(&story(include_str!("../../../data/nk-russia.json")));
+        let pacific = Extent::of_story(&story(include_str!("../../../data/fixtures/pacific.json")));
+        assert!(nk.lies_within(bbox));
+        assert!(!pacific.lies_within(bbox));
+        assert!(pacific.lies_within(pacific.bbox));
     }
 
     #[test]
