@@ -66,6 +66,8 @@ export class FlowlinesMap extends HTMLElement {
   #settle;
   /** Ends the running map, its listeners and its theme's. */
   #abort = null;
+  /** A story the page handed over with showStory(): `{file, bytes}`, shown in place of `data`. */
+  #given = null;
 
   constructor() {
     super();
@@ -112,6 +114,7 @@ export class FlowlinesMap extends HTMLElement {
       return;
     }
     settings.data = locate(this, 'data', settings.data, DEFAULT_DATA);
+    settings.given = this.#given;
     settings.basemap = locate(this, 'basemap', settings.basemap, DEFAULT_BASEMAP);
     // Load the wasm and the data only when the map nears the viewport, so a page that never
     // shows a map (or a reader who never scrolls down to it) pays nothing.
@@ -141,6 +144,7 @@ export class FlowlinesMap extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.shadowRoot || old === value) return;
+    if (name === 'data') this.#given = null; // the file named now, not a story handed over before
     if (name === 'lang' || name === 'data') this.#restart();
     else if (name === 'at') { if (value !== null) this.setDate(value); }
     else if (name === 'step') { if (value !== null) this.showStep(value); }
@@ -197,6 +201,18 @@ export class FlowlinesMap extends HTMLElement {
 
   /** Back to the map as it opened: its first date, categories and view, no stream focused. */
   reset() { return this.#call('reset'); }
+
+  /**
+   * Shows story `text` (our JSON; `file` names it in messages) in place of the `data` file:
+   * the map starts again with it, as with a new `data`, but nothing is fetched for it. For a
+   * page that made the story itself in the reader's browser (new.html); the embed's messages
+   * never reach it. Resolves to whether the map runs.
+   */
+  showStory(file, text) {
+    this.#given = { file: String(file), bytes: new TextEncoder().encode(String(text)) };
+    if (this.shadowRoot) this.#restart(); // else it starts with this story once connected
+    return this.ready.then((view) => view !== null);
+  }
 
   /** Opens step `n` (from 1) of the story's guided tour and fires `flowlines-step` (steps.js). */
   showStep(n) { return this.#call('showStep', n); }

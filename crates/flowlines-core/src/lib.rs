@@ -4,6 +4,7 @@
 //! ([`validate`]), evaluated at a moment ([`series`], [`totals`]), laid out along routes
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
+pub mod authoring_words;
 pub mod azimuthal;
 pub mod basemap;
 pub mod compact;
