@@ -27,6 +27,13 @@ async function settled(page, state) {
   await page.waitForFunction((s) => document.body.dataset.state === s, state, { timeout: 30000 });
 }
 
+/** Opens the authoring page once it listens for files. */
+async function openPage(path, size) {
+  const opened = await open(env, path, size);
+  await opened.page.waitForFunction(() => document.body.dataset.state === 'waiting');
+  return opened;
+}
+
 /** Drops the files of fixture folder `dir` on the drop zone, as a reporter drags them there. */
 async function dropFixture(page, dir) {
   const files = readdirSync(join(FIXTURES, dir)).map((name) => [name, readFileSync(join(FIXTURES, dir, name), 'utf8')]);
@@ -50,7 +57,7 @@ function mapShows(page, places) {
 }
 
 test('choosing the folder of FlowmapBlue sheets draws the map with its places, and only our own files are fetched', async () => {
-  const { page, requests, errors, context } = await open(env, '/new.html', { width: 1280, height: 900 });
+  const { page, requests, errors, context } = await openPage('/new.html', { width: 1280, height: 900 });
   await page.setInputFiles('#new-folder', join(FIXTURES, 'flowmap-blue'));
   await settled(page, 'story');
   await ready(page);
@@ -70,8 +77,7 @@ test('choosing the folder of FlowmapBlue sheets draws the map with its places, a
 });
 
 test('dropping broken sheets lists every problem located as file:line:column, and no download', async () => {
-  const { page, errors, context } = await open(env, '/new.html', { width: 360, height: 800 });
-  await page.waitForFunction(() => document.body.dataset.state === 'waiting');
+  const { page, errors, context } = await openPage('/new.html', { width: 360, height: 800 });
   await dropFixture(page, 'flowmap-blue-errors');
   await settled(page, 'problems');
   const problems = await page.locator('#new-problems li').allTextContents();
@@ -87,8 +93,7 @@ test('dropping broken sheets lists every problem located as file:line:column, an
 });
 
 test('a problem\'s text is shown as text, never as HTML', async () => {
-  const { page, context } = await open(env, '/new.html', { width: 1000, height: 800 });
-  await page.waitForFunction(() => document.body.dataset.state === 'waiting');
+  const { page, context } = await openPage('/new.html', { width: 1000, height: 800 });
   await page.evaluate(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['id,name,lat,lon\n<img src=x onerror=alert(1)>,x,1,2\n'], 'locations.csv'));
@@ -103,7 +108,7 @@ test('a problem\'s text is shown as text, never as HTML', async () => {
 
 test('the downloaded story is the JSON flowlines convert writes of the same folder, and validates', async () => {
   assert.ok(existsSync(CLI), `no ${CLI}: build it with cargo build -p flowlines-cli`);
-  const { page, errors, context } = await open(env, '/new.html', { width: 1000, height: 800 });
+  const { page, errors, context } = await openPage('/new.html', { width: 1000, height: 800 });
   await page.setInputFiles('#new-folder', join(FIXTURES, 'flowmap-blue'));
   await settled(page, 'story');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#new-download')]);
@@ -123,7 +128,7 @@ test('the downloaded story is the JSON flowlines convert writes of the same fold
 });
 
 test('the settings fill what the sheets do not say, and a GeoJSON of places reads', async () => {
-  const { page, context } = await open(env, '/new.html', { width: 1000, height: 800 });
+  const { page, context } = await openPage('/new.html', { width: 1000, height: 800 });
   await page.setInputFiles('#new-folder', join(FIXTURES, 'geojson-places'));
   await settled(page, 'problems');
   assert.match(await page.locator('#new-problems').textContent(), /no time column/);
@@ -138,8 +143,7 @@ test('the settings fill what the sheets do not say, and a GeoJSON of places read
 });
 
 test('the page\'s words exist in every language, and follow ?lang=', async () => {
-  const { page, context } = await open(env, '/new.html?lang=uk', { width: 1000, height: 800 });
-  await page.waitForFunction(() => document.body.dataset.state === 'waiting');
+  const { page, context } = await openPage('/new.html?lang=uk', { width: 1000, height: 800 });
   const catalogs = await page.evaluate(async () => {
     const m = await import('/pkg/flowlines_authoring_wasm.js');
     return Object.fromEntries(['en', 'ko', 'uk', 'ru'].map((l) => [l, m.ui_text(l)]));

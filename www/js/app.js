@@ -111,26 +111,25 @@ export function fireError(host, message) {
 }
 
 async function run($, host, settings, signal) {
-  const { data: dataUrl, basemap: basemapUrl, lang, given } = settings;
+  const { data: dataUrl, basemap: basemapUrl, lang, given } = settings; // given: showStory's, not fetched
   const fixedClock = settings.clock;
-  // A story handed over by the page (showStory) is not fetched: only the module and basemap are.
-  const storyAt = given ? null : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
+  const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
-    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), given ? null : versioned(storyAt), versioned(basemapUrl),
+    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
   ]);
   // The module first: it says which files may load (sources.js), before any is asked for.
   await init({ module_or_path: wasmUrl });
-  await Promise.all([given || checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
+  await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   const [data, basemap] = await Promise.all([
     // As bytes: they cross into the module in one copy (a string is encoded character by
     // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
-    given ? given.bytes : fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
     fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
-  const file = given ? given.file : dataUrl.split('/').pop();
-  const compact = !given && storyAt !== new URL(dataUrl, document.baseURI).href;
+  const file = given?.file ?? dataUrl.split('/').pop();
+  const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
   const decoded = () => new TextDecoder().decode(data); // the file's text, for the located reader
   const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : decoded()));
   // A trap in any call of this map stops this map alone (guard.js); the others run on.

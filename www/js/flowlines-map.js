@@ -66,8 +66,7 @@ export class FlowlinesMap extends HTMLElement {
   #settle;
   /** Ends the running map, its listeners and its theme's. */
   #abort = null;
-  /** A story the page handed over with showStory(): `{file, bytes}`, shown in place of `data`. */
-  #given = null;
+  #given = null; // showStory's
 
   constructor() {
     super();
@@ -144,7 +143,7 @@ export class FlowlinesMap extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.shadowRoot || old === value) return;
-    if (name === 'data') this.#given = null; // the file named now, not a story handed over before
+    if (name === 'data') this.#given = null;
     if (name === 'lang' || name === 'data') this.#restart();
     else if (name === 'at') { if (value !== null) this.setDate(value); }
     else if (name === 'step') { if (value !== null) this.showStep(value); }
@@ -202,16 +201,11 @@ export class FlowlinesMap extends HTMLElement {
   /** Back to the map as it opened: its first date, categories and view, no stream focused. */
   reset() { return this.#call('reset'); }
 
-  /**
-   * Shows story `text` (our JSON; `file` names it in messages) in place of the `data` file:
-   * the map starts again with it, as with a new `data`, but nothing is fetched for it. For a
-   * page that made the story itself in the reader's browser (new.html); the embed's messages
-   * never reach it. Resolves to whether the map runs.
-   */
+  /** Shows story `text` (our JSON) named `file` in place of `data` (docs/api.md). */
   showStory(file, text) {
-    this.#given = { file: String(file), bytes: new TextEncoder().encode(String(text)) };
-    if (this.shadowRoot) this.#restart(); // else it starts with this story once connected
-    return this.ready.then((view) => view !== null);
+    this.#given = { file, bytes: new TextEncoder().encode(text) };
+    if (this.shadowRoot) this.#restart();
+    return this.ready.then(Boolean);
   }
 
   /** Opens step `n` (from 1) of the story's guided tour and fires `flowlines-step` (steps.js). */

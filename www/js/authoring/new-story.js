@@ -123,8 +123,10 @@ drop.addEventListener('drop', (e) => {
 });
 // A drop anywhere else on the page must not open the file in the tab, leaving the page.
 for (const type of ['dragover', 'drop']) window.addEventListener(type, (e) => e.preventDefault());
+// The inputs are disabled in the HTML until here, so that no choice is made before it is heard.
 for (const id of ['new-files', 'new-folder']) {
   $(id).addEventListener('change', (e) => { take(chosenFiles(e.target)); e.target.value = ''; });
+  $(id).disabled = false;
 }
 for (const id of Object.values(SETTINGS)) $(id).addEventListener('change', readGiven);
 
