@@ -139,7 +139,10 @@ mod tests {
     use flowlines_core::parse::load_json;
 
     fn sheets() -> (Vec<String>, Vec<String>) {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/fixtures/flowmap-blue");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/fixtures/flowmap-blue"
+        );
         let names = ["flows.csv", "locations.csv", "story.csv"];
         let texts = names
             .iter()
@@ -157,10 +160,17 @@ mod tests {
         let r = read(names, texts, &BTreeMap::new(), "en");
         assert_eq!(r.problems, Vec::<String>::new());
         assert_eq!(r.form, Some(FileForm::FlowSheets));
-        assert_eq!(r.title.as_deref(), Some("Invented cargoes between four ports"));
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Invented cargoes between four ports")
+        );
         let story = load_json("story.json", r.json.as_deref().unwrap()).unwrap();
         assert_eq!(
-            (story.places.len(), story.streams.len(), story.observations.len()),
+            (
+                story.places.len(),
+                story.streams.len(),
+                story.observations.len()
+            ),
             (r.places, r.streams, r.figures)
         );
         assert_eq!(r.places, 4);
@@ -182,6 +192,10 @@ mod tests {
         let r = read(names, texts, &settings, "en");
         assert_eq!(r.json, None);
         assert_eq!(r.problems.len(), 1);
-        assert!(r.problems[0].starts_with("setting confidence: "), "{:?}", r.problems);
+        assert!(
+            r.problems[0].starts_with("setting confidence: "),
+            "{:?}",
+            r.problems
+        );
     }
 }

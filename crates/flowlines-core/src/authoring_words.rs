@@ -133,6 +133,8 @@ mod tests {
         let ko = authoring_catalog(Lang::Ko);
         assert_eq!(en.len(), AUTHORING_MESSAGES.len());
         assert_eq!(ko.len(), en.len());
-        assert!(ko.iter().any(|(k, v)| *k == "choose_folder" && *v == "폴더 선택"));
+        assert!(ko
+            .iter()
+            .any(|(k, v)| *k == "choose_folder" && *v == "폴더 선택"));
     }
 }

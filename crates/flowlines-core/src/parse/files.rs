@@ -81,7 +81,8 @@ fn problem(file: &str, message: String) -> Diagnostics {
 /// where there is one, and its text); `given` fills what flow sheets do not say, winning over
 /// their `story.csv` as the command line's flags do.
 pub fn load_files(files: CsvFiles, given: &SheetSettings) -> FilesRead {
-    let (files, ignored): (CsvFiles, CsvFiles) = files.into_iter().partition(|(n, _)| is_story_file(n));
+    let (files, ignored): (CsvFiles, CsvFiles) =
+        files.into_iter().partition(|(n, _)| is_story_file(n));
     let ignored: Vec<String> = ignored.into_iter().map(|(n, _)| n).collect();
     let read = |form, story| FilesRead {
         form: Some(form),
@@ -95,7 +96,10 @@ pub fn load_files(files: CsvFiles, given: &SheetSettings) -> FilesRead {
         .collect();
     let form = if is_flowmap_blue(files.iter().map(|(n, _)| n.as_str())) {
         FileForm::FlowSheets
-    } else if files.iter().any(|(n, _)| n.to_ascii_lowercase().ends_with(".json")) {
+    } else if files
+        .iter()
+        .any(|(n, _)| n.to_ascii_lowercase().ends_with(".json"))
+    {
         FileForm::Json
     } else if !files.is_empty() {
         FileForm::CsvTables
@@ -163,7 +167,10 @@ mod tests {
         names
             .iter()
             .map(|n| {
-                let path = format!("{}/../../data/fixtures/{dir}/{n}", env!("CARGO_MANIFEST_DIR"));
+                let path = format!(
+                    "{}/../../data/fixtures/{dir}/{n}",
+                    env!("CARGO_MANIFEST_DIR")
+                );
                 (format!("{dir}/{n}"), std::fs::read_to_string(path).unwrap())
             })
             .collect()
@@ -213,8 +220,14 @@ mod tests {
             &SheetSettings::default(),
         );
         let problems = out.story.unwrap_err().to_string();
-        assert!(problems.contains("flowmap-blue-errors/flows.csv:3:"), "{problems}");
-        assert!(problems.contains("flowmap-blue-errors/locations.csv:3:"), "{problems}");
+        assert!(
+            problems.contains("flowmap-blue-errors/flows.csv:3:"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("flowmap-blue-errors/locations.csv:3:"),
+            "{problems}"
+        );
     }
 
     #[test]
