@@ -10,12 +10,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { start, open, ready } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'data', 'fixtures');
 const CLI = join(ROOT, 'target', 'debug', 'flowlines');
 const AUTHORING = /flowlines_authoring_wasm|\/js\/authoring\//;
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 const LOCATED = /^[^:\n]+:\d+:\d+: \S/;
 
 let env;
@@ -28,8 +30,8 @@ async function settled(page, state) {
 }
 
 /** Opens the authoring page once it listens for files. */
-async function openPage(path, size) {
-  const opened = await open(env, path, size);
+async function openPage(path, size, options = {}) {
+  const opened = await open(env, path, { ...size, ...options });
   await opened.page.waitForFunction(() => document.body.dataset.state === 'waiting');
   return opened;
 }
@@ -169,5 +171,24 @@ test('the embed never fetches the authoring module, even for its charts and down
   await page.waitForLoadState('networkidle');
   assert.ok(requests.some((u) => /flowlines_extras_wasm_bg\.wasm/.test(u)), 'the charts did load the extras module');
   assert.deepEqual(requests.filter((u) => AUTHORING.test(u)), []);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical violation on the page, with problems listed and with a story drawn', async () => {
+  // The page's Content-Security-Policy would block axe's own script, not the page's.
+  const { page, context } = await openPage('/new.html', { width: 1280, height: 900 }, { bypassCSP: true });
+  await page.addScriptTag({ path: AXE });
+  const violations = () => page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  await dropFixture(page, 'flowmap-blue-errors');
+  await settled(page, 'problems');
+  assert.deepEqual(await violations(), []);
+  await page.setInputFiles('#new-folder', join(FIXTURES, 'flowmap-blue'));
+  await settled(page, 'story');
+  await ready(page);
+  assert.deepEqual(await violations(), []);
   await context.close();
 });

@@ -7,12 +7,14 @@
 //! module: the map module it loads reads only our JSON, and stays as small as it was. Nothing
 //! here panics on any input; errors cross as plain data (`problems`) or a JS `Error`.
 
-use flowlines_core::authoring_words::authoring_catalog;
 use flowlines_core::i18n::Lang;
 use flowlines_core::parse::{is_story_file, load_files, story_json, FileForm, SheetSettings};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
+use words::authoring_catalog;
+
+mod words;
 
 /// Converts a value to a plain JS object (maps as objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -123,7 +125,7 @@ pub fn is_read(name: &str) -> bool {
 }
 
 /// The authoring page's words in the language of `code` (`en`, `ko`, `uk`, `ru`; English for
-/// any other), as an object of key to text (`flowlines_core::authoring_words`).
+/// any other), as an object of key to text ([`words`]).
 #[wasm_bindgen]
 pub fn ui_text(code: &str) -> Result<JsValue, JsError> {
     let table: BTreeMap<&str, &str> = authoring_catalog(Lang::from_code(code))

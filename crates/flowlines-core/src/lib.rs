@@ -4,7 +4,6 @@
 //! ([`validate`]), evaluated at a moment ([`series`], [`totals`]), laid out along routes
 //! ([`route`]) and projected ([`projection`]) into ready-to-draw columns ([`scene`]).
 
-pub mod authoring_words;
 pub mod azimuthal;
 pub mod basemap;
 pub mod compact;

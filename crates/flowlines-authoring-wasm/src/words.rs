@@ -1,12 +1,13 @@
 //! The words of the authoring page (`www/new.html`, where a reporter reads their own files into
 //! a story) in English, Korean, Ukrainian and Russian.
 //!
-//! A table apart from the map's ([`crate::i18n::MESSAGES`]), so that only the authoring module
-//! carries it and the embed's weight does not grow with a page its readers never open. Same
-//! form: a key holds all four languages at once, `{}` marks where a value goes (filled in
-//! order by the shell's `Words.t`), and a test checks that none is empty or lacks a value.
+//! A table apart from the map's (`flowlines_core::i18n::MESSAGES`), kept in this crate, so that
+//! only the authoring module carries it and the map module's catalog does not grow with a page
+//! its readers never open. Same form: a key holds all four languages at once, `{}` marks where
+//! a value goes (filled in order by the shell's `Words.t`), and a test checks that none is
+//! empty or lacks a value.
 
-use crate::i18n::Lang;
+use flowlines_core::i18n::Lang;
 
 /// Every key with its text in English, Korean, Ukrainian and Russian, in that order.
 pub const AUTHORING_MESSAGES: &[(&str, [&str; 4])] = &[
