@@ -78,6 +78,22 @@ test('choosing the folder of FlowmapBlue sheets draws the map with its places, a
   await context.close();
 });
 
+test('a data attribute set after showStory shows that file again, and showStory refuses a story the map cannot read', async () => {
+  const { page, context } = await openPage('/new.html', { width: 1000, height: 800 });
+  await page.setInputFiles('#new-folder', join(FIXTURES, 'flowmap-blue'));
+  await settled(page, 'story');
+  const back = await page.evaluate(async () => {
+    const map = document.querySelector('flowlines-map');
+    map.setAttribute('data', 'data/fixtures/five-places.json');
+    await map.ready;
+    return map.shadowRoot.getElementById('fl-title').textContent;
+  });
+  const fixture = JSON.parse(readFileSync(join(FIXTURES, 'five-places.json'), 'utf8'));
+  assert.equal(back, fixture.story.title);
+  assert.equal(await page.evaluate(() => document.querySelector('flowlines-map').showStory('x.json', '{"story": 1}')), false);
+  await context.close();
+});
+
 test('dropping broken sheets lists every problem located as file:line:column, and no download', async () => {
   const { page, errors, context } = await openPage('/new.html', { width: 360, height: 800 });
   await dropFixture(page, 'flowmap-blue-errors');
