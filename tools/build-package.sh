@@ -22,7 +22,8 @@ for f in www/js/*.js www/js/*.d.ts; do
   [ "$(basename "$f")" = bench.js ] || cp "$f" "$out/js/"
 done
 cp www/css/flowlines.css www/css/embed.css "$out/css/"
-cp www/pkg/flowlines_*.js www/pkg/flowlines_*.wasm www/pkg/flowlines_*.d.ts "$out/pkg/"
+# The map's module and the extras'; the authoring page's module (new.html) is not part of the element.
+cp www/pkg/flowlines_wasm* www/pkg/flowlines_extras_wasm* "$out/pkg/"
 cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
 cp www/compact/*.json "$out/compact/"
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the page's two optimised wasm modules into www/pkg/ and prints the weight of each, raw
-# and gzipped: the map module (crates/flowlines-wasm), which every reader loads, and the extras
+# Builds the pages' three optimised wasm modules into www/pkg/ and prints the weight of each, raw
+# and gzipped: the map module (crates/flowlines-wasm), which every reader loads; the extras
 # module (crates/flowlines-extras-wasm: charts, SVG and CSV downloads, the located reader), which
-# the page loads only when first needed.
+# the page loads only when first needed; and the authoring module
+# (crates/flowlines-authoring-wasm: flow sheets, GeoJSON places and CSV tables read in the
+# browser, the JSON writer), which only the authoring page www/new.html loads.
 # wasm-opt comes from the npm package binaryen (Debian's is too old for wasm-bindgen 0.2.130).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,9 +25,14 @@ export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128"
 
 # build_module CRATE NAME: wasm-pack builds crates/CRATE into www/pkg/NAME.js and NAME_bg.wasm,
 # then wasm-opt shrinks the wasm (wasm-pack's own wasm-opt is off in each crate's Cargo.toml).
+# wasm-pack empties its out-dir, so each module is built in a folder of its own under target/
+# and then copied into www/pkg/, next to the others.
 build_module() {
   local crate=$1 name=$2
-  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir ../../www/pkg --out-name "$name" --no-pack
+  local out="$PWD/target/wasm-pkg/$name"
+  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir "$out" --out-name "$name" --no-pack
+  mkdir -p www/pkg
+  cp "$out/$name"* www/pkg/
   local wasm="www/pkg/${name}_bg.wasm"
   local before raw gz js
   before=$(stat -c %s "$wasm")
@@ -40,10 +47,6 @@ build_module() {
   printf '%s: %s bytes raw (%s before wasm-opt), %s bytes gzipped; glue JS %s bytes gzipped\n' "$wasm" "$raw" "$before" "$gz" "$js"
 }
 
-# wasm-pack empties its out-dir: the second build must not remove the first's files.
-rm -rf www/pkg.map
 build_module flowlines-wasm flowlines_wasm
-mv www/pkg www/pkg.map
 build_module flowlines-extras-wasm flowlines_extras_wasm
-mv www/pkg.map/flowlines_wasm* www/pkg/
-rm -rf www/pkg.map
+build_module flowlines-authoring-wasm flowlines_authoring_wasm

@@ -111,11 +111,11 @@ export function fireError(host, message) {
 }
 
 async function run($, host, settings, signal) {
-  const { data: dataUrl, lang } = settings;
+  const { data: dataUrl, lang, given } = settings; // given: showStory's, not fetched
   // The basemap the host named, else the one built for this story's extent (or the default's).
   const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
   const fixedClock = settings.clock;
-  const storyAt = await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
+  const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
   const [wasmUrl, dataAt, basemapAt] = await Promise.all([
     versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
   ]);
@@ -126,11 +126,11 @@ async function run($, host, settings, signal) {
   const [data, basemap] = await Promise.all([
     // As bytes: they cross into the module in one copy (a string is encoded character by
     // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
-    fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
     fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
-  const file = dataUrl.split('/').pop();
+  const file = given?.file ?? dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
   const decoded = () => new TextDecoder().decode(data); // the file's text, for the located reader
   const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : decoded()));

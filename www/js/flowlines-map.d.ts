@@ -91,6 +91,12 @@ export declare class FlowlinesMap extends HTMLElement {
   /** Back to the map as it opened: its first date and categories, the whole map, no stream highlighted. */
   reset(): Promise<boolean>;
   /**
+   * Shows story `text` (our JSON; `file` names it in messages) in place of the `data` file:
+   * the map starts again with it, and nothing is fetched for it (the authoring page, new.html).
+   * Resolves to whether the map runs.
+   */
+  showStory(file: string, text: string): Promise<boolean>;
+  /**
    * Opens step `n` (from 1) of the story's guided tour: its date, categories, highlighted
    * stream or place and view; fires `flowlines-step`. A step the story lacks is ignored with a
    * console warning.

@@ -66,6 +66,7 @@ export class FlowlinesMap extends HTMLElement {
   #settle;
   /** Ends the running map, its listeners and its theme's. */
   #abort = null;
+  #given = null; // showStory's
 
   constructor() {
     super();
@@ -112,6 +113,7 @@ export class FlowlinesMap extends HTMLElement {
       return;
     }
     settings.data = locate(this, 'data', settings.data, DEFAULT_DATA);
+    settings.given = this.#given;
     settings.basemap = locate(this, 'basemap', settings.basemap, DEFAULT_BASEMAP);
     // No basemap named: the one the build made for the story's extent, if any (versioned.js).
     settings.basemapOfStory = !given(this, 'basemap');
@@ -143,6 +145,7 @@ export class FlowlinesMap extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this.shadowRoot || old === value) return;
+    if (name === 'data') this.#given = null;
     if (name === 'lang' || name === 'data') this.#restart();
     else if (name === 'at') { if (value !== null) this.setDate(value); }
     else if (name === 'step') { if (value !== null) this.showStep(value); }
@@ -199,6 +202,13 @@ export class FlowlinesMap extends HTMLElement {
 
   /** Back to the map as it opened: its first date, categories and view, no stream focused. */
   reset() { return this.#call('reset'); }
+
+  /** Shows story `text` (our JSON) named `file` in place of `data` (docs/api.md). */
+  showStory(file, text) {
+    this.#given = { file, bytes: new TextEncoder().encode(text) };
+    if (this.shadowRoot) this.#restart();
+    return this.ready.then(Boolean);
+  }
 
   /** Opens step `n` (from 1) of the story's guided tour and fires `flowlines-step` (steps.js). */
   showStep(n) { return this.#call('showStep', n); }

@@ -8,6 +8,7 @@
 //! [`limits`].
 
 mod csv;
+mod files;
 mod flowmap_blue;
 mod geojson;
 mod json;
@@ -22,6 +23,7 @@ mod sheet_time;
 mod source_map;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
+pub use self::files::{is_story_file, load_files, story_json, FileForm, FilesRead};
 pub use self::flowmap_blue::{is_flowmap_blue, read_flowmap_blue};
 pub use self::json::read_json;
 pub use self::plain::{read_plain, read_plain_bytes};
