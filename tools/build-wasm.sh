@@ -26,6 +26,8 @@ export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128"
 build_module() {
   local crate=$1 name=$2
   wasm-pack --quiet build "crates/$crate" --release --target web --out-dir ../../www/pkg --out-name "$name" --no-pack
+  # The glue without the Rust doc comments wasm-bindgen copies into it (NAME.d.ts keeps them).
+  node tools/strip-glue-docs.mjs "www/pkg/$name.js"
   local wasm="www/pkg/${name}_bg.wasm"
   local before raw gz js
   before=$(stat -c %s "$wasm")

@@ -15,6 +15,7 @@ pub use flowlines_raster::disc_stamp;
 pub mod encoding;
 pub mod figure;
 pub mod frame;
+pub mod handover;
 pub mod hit;
 pub mod hostile;
 pub mod i18n;
