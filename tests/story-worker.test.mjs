@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { start, ready } from './browser.mjs';
 import { CSP } from '../tools/serve.mjs';
 import { story } from '../tools/big-story.mjs';
+import { readTiming, readPhaseTasks } from '../tools/read-timing.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -99,4 +100,18 @@ test('under the embed\'s strict CSP the story worker reads a large story with no
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors.filter((e) => !e.includes('status of 404')), []);
   await context.close();
+});
+
+test('the page stays responsive while it reads the largest story it accepts: no task over 200 ms', async () => {
+  // The parse benchmark's story (make parse-bench): just under the page's 10 MiB.
+  const largest = story(10 * 1024 * 1024 - 1024);
+  const timing = await readTiming(env, '/?data=data/largest.json', '/data/largest.json', largest);
+  assert.deepEqual(timing.errors, []);
+  assert.deepEqual(timing.workers, ['/js/story-worker.js']);
+  const parts = timing.steps.filter((s) => s.what === 'part');
+  assert.ok(parts.length >= 20, `${parts.length} parts read one per task`);
+  assert.ok(timing.phase.start < parts[0].start, 'the read phase starts when the story has arrived');
+  const slow = readPhaseTasks(timing).filter((t) => t.ms > 200);
+  const ms = (t) => `${t.ms.toFixed(0)} ms at ${t.start.toFixed(0)} ms`;
+  assert.deepEqual(slow.map(ms), [], `read phase ${timing.phase.start.toFixed(0)}-${timing.phase.end.toFixed(0)} ms; parts: ${parts.map((p) => p.ms.toFixed(0)).join(', ')} ms`);
 });

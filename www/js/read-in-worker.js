@@ -17,6 +17,18 @@ function nextTask() {
   });
 }
 
+/**
+ * `f()`, its time recorded as a User Timing measure `flowlines-read-${what}` (`copy`: the packed
+ * story into the map module; `part`: one part read; `map`: the map made), which
+ * `make parse-bench` and the tests read.
+ */
+function timed(what, f) {
+  const start = performance.now();
+  const result = f();
+  performance.measure(`flowlines-read-${what}`, { start });
+  return result;
+}
+
 /** Sends `message` to `worker` and resolves to its answer; rejects when the worker fails. */
 function ask(worker, message, transfer = []) {
   return new Promise((ok, fail) => {
@@ -47,10 +59,11 @@ export async function readInWorker(file, data, original) {
       const { lines } = await ask(worker, { kind: 'problems', file, text: await original() }).catch(() => ({ lines: [] }));
       throw new Error(lines.length ? lines.join('\n') : answer.message);
     }
-    const parts = new StoryParts(answer.packed);
-    while (!parts.step()) await nextTask();
+    const parts = timed('copy', () => new StoryParts(answer.packed));
     await nextTask();
-    const map = parts.map();
+    while (!timed('part', () => parts.step())) await nextTask();
+    await nextTask();
+    const map = timed('map', () => parts.map());
     await nextTask(); // what the page does next with the map starts in a task of its own
     return map;
   } finally {
