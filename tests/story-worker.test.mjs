@@ -115,3 +115,27 @@ test('the page stays responsive while it reads the largest story it accepts: no 
   const ms = (t) => `${t.ms.toFixed(0)} ms at ${t.start.toFixed(0)} ms`;
   assert.deepEqual(slow.map(ms), [], `read phase ${timing.phase.start.toFixed(0)}-${timing.phase.end.toFixed(0)} ms; parts: ${parts.map((p) => p.ms.toFixed(0)).join(', ')} ms`);
 });
+
+test('a host policy that forbids workers does not break the map: the page reads the story itself', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  const strict = CSP.replace("worker-src 'self'", "worker-src 'none'");
+  await context.route((url) => url.pathname === '/embed.html', async (r) => {
+    const response = await r.fetch();
+    await r.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': strict } });
+  });
+  await context.route('**/data/big-story.json*', (r) => r.fulfill({ body: BIG, contentType: 'application/json' }));
+  const page = await context.newPage();
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+    if (m.type() === 'error' && !/status of 404|Content Security Policy/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${env.origin}/embed.html?data=data/big-story.json`);
+  await ready(page);
+  assert.equal(await page.locator('flowlines-map #fl-title').textContent(), JSON.parse(BIG).story.title);
+  assert.ok(warnings.some((w) => w.includes('the story is read on the main thread')), warnings.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -43,13 +43,16 @@ function ask(worker, message, transfer = []) {
  * stays usable here (the worker gets a copy). A story that does not read throws every problem
  * the worker's located reader finds in `await original()`, the file as written, as
  * `file:line:column: message` lines. Resolves to null when the worker cannot run (a host's
- * Content-Security-Policy that forbids it, say): the page then reads the story itself.
+ * Content-Security-Policy that forbids it, or the page's scripts served from another origin):
+ * the page then reads the story itself.
  */
 export async function readInWorker(file, data, original) {
-  const worker = new Worker(new URL('./story-worker.js', import.meta.url), { type: 'module' });
+  let worker;
   try {
     let answer;
     try {
+      // Throws at once for a script of another origin (a map loaded from a CDN, say).
+      worker = new Worker(new URL('./story-worker.js', import.meta.url), { type: 'module' });
       answer = await ask(worker, { kind: 'read', extras: await versioned(EXTRAS), file, bytes: data });
     } catch (e) {
       console.warn(`flowlines: the story worker failed (${e.message}); the story is read on the main thread`);
@@ -67,6 +70,6 @@ export async function readInWorker(file, data, original) {
     await nextTask(); // what the page does next with the map starts in a task of its own
     return map;
   } finally {
-    worker.terminate();
+    worker?.terminate();
   }
 }
