@@ -28,8 +28,9 @@ use crate::parse::SECTIONS;
 /// The first bytes of a packed story, with the form's version.
 pub const MAGIC: &[u8] = b"flowlines story parts 1\n";
 
-/// The size a part is filled to, in bytes of JSON (512 KiB): on a 2-core machine the page's
-/// module reads a part in well under 50 ms, so a part never makes a long task.
+/// The size a part is filled to, in bytes of JSON (512 KiB): on the shared 2-core machine the
+/// page's module read a part of the 10 MiB benchmark story in 6 to 9 ms (median), 64 ms at
+/// most (`make parse-bench`, load average 5.8 to 14.5), far from a 200 ms freeze.
 pub const PART_BYTES: usize = 512 * 1024;
 
 /// The smallest story file, in bytes, that the page reads in its Worker (512 KiB): below it,
