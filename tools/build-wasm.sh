@@ -33,6 +33,8 @@ build_module() {
   wasm-pack --quiet build "crates/$crate" --release --target web --out-dir "$out" --out-name "$name" --no-pack
   mkdir -p www/pkg
   cp "$out/$name"* www/pkg/
+  # The glue without the Rust doc comments wasm-bindgen copies into it (NAME.d.ts keeps them).
+  node tools/strip-glue-docs.mjs "www/pkg/$name.js"
   local wasm="www/pkg/${name}_bg.wasm"
   local before raw gz js
   before=$(stat -c %s "$wasm")

@@ -1,14 +1,21 @@
-// How long the page takes to parse and validate the largest story it accepts: a valid story
-// of just under MAX_PAGE_FILE_BYTES (10 MiB), read from its bytes as the page reads it
-// (`FlowMap.from_bytes`: the map module's plain reader and validator, then the map's scene) in
-// headless Chromium: the module loaded once in a fresh page, then the story read `runs` times.
+// What a reader meets when the page opens the largest story it accepts: a valid story of just
+// under MAX_PAGE_FILE_BYTES (10 MiB), served to a fresh page (index.html?data=...) in headless
+// Chromium. The page reads a story this large in its story worker (www/js/story-worker.js) and
+// reads the packed parts back into the map module one part per task (www/js/read-in-worker.js).
 //   node tools/parse-bench.mjs [--mib=10] [--runs=5]      (make parse-bench)
-// Prints the size, each run's time, the first (cold) run and the median. The first is what a
-// reader meets: the module's code not yet optimised by the browser, its memory not yet grown.
-// The page parses on its main thread; the README records whether the first stays under 200 ms
-// (see issue 12, item 5).
+// Prints, for the fresh page (tools/read-timing.mjs): whether the story was read in a worker;
+// each task of the read on the main thread (copying the packed story into the map module, then
+// each part) and the longest task of the read phase (from the story's arrival to its last part
+// read: PerformanceObserver 'longtask', tasks over 50 ms); then what follows the read, which is
+// not parsing: making the map from the story (the scene) and the longest task until the map is
+// drawn (the `flowlines-ready` event). Beside it, the old figures: reading the same bytes on the
+// main thread with `FlowMap.from_bytes` (what the page did before the worker: that whole read
+// was one task), cold (first run in a fresh page) and the median of `runs`. The aim (issue 12,
+// item 5): no main-thread task over 200 ms while the story reads.
 import { loadavg } from 'node:os';
 import { start, open } from '../tests/browser.mjs';
+import { story } from './big-story.mjs';
+import { readTiming, readPhaseTasks } from './read-timing.mjs';
 
 const opts = { mib: 10, runs: 5 };
 for (const arg of process.argv.slice(2)) {
@@ -20,69 +27,50 @@ for (const arg of process.argv.slice(2)) {
   opts[m[1]] = Number(m[2]);
 }
 
-/** A valid story of about `bytes` bytes: places over Eurasia, streams between them, five
- * running-total readings each, minified as a newsroom's tool would write it. */
-function story(bytes) {
-  const day = (d) => new Date(Date.UTC(2022, 0, 1 + d)).toISOString().slice(0, 10);
-  const s = {
-    story: { id: 'big', title: 'A story as large as the page accepts', as_of: '2025-06-30', version: '1.0.0', start: '2022-01-01', end: '2025-06-30' },
-    sources: [{ id: 's', document: 'generated', title: 'Generated', published: '2025-06-30' }],
-    places: [],
-    categories: [{ id: 'c', names: { en: 'C' } }],
-    units: [{ id: 'u', names: { en: 'U' } }],
-    streams: [],
-    observations: [],
-  };
-  const places = 1000;
-  for (let i = 0; i < places; i += 1) {
-    s.places.push({ id: `p${i}`, names: { en: `Place ${i}` }, lon: 30 + (i * 7.3) % 105, lat: 35 + (i * 3.1) % 27, precision: 'city', country: 'RU' });
-  }
-  let size = JSON.stringify(s).length;
-  for (let i = 0; size < bytes; i += 1) {
-    const id = `f${i}`;
-    const from = i % places;
-    const stream = { id, label: `Flow ${i}`, category: 'c', unit: 'u', from: `p${from}`, to: `p${(from + 1 + (i * 13) % (places - 1)) % places}` };
-    const obs = [];
-    for (let o = 0; o < 5; o += 1) {
-      obs.push({ id: `${id}-o${o}`, stream: id, quantity: { about: 100 * (o + 1) }, unit: 'u', measure: 'cumulative',
-        period: `2022-01-01/${day(200 * (o + 1))}`, reported: day(200 * (o + 1)),
-        claimant: { name: 'generator', party: 'none' }, source: 's', confidence: 'reported' });
-    }
-    const add = JSON.stringify(stream).length + JSON.stringify(obs).length + 2;
-    if (size + add > bytes) break;
-    s.streams.push(stream);
-    s.observations.push(...obs);
-    size += add;
-  }
-  return JSON.stringify(s);
-}
-
 const text = story(opts.mib * 1024 * 1024 - 1024);
+const STORY = '/data/parse-bench-story.json';
 const env = await start();
 try {
-  const { page, context, errors } = await open(env, '/data/basemap.json');
-  const times = await page.evaluate(async ({ text, runs }) => {
+  // The page as a reader opens it: a fresh context, the story served at a same-origin path.
+  const fresh = await readTiming(env, `/?data=${STORY.slice(1)}`, STORY, text);
+  if (fresh.errors.length) throw new Error(fresh.errors.join('\n'));
+
+  // Before: the same bytes read by FlowMap.from_bytes on the main thread, in a fresh page.
+  const { page: old, context: oldContext } = await open(env, '/data/basemap.json');
+  const times = await old.evaluate(async ({ text, runs }) => {
     const glue = await import('/pkg/flowlines_wasm.js');
     await glue.default();
     const bytes = new TextEncoder().encode(text); // what fetch's arrayBuffer() hands the page
     const out = [];
     for (let i = 0; i < runs; i += 1) {
       const t0 = performance.now();
-      const map = glue.FlowMap.from_bytes('big.json', bytes); // throws the first problem
+      glue.FlowMap.from_bytes('parse-bench.json', bytes).free();
       out.push(performance.now() - t0);
-      map.free();
     }
     return out;
   }, { text, runs: opts.runs });
-  // The browser's own request for /favicon.ico answers 404: not part of what is measured.
-  const failures = errors.filter((e) => !e.includes('status of 404'));
-  if (failures.length) throw new Error(failures.join('\n'));
-  await context.close();
-  const sorted = [...times].sort((a, b) => a - b);
+  await oldContext.close();
+
+  const ms = (t) => `${t.toFixed(0)} ms`;
+  const sorted = (list) => [...list].sort((a, b) => a - b);
+  const median = (list) => sorted(list)[list.length >> 1];
   const parsed = JSON.parse(text);
+  const of = (what) => fresh.steps.filter((s) => s.what === what);
+  const parts = of('part').map((s) => s.ms);
+  const [copy] = of('copy');
+  const [made] = of('map');
+  const during = readPhaseTasks(fresh);
+  const after = fresh.tasks.filter((t) => t.start >= fresh.phase.end && t.start <= fresh.drawn).sort((a, b) => b.ms - a.ms);
   console.log(`story: ${(text.length / 2 ** 20).toFixed(2)} MiB, ${parsed.streams.length} streams, ${parsed.observations.length} observations, ${parsed.places.length} places`);
-  console.log(`parse and validate in the page (wasm, Chromium): ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-  console.log(`first (cold) parse ${times[0].toFixed(0)} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);
+  console.log(`read in a worker: ${fresh.workers.some((w) => w.endsWith('/story-worker.js')) ? 'yes' : 'no'} (${fresh.workers.join(', ') || 'no worker'})`);
+  console.log(`story arrived at ${ms(fresh.arrived)}; read phase ${ms(fresh.phase.start)} to ${ms(fresh.phase.end)}`);
+  console.log(`main-thread tasks of the read: copy into the map module ${copy ? ms(copy.ms) : '-'}; ${parts.length} parts, one per task: ${parts.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(`  parts: longest ${ms(Math.max(...parts))}, median ${ms(median(parts))}`);
+  console.log(`longest main-thread task of the read phase (over 50 ms): ${during.length ? during.slice(0, 3).map((t) => `${ms(t.ms)} at ${ms(t.start)}`).join('; ') : 'none'}`);
+  console.log('');
+  console.log(`after the read (not parsing): the map made from the story (scene) ${made ? ms(made.ms) : '-'}; longest tasks until drawn: ${after.slice(0, 3).map((t) => `${ms(t.ms)} at ${ms(t.start)}`).join('; ') || 'none'}`);
+  console.log(`time until the map is drawn: ${ms(fresh.drawn)}`);
+  console.log(`before (main thread, FlowMap.from_bytes, one task): ${ms(times[0])} cold, ${ms(median(times))} median (${times.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`load average (1 min): ${loadavg()[0].toFixed(1)}, ${new Date().toISOString()}`);
 } finally {
   await env.close();

@@ -30,7 +30,7 @@ const TYPES = {
  * served with: nothing but our own origin, no inline script or style; WebAssembly compiles.
  */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  + "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Whether the page at `path` is served with CSP: `csp` true for every page, false for none,
  * by default the embed and the example host pages (or every page with FLOWLINES_CSP=1). */

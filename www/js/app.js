@@ -3,7 +3,7 @@
 // The core computes everything; this shell moves time forward, passes input in and draws.
 // The charts and the SVG and CSV downloads come from a second wasm module (extras.js), loaded
 // when the charts near the viewport or a download is asked for.
-import init, { FlowMap } from '../pkg/flowlines_wasm.js';
+import init, { FlowMap, reads_in_worker as readsInWorker } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
 import { Timeline } from './timeline.js';
@@ -30,8 +30,11 @@ import { mountTour } from './steps.js';
  * does not read is read again by the located reader of the second module, loaded only then,
  * and the error lists every problem as `file:line:column: message`; `original()` gives the
  * text of the file as written (the compact form's problems would point into the wrong file).
+ * A large story (the core's rule) is read in the story worker, so that the page does not freeze.
  */
 async function readStory(file, data, original) {
+  const map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original);
+  if (map) return map;
   try {
     return FlowMap.from_bytes(file, data);
   } catch (e) {

@@ -16,6 +16,7 @@ pub mod encoding;
 pub mod extent;
 pub mod figure;
 pub mod frame;
+pub mod handover;
 pub mod hit;
 pub mod hostile;
 pub mod i18n;

@@ -3,21 +3,30 @@
 //! Russia: 11,000 containers."), then the flows reported with no figure and those only proposed.
 //! The page puts it in an ARIA live region and updates it when the day or the filters change.
 
-use crate::details::stream_details;
+use crate::details::stream_figure;
+use crate::encoding::marks;
 use crate::i18n::{format_date, t, tf, Lang};
+use crate::model::Place;
 use crate::scene::Scene;
 use crate::series::Phase;
+use std::collections::HashMap;
 
 /// The summary of what `scene` shows at its day with its filters, in `lang` ("en", "ko", "uk",
 /// "ru"; others fall back to English).
 pub fn summary(scene: &Scene, lang: &str) -> String {
     let l = Lang::from_code(lang);
     let story = scene.story();
+    // Places by id, looked up twice per flow (a map has up to 100,000 of each); the first of
+    // a repeated id, as a search from the start would find (collected last to first).
+    let places: HashMap<&str, &Place> = story
+        .places
+        .iter()
+        .rev()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     let place = |id: &str| {
-        story
-            .places
-            .iter()
-            .find(|p| p.id == id)
+        places
+            .get(id)
             .map_or(id.to_string(), |p| p.names.get(lang).to_string())
     };
     let mut sentences = vec![tf(
@@ -40,16 +49,16 @@ pub fn summary(scene: &Scene, lang: &str) -> String {
         let label = s.label.get(lang).to_string();
         match (e.phase, e.value) {
             (Phase::Moving | Phase::Held { .. }, Some(_)) => {
-                let Some(d) = stream_details(scene, i, lang) else {
+                let Some((figure, estimate)) = stream_figure(scene, i, lang) else {
                     continue;
                 };
                 // The figure keeps its qualifier, and says when it is an estimate and when
                 // its destination is our inference.
-                let mut notes: Vec<&str> = d.estimate.as_deref().into_iter().collect();
-                if d.destination.is_some() {
+                let mut notes: Vec<&str> = estimate.as_deref().into_iter().collect();
+                if st.marks & marks::INFERRED_DESTINATION != 0 {
                     notes.push(t(l, "destination_inferred_short"));
                 }
-                let figure = d.figure.trim_end_matches('.');
+                let figure = figure.trim_end_matches('.');
                 let figure = if notes.is_empty() {
                     figure.to_string()
                 } else {

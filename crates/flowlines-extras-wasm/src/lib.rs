@@ -6,7 +6,8 @@
 //! state ([`Extras::set_state`] with `FlowMap.state()`), so that the charts' cursor and every
 //! download show what the reader sees. It draws the charts (through `flowlines-chart` on a
 //! canvas), writes the SVG and CSV downloads, and lists every problem of a broken story as
-//! `file:line:column: message` ([`Extras::problems`]). Errors cross as JS `Error`s with their
+//! `file:line:column: message` ([`Extras::problems`]). In the page's story worker it reads a
+//! large story off the main thread ([`Extras::pack`]). Errors cross as JS `Error`s with their
 //! reason; no function here panics on any input.
 
 mod canvas_backend;
@@ -15,8 +16,9 @@ mod export;
 
 use flowlines_chart::chart::{ChartLayout, Palette};
 use flowlines_core::basemap::Basemap;
+use flowlines_core::handover::pack;
 use flowlines_core::map_state::MapState;
-use flowlines_core::parse::load_json_in_page;
+use flowlines_core::parse::{load_json_in_page, read_plain_bytes};
 use flowlines_core::scene::Scene;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -61,6 +63,19 @@ impl Extras {
             Ok(_) => Vec::new(),
             Err(d) => d.0.iter().map(ToString::to_string).collect(),
         }
+    }
+
+    /// Reads and validates the bytes of a JSON story file with the map module's plain reader
+    /// (`FlowMap.from_bytes`' `read_plain_bytes`: the same stories read, the same first
+    /// problem), then packs its text in parts (`flowlines_core::handover::pack`) for the map
+    /// module to read back one part per task (`StoryParts`). The page's story worker
+    /// (`www/js/story-worker.js`) calls it, off the main thread, for a large story. Throws an
+    /// `Error` saying the first problem, named by `file`, as `FlowMap.from_bytes` does.
+    pub fn pack(file: &str, bytes: &[u8]) -> Result<Vec<u8>, JsError> {
+        let fail = |e: String| JsError::new(&format!("{file}: {e}"));
+        read_plain_bytes(bytes).map_err(fail)?;
+        let text = std::str::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
+        pack(text).map_err(fail)
     }
 
     /// Loads the basemap the SVG download draws, from the file's bytes (compact or JSON);

@@ -16,6 +16,7 @@ mod api;
 mod credits;
 #[cfg(feature = "fault")]
 mod fault;
+mod handover;
 mod inset;
 mod record;
 mod state;
