@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz targets of fuzz/ one at a time, seeded from data/:
 #   tools/fuzz.sh [READER_RUNS] [SCENE_RUNS] [MAX_SECONDS] [TARGETS]   (make fuzz)
-# json and csv get READER_RUNS executions (default 10 million), scene SCENE_RUNS (1 million),
-# each stopping early after MAX_SECONDS. TARGETS (default "json csv scene") picks which run.
+# The readers (json, csv, and sheets: FlowmapBlue's sheets with CSV or GeoJSON places) get
+# READER_RUNS executions (default 10 million), scene SCENE_RUNS (1 million), each stopping early
+# after MAX_SECONDS. TARGETS (default "json csv sheets scene") picks which run.
 # Prints each target's executions, time and executions per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reader_runs=${1:-10000000}
 scene_runs=${2:-1000000}
 max_seconds=${3:-7200}
-targets=${4:-json csv scene}
+targets=${4:-json csv sheets scene}
 export PATH="$HOME/.cargo/bin:$PATH"
 # No sanitizer by default: the workspace has no `unsafe` (crates/*/src), so AddressSanitizer can
 # find nothing there that a panic would not, and it halves the executions per second. Panics,
@@ -22,7 +23,7 @@ sanitizer=${SANITIZER:-none}
 # stories matter: the fuzzer mutates each seed at about its size, and the default story's
 # tables alone (64 KiB once cut at -max_len) made every csv execution read a whole story.
 stories=(data/nk-russia.json data/fixtures/*.json)
-mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv
+mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv fuzz/corpus/sheets
 cp "${stories[@]}" fuzz/corpus/json/
 cp "${stories[@]}" fuzz/corpus/scene/
 if [[ " $targets " == *" csv "* ]]; then
@@ -39,20 +40,34 @@ if [[ " $targets " == *" csv "* ]]; then
   done
 fi
 
+# Seeds for sheets: each folder of flow sheets in data/fixtures as the target reads it (its first
+# byte: 0 for locations.csv, 1 for a .geojson of places; then places, flows, story and
+# properties, joined by NUL bytes).
+for dir in data/fixtures/flowmap-blue data/fixtures/flowmap-blue-errors data/fixtures/geojson-places; do
+  places=$dir/locations.csv pick=0
+  [ -f "$places" ] || { places=$(ls "$dir"/*.geojson); pick=1; }
+  for part in "$places" "$dir/flows.csv" "$dir/story.csv" "$dir/properties.csv"; do
+    [ "$part" = "$places" ] && printf '%s' "$pick"
+    [ -f "$part" ] && cat "$part"
+    printf '\0'
+  done > "fuzz/corpus/sheets/$(basename "$dir").sheets"
+done
+
 cd fuzz
 # The csv target builds without comparison tracing, in a target directory of its own (the flags
 # differ, so sharing one would rebuild everything at each switch): each execution builds the `csv`
 # crate's parsing automaton once per table, ten times, and with every comparison of that build
 # traced the target ran 588 executions a second here; without, 2,000 (13:55 UTC 2026-12-02, load
 # 7). The automaton is the csv crate's, fuzzed upstream; our reader's branches keep their coverage.
-flags_of() { [ "$1" = csv ] && echo "--no-trace-compares --target-dir target-nocmp"; true; }
+# The sheets target reads its tables with the same crate, so it builds the same way.
+flags_of() { [[ "$1" = csv || "$1" = sheets ]] && echo "--no-trace-compares --target-dir target-nocmp"; true; }
 for target in $targets; do
   runs=$reader_runs
   [ "$target" = scene ] && runs=$scene_runs
   # Inputs of at most 64 KiB; csv 16 KiB, a small story's tables (the default story's are cut):
   # the csv reader reads every row of its input, so its speed falls with the input's size.
   max_len=65536
-  [ "$target" = csv ] && max_len=16384
+  [[ "$target" = csv || "$target" = sheets ]] && max_len=16384
   echo "== $target: $runs runs (at most $max_seconds s), $(date -u +%FT%TZ)"
   # shellcheck disable=SC2046 # the flags are words of their own
   cargo +nightly fuzz build -O -s "$sanitizer" $(flags_of "$target") "$target"
