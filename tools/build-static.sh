@@ -24,8 +24,15 @@ done
 # www/basemaps/<name>.bin, which the page loads for it (versioned.js, basemapUrl); the default
 # story's is the committed data/basemap.bin (`flowlines basemap --story data/nk-russia.json`).
 mkdir -p www/basemaps target/basemaps
-for other in data/fixtures/pacific.json; do
+for other in data/fixtures/pacific.json data/examples/*.json; do
   name=$(basename "$other" .json)
   ./target/debug/flowlines basemap --story "$other" --out "target/basemaps/$name.json" --bin "www/basemaps/$name.bin"
+done
+# The example stories of docs/new-story.md, each with its own page (www/examples/<name>.html):
+# their static fallback, www/static/<name>.png, drawn on their own basemap at their 'as of' date.
+for example in data/examples/*.json; do
+  name=$(basename "$example" .json)
+  at=$(node -e "process.stdout.write(JSON.parse(require('fs').readFileSync('$example', 'utf8')).story.as_of)")
+  ./target/debug/flowlines render "$example" --at "$at" --basemap "target/basemaps/$name.json" --out "www/static/$name.png" --width 1200 --height 630
 done
 node tools/build-manifest.mjs
