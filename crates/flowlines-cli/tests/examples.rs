@@ -47,7 +47,9 @@ fn there_are_two_examples_each_as_sheets_and_as_json() {
     for name in &names {
         for file in ["locations.csv", "flows.csv", "story.csv"] {
             assert!(
-                root().join(format!("data/examples/{name}/{file}")).is_file(),
+                root()
+                    .join(format!("data/examples/{name}/{file}"))
+                    .is_file(),
                 "{name}/{file}"
             );
         }
