@@ -2,10 +2,12 @@
 // on a phone (360 px) and a desktop (1280 px) the page draws a dot where the projection puts
 // each of the story's places, loads the basemap the build made for the story
 // (www/basemaps/<name>.bin) and no other, and logs no error. Screenshots of each page go to
-// tests/artifacts/examples/ for a person to look at.
+// tests/artifacts/examples/ for a person to look at. And step 3 of the guide: the authoring
+// page (new.html) reads each example's folder of sheets and downloads the committed JSON.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { start, open, ready } from './browser.mjs';
 
 let env;
@@ -72,4 +74,21 @@ for (const name of NAMES) {
       await context.close();
     });
   }
+}
+
+for (const name of NAMES) {
+  test(`the authoring page reads the ${name} example's sheets and downloads its committed JSON`, async () => {
+    const { page, context, errors } = await open(env, '/new.html', { width: 1280, height: 900 });
+    await page.waitForFunction(() => document.body.dataset.state === 'waiting');
+    await page.setInputFiles('#new-folder', fileURLToPath(new URL(`../data/examples/${name}/`, import.meta.url)));
+    await page.waitForFunction(() => document.body.dataset.state === 'story', null, { timeout: 30000 });
+    await ready(page);
+    assert.equal(await page.locator('#new-problems').isHidden(), true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#new-download')]);
+    const fromPage = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const committed = JSON.parse(await readFile(new URL(`../data/examples/${name}.json`, import.meta.url), 'utf8'));
+    assert.deepEqual(fromPage, committed);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 }
