@@ -23,9 +23,24 @@ done
 # Each other story the site serves gets the basemap of its own extent (docs/basemap.md), in
 # www/basemaps/<name>.bin, which the page loads for it (versioned.js, basemapUrl); the default
 # story's is the committed data/basemap.bin (`flowlines basemap --story data/nk-russia.json`).
+# The other stories: the Pacific fixture, the examples of docs/new-story.md (data/examples/) and
+# a newsroom's own (data/stories/, which may not exist); <name> is the file's, so keep names unique.
+shopt -s nullglob
+stories=(data/examples/*.json data/stories/*.json)
 mkdir -p www/basemaps target/basemaps
-for other in data/fixtures/pacific.json; do
+for other in data/fixtures/pacific.json "${stories[@]}"; do
   name=$(basename "$other" .json)
   ./target/debug/flowlines basemap --story "$other" --out "target/basemaps/$name.json" --bin "www/basemaps/$name.bin"
+done
+# Those stories' static fallback (docs/new-story.md), www/static/<name>.png, drawn on their own
+# basemap at their 'as of' date; each example's page (www/examples/<name>.html) shows its own.
+for example in "${stories[@]}"; do
+  name=$(basename "$example" .json)
+  # `render --at` takes a day: a story's 'as of' given as a year or a month (as `convert` writes
+  # it from a sheet counted by year or month) is drawn at that period's last day.
+  at=$(node -e "const a = JSON.parse(require('fs').readFileSync('$example', 'utf8')).story.as_of;
+    const [y, m] = a.split('-').map(Number);
+    process.stdout.write(/^\d{4}(-\d{2})?$/.test(a) ? new Date(Date.UTC(y, m || 12, 0)).toISOString().slice(0, 10) : a)")
+  ./target/debug/flowlines render "$example" --at "$at" --basemap "target/basemaps/$name.json" --out "www/static/$name.png" --width 1200 --height 630
 done
 node tools/build-manifest.mjs

@@ -19,6 +19,10 @@ pub enum DateError {
     /// The text is not one of the forms a date may take.
     #[error("bad date '{0}': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-spring|summer|autumn|fall|winter")]
     Form(String),
+    /// A day was asked for (an `--at`, an `at=`) and the text is a date of another form, or
+    /// none: a year or a month names no one day.
+    #[error("bad date '{0}': expected a day, YYYY-MM-DD")]
+    NotADay(String),
     /// The text has the right form but no such day exists.
     #[error("bad date '{0}': no such day")]
     NoSuchDay(String),
@@ -72,9 +76,12 @@ pub fn date_of(day: Day) -> Option<NaiveDate> {
 
 /// The day number of a calendar date written `YYYY-MM-DD`.
 pub fn parse_day(text: &str) -> Result<Day, DateError> {
-    let spec: DateSpec = text.parse()?;
+    let spec: DateSpec = text.parse().map_err(|e| match e {
+        DateError::Form(t) => DateError::NotADay(t),
+        other => other,
+    })?;
     if spec.precision != DatePrecision::Day {
-        return Err(DateError::Form(text.to_string()));
+        return Err(DateError::NotADay(text.to_string()));
     }
     Ok(spec.first)
 }
@@ -361,6 +368,21 @@ mod tests {
         ] {
             assert!(bad.parse::<DateSpec>().is_err(), "{bad} should not parse");
         }
+    }
+
+    #[test]
+    fn where_a_day_is_asked_for_a_month_or_a_year_is_refused_naming_the_day_form() {
+        for text in ["2023", "2024-06", "2024-Q3", "June"] {
+            assert_eq!(
+                parse_day(text).map_err(|e| e.to_string()),
+                Err(format!("bad date '{text}': expected a day, YYYY-MM-DD"))
+            );
+        }
+        assert_eq!(
+            parse_day("2024-02-30").map_err(|e| e.to_string()),
+            Err("bad date '2024-02-30': no such day".to_string())
+        );
+        assert!(parse_day("2024-06-30").is_ok());
     }
 
     #[test]
