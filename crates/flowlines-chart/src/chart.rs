@@ -32,6 +32,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt;
 
+use crate::paint::{fit, font, mix, rgb, wrap};
+
 /// Height of one unit's panel, in the backend's pixels (CSS pixels in the page).
 pub const PANEL_HEIGHT: u32 = 180;
 /// Height of one line of text under the panels.
@@ -50,9 +52,6 @@ const PAD: u32 = 6;
 const TITLE_ROOM: u32 = 24;
 /// Room under each panel's plot for the years.
 const X_LABEL_ROOM: u32 = 20;
-
-/// The font the chart writes in: the page's own, with Korean glyphs.
-const FONT: &str = "system-ui, 'Noto Sans', 'Noto Sans CJK KR', sans-serif";
 
 /// The colours a chart is drawn in besides its category's: the page's light or dark theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,20 +362,6 @@ impl ChartLayout {
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(o, _)| o)
     }
-}
-
-fn rgb(color: u32) -> RGBColor {
-    RGBColor((color >> 16) as u8, (color >> 8) as u8, color as u8)
-}
-
-/// `a` moved towards `b` by `f` (0 to 1).
-fn mix(a: RGBColor, b: RGBColor, f: f64) -> RGBColor {
-    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * f).round() as u8;
-    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
-}
-
-fn font(size: f64) -> TextStyle<'static> {
-    TextStyle::from((FONT, size).into_font())
 }
 
 /// The figure as the source gives it in `lang`, with its qualifier ("as many as 9 million",
@@ -714,65 +699,6 @@ fn note_style(lead: bool, palette: &Palette) -> TextStyle<'_> {
     font(if lead { 14.0 } else { 12.0 })
         .color(if lead { &palette.ink } else { &palette.muted })
         .pos(Pos::new(HPos::Left, VPos::Center))
-}
-
-/// `text` cut into lines no wider than `max` pixels, between words (a word wider than `max`
-/// keeps a line of its own).
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle<'_>,
-    max: u32,
-) -> Result<Vec<String>, ChartError> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let longer = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if line.is_empty() || area.estimate_text_size(&longer, style)?.0 <= max {
-            line = longer;
-        } else {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    Ok(lines)
-}
-
-/// `text`, shortened with an ellipsis if it is wider than `max` pixels.
-fn fit<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle<'_>,
-    max: u32,
-) -> Result<String, ChartError> {
-    if area.estimate_text_size(text, style)?.0 <= max {
-        return Ok(text.to_string());
-    }
-    let chars: Vec<char> = text.chars().collect();
-    // The longest prefix that fits with its ellipsis, found by halving.
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().chain(['…'].iter()).collect();
-        if area.estimate_text_size(&candidate, style)?.0 <= max {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    Ok(chars[..lo]
-        .iter()
-        .collect::<String>()
-        .trim_end()
-        .chars()
-        .chain(['…'])
-        .collect())
 }
 
 /// Draws one unit's panel and records where it and its marks went.

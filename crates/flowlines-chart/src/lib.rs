@@ -5,4 +5,6 @@
 pub mod chart;
 /// The static map of a story at one date, with its legend, caveat, sources and credit.
 pub mod map;
+/// What the map and the charts draw with: colours, transforms, a painter, text measuring.
+mod paint;
 pub mod recording;

@@ -23,14 +23,16 @@ use flowlines_core::encoding::{marks, LineStyle};
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::labels::Rect;
 use flowlines_core::model::Source;
+use flowlines_core::polyline::{clip_ring, dashes, dots, runs_near};
 use flowlines_core::scene::{Scene, PLACE_RADIUS_PX};
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
-use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
-use plotters_backend::{BackendColor, DrawingBackend};
+use plotters_backend::DrawingBackend;
 use std::collections::HashSet;
+
+pub use crate::paint::font_size;
+use crate::paint::{fill, rgba, stroke, Painter, TextLine, Transform};
 
 /// The default image width in pixels: a social card.
 pub const DEFAULT_WIDTH: u32 = 1200;
@@ -65,7 +67,7 @@ const SEA: u32 = 0xDDE6EC;
 const LAND: u32 = 0xF4F1EA;
 const BORDER: u32 = 0x9A9488;
 const COAST: u32 = 0x8FA3B0;
-const INK: u32 = 0x1D1D1F;
+pub(crate) const INK: u32 = 0x1D1D1F;
 const MUTED: u32 = 0x5F5F66;
 const OUTLINE: u32 = 0x6B6B72;
 const WHITE: u32 = 0xFFFFFF;
@@ -136,12 +138,6 @@ pub fn default_height(width: u32) -> u32 {
     } else {
         (u64::from(width) * 10 / 9) as u32
     }
-}
-
-/// The font size to give plotters so that an SVG's `font-size` comes out as `px` (its SVG
-/// backend divides by 1.24).
-pub fn font_size(px: f64) -> f64 {
-    px * 1.24
 }
 
 /// Where the map goes in `root`'s area for `scene` (its day and filters decide which sources
@@ -289,18 +285,6 @@ fn source_text(s: &Source, lang: &str) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Layout.
-
-/// One line of text at its place.
-#[derive(Clone)]
-struct TextLine {
-    text: String,
-    x: f64,
-    y: f64,
-    px: f64,
-    bold: bool,
-    color: u32,
-    align: HPos,
-}
 
 /// A legend sample, drawn in a [`SWATCH`]-sized box whose top-left corner is `x`, `y`.
 #[derive(Debug, Clone, Copy)]
@@ -657,366 +641,6 @@ fn layout<DB: DrawingBackend>(
 // ---------------------------------------------------------------------------------------------
 // Drawing.
 
-fn rgba(c: u32, alpha: f64) -> RGBAColor {
-    RGBAColor(
-        ((c >> 16) & 0xFF) as u8,
-        ((c >> 8) & 0xFF) as u8,
-        (c & 0xFF) as u8,
-        alpha,
-    )
-}
-
-fn fill(color: RGBAColor) -> ShapeStyle {
-    ShapeStyle {
-        color,
-        filled: true,
-        stroke_width: 1,
-    }
-}
-
-fn stroke(color: RGBAColor, width: f64) -> ShapeStyle {
-    ShapeStyle {
-        color,
-        filled: false,
-        stroke_width: width.round().max(1.0) as u32,
-    }
-}
-
-/// A pixel coordinate, rounded; a non-finite one goes to 0 (callers skip those first).
-fn px(v: f64) -> i32 {
-    if v.is_finite() {
-        v.round().clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
-    } else {
-        0
-    }
-}
-
-/// Points rounded to pixels, without repeats in a row and without non-finite points.
-fn pixels(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
-    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
-    for &(x, y) in points {
-        if !(x.is_finite() && y.is_finite()) {
-            continue;
-        }
-        let p = (px(x), px(y));
-        if out.last() != Some(&p) {
-            out.push(p);
-        }
-    }
-    out
-}
-
-/// From the scene's CSS pixels to the image's pixels.
-struct Transform {
-    scale: f64,
-    dx: f64,
-    dy: f64,
-}
-
-impl Transform {
-    fn apply(&self, x: f32, y: f32) -> (f64, f64) {
-        (
-            f64::from(x) * self.scale + self.dx,
-            f64::from(y) * self.scale + self.dy,
-        )
-    }
-}
-
-/// Draws on a drawing area with every error turned into a [`MapError`].
-struct Painter<'a, DB: DrawingBackend> {
-    root: &'a DrawingArea<DB, Shift>,
-    family: &'a str,
-}
-
-fn drawing_error(e: impl std::fmt::Display) -> MapError {
-    MapError::Drawing(e.to_string())
-}
-
-impl<DB: DrawingBackend> Painter<'_, DB> {
-    fn style(&self, px: f64, bold: bool, color: u32, pos: Pos) -> TextStyle<'_> {
-        let font_style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let c = rgba(color, 1.0);
-        TextStyle {
-            font: FontDesc::new(FontFamily::from(self.family), font_size(px), font_style),
-            color: BackendColor {
-                rgb: (c.0, c.1, c.2),
-                alpha: 1.0,
-            },
-            pos,
-        }
-    }
-
-    /// The width of `text` in pixels: the backend's estimate, capped by an estimate per
-    /// character (plotters' SVG backend counts bytes, so it makes Korean three times too wide).
-    fn measure(&self, text: &str, px: f64, bold: bool) -> Result<f64, MapError> {
-        if text.is_empty() {
-            return Ok(0.0);
-        }
-        let style = self.style(px, bold, INK, Pos::new(HPos::Left, VPos::Top));
-        let (w, _) = self
-            .root
-            .estimate_text_size(text, &style)
-            .map_err(drawing_error)?;
-        Ok(f64::from(w).min(char_width(text, px, bold)))
-    }
-
-    /// `text` broken at spaces into lines at most `width` pixels wide (a word longer than
-    /// the width is broken between characters).
-    fn wrap(&self, text: &str, px: f64, bold: bool, width: f64) -> Result<Vec<String>, MapError> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.measure(&candidate, px, bold)? <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if self.measure(word, px, bold)? <= width {
-                line = word.to_string();
-                continue;
-            }
-            for ch in word.chars() {
-                let mut longer = line.clone();
-                longer.push(ch);
-                if !line.is_empty() && self.measure(&longer, px, bold)? > width {
-                    lines.push(std::mem::take(&mut line));
-                    line.push(ch);
-                } else {
-                    line = longer;
-                }
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        Ok(lines)
-    }
-
-    fn text(
-        &self,
-        text: &str,
-        (x, y): (f64, f64),
-        px: f64,
-        bold: bool,
-        color: u32,
-        pos: Pos,
-    ) -> Result<(), MapError> {
-        let style = self.style(px, bold, color, pos);
-        self.root
-            .draw(&Text::new(text, (self::px(x), self::px(y)), style))
-            .map_err(drawing_error)
-    }
-
-    fn text_line(&self, t: &TextLine) -> Result<(), MapError> {
-        self.text(
-            &t.text,
-            (t.x, t.y),
-            t.px,
-            t.bold,
-            t.color,
-            Pos::new(t.align, VPos::Top),
-        )
-    }
-
-    fn path(&self, points: &[(f64, f64)], style: ShapeStyle) -> Result<(), MapError> {
-        let pts = pixels(points);
-        if pts.len() < 2 {
-            return Ok(());
-        }
-        self.root
-            .draw(&PathElement::new(pts, style))
-            .map_err(drawing_error)
-    }
-
-    fn polygon(&self, points: &[(f64, f64)], color: RGBAColor) -> Result<(), MapError> {
-        let pts = pixels(points);
-        if pts.len() < 3 {
-            return Ok(());
-        }
-        self.root
-            .draw(&Polygon::new(pts, fill(color)))
-            .map_err(drawing_error)
-    }
-
-    fn circle(&self, (x, y): (f64, f64), r: f64, style: ShapeStyle) -> Result<(), MapError> {
-        if !(x.is_finite() && y.is_finite()) {
-            return Ok(());
-        }
-        let r = r.round().max(1.0) as i32;
-        self.root
-            .draw(&Circle::new((px(x), px(y)), r, style))
-            .map_err(drawing_error)
-    }
-
-    fn rect(&self, r: Rect, color: RGBAColor) -> Result<(), MapError> {
-        self.root
-            .draw(&Rectangle::new(
-                [(px(r.x), px(r.y)), (px(r.right()), px(r.bottom()))],
-                fill(color),
-            ))
-            .map_err(drawing_error)
-    }
-}
-
-/// An upper estimate of the width of `text` in pixels at `px`, character by character, from
-/// the advance widths of Noto Sans CJK KR (Hangul and CJK a full em, Latin and Cyrillic by
-/// letter shape) with a little to spare, as DejaVu Sans is slightly wider.
-fn char_width(text: &str, px: f64, bold: bool) -> f64 {
-    let em: f64 =
-        text.chars()
-            .map(|c| match c {
-                '\u{1100}'..='\u{11FF}'
-                | '\u{2E80}'..='\u{A4CF}'
-                | '\u{AC00}'..='\u{D7A3}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{FF00}'..='\u{FF60}' => 0.95,
-                ' ' => 0.25,
-                'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | '’' | '(' | ')'
-                | '[' | ']' | 'I' | '·' => 0.28,
-                'f' | 't' | 'r' | '-' => 0.36,
-                'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю'
-                | '—' => 0.88,
-                'A'..='Z' | 'А'..='Я' | 'Є' | 'І' | 'Ї' => 0.67,
-                '0'..='9' | 'а'..='я' | 'є' | 'і' | 'ї' | 'ґ' => 0.58,
-                _ => 0.54,
-            })
-            .sum();
-    em * px * if bold { 1.13 } else { 1.06 }
-}
-
-/// Clips a closed ring to `r` (Sutherland–Hodgman), so that only the visible part is drawn.
-fn clip_ring(points: &[(f64, f64)], r: &Rect) -> Vec<(f64, f64)> {
-    type Inside = fn(&Rect, (f64, f64)) -> bool;
-    type Cross = fn(&Rect, (f64, f64), (f64, f64)) -> (f64, f64);
-    fn lerp_x(x: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-        let t = (x - a.0) / (b.0 - a.0);
-        (x, a.1 + t * (b.1 - a.1))
-    }
-    fn lerp_y(y: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-        let t = (y - a.1) / (b.1 - a.1);
-        (a.0 + t * (b.0 - a.0), y)
-    }
-    let edges: [(Inside, Cross); 4] = [
-        (|r, p| p.0 >= r.x, |r, a, b| lerp_x(r.x, a, b)),
-        (|r, p| p.0 <= r.right(), |r, a, b| lerp_x(r.right(), a, b)),
-        (|r, p| p.1 >= r.y, |r, a, b| lerp_y(r.y, a, b)),
-        (|r, p| p.1 <= r.bottom(), |r, a, b| lerp_y(r.bottom(), a, b)),
-    ];
-    let mut out: Vec<(f64, f64)> = points.to_vec();
-    for (inside, cross) in edges {
-        let input = std::mem::take(&mut out);
-        let Some(&last) = input.last() else {
-            break;
-        };
-        let mut prev = last;
-        for &cur in &input {
-            match (inside(r, prev), inside(r, cur)) {
-                (true, true) => out.push(cur),
-                (true, false) => out.push(cross(r, prev, cur)),
-                (false, true) => {
-                    out.push(cross(r, prev, cur));
-                    out.push(cur);
-                }
-                (false, false) => {}
-            }
-            prev = cur;
-        }
-    }
-    out
-}
-
-/// Splits a polyline into the runs that come near `r`, keeping one point on each side of
-/// the edge so that lines run out of the area rather than stopping short of it.
-fn runs_near(points: &[(f64, f64)], r: &Rect) -> Vec<Vec<(f64, f64)>> {
-    let inside = |p: &(f64, f64)| p.0 >= r.x && p.0 <= r.right() && p.1 >= r.y && p.1 <= r.bottom();
-    let mut runs = Vec::new();
-    let mut run: Vec<(f64, f64)> = Vec::new();
-    for (i, p) in points.iter().enumerate() {
-        let near =
-            inside(p) || (i > 0 && inside(&points[i - 1])) || points.get(i + 1).is_some_and(inside);
-        if near {
-            run.push(*p);
-        } else if !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs.retain(|r| r.len() >= 2);
-    runs
-}
-
-/// The pieces of a polyline drawn as dashes `on` pixels long with `off` pixel gaps.
-fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
-    let mut out = Vec::new();
-    if on <= 0.0 || points.len() < 2 {
-        return out;
-    }
-    let off = off.max(0.0);
-    let mut drawing = true;
-    let mut left = on;
-    let mut cur = vec![points[0]];
-    for w in points.windows(2) {
-        let (mut a, b) = (w[0], w[1]);
-        let mut d = (b.0 - a.0).hypot(b.1 - a.1);
-        while d > left {
-            let t = left / d;
-            let m = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-            if drawing {
-                cur.push(m);
-                out.push(std::mem::take(&mut cur));
-            } else {
-                cur = vec![m];
-            }
-            drawing = !drawing;
-            d -= left;
-            a = m;
-            left = if drawing { on } else { off };
-        }
-        left -= d;
-        if drawing {
-            cur.push(b);
-        }
-    }
-    if drawing && cur.len() >= 2 {
-        out.push(cur);
-    }
-    out
-}
-
-/// Points every `spacing` pixels along a polyline, the first half a spacing in.
-fn dots(points: &[(f64, f64)], spacing: f64) -> Vec<(f64, f64)> {
-    let mut out = Vec::new();
-    if spacing <= 0.0 {
-        return out;
-    }
-    let mut next = spacing / 2.0;
-    let mut walked = 0.0;
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let d = (b.0 - a.0).hypot(b.1 - a.1);
-        while next <= walked + d && d > 0.0 {
-            let t = (next - walked) / d;
-            out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
-            next += spacing;
-        }
-        walked += d;
-    }
-    out
-}
-
 /// Draws a polyline in a line style: solid, dashed, dotted (round dots) or faint.
 fn styled_line<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
@@ -1294,41 +918,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dashes_alternate_along_the_line() {
-        let d = dashes(&[(0.0, 0.0), (20.0, 0.0)], 5.0, 3.0);
-        assert_eq!(d.len(), 3);
-        assert_eq!(d[0], vec![(0.0, 0.0), (5.0, 0.0)]);
-        assert_eq!(d[1], vec![(8.0, 0.0), (13.0, 0.0)]);
-        assert_eq!(d[2], vec![(16.0, 0.0), (20.0, 0.0)]);
-    }
-
-    #[test]
-    fn dots_are_evenly_spaced() {
-        let d = dots(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], 5.0);
-        assert_eq!(d, vec![(2.5, 0.0), (7.5, 0.0), (10.0, 2.5), (10.0, 7.5)]);
-    }
-
-    #[test]
-    fn a_ring_is_clipped_to_the_map() {
-        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
-        let ring = clip_ring(&[(-5.0, 5.0), (5.0, -5.0), (15.0, 5.0), (5.0, 15.0)], &r);
-        assert!(ring
-            .iter()
-            .all(|p| p.0 >= 0.0 && p.0 <= 10.0 && p.1 >= 0.0 && p.1 <= 10.0));
-        assert!(ring.len() >= 4);
-    }
-
-    #[test]
     fn the_as_of_date_is_written_in_the_language() {
         let day = f64::from(flowlines_core::date::parse_day("2024-10-20").unwrap_or(0));
         assert_eq!(as_of_text(day, "en"), "As of 20 October 2024");
         assert_eq!(as_of_text(day, "ko"), "2024년 10월 20일 기준");
-    }
-
-    #[test]
-    fn korean_is_measured_by_characters_not_bytes() {
-        assert!((char_width("평양", 10.0, false) - 20.14).abs() < 1e-9);
-        assert!(char_width("Pyongyang", 10.0, false) < 60.0);
     }
 
     #[test]
