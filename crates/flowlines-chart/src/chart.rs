@@ -23,7 +23,7 @@ use flowlines_core::details::{format_number, quantity_text_in};
 use flowlines_core::figure::write_number;
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::model::{Confidence, Quantity, Story};
-use flowlines_core::series::{Phase, Series, StorySeries};
+use flowlines_core::series::{runs, Run, Series, StorySeries};
 use flowlines_core::style::{category_color, category_colors, Theme};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::Shift;
@@ -96,8 +96,6 @@ impl Palette {
 const BAND_ALPHA: f64 = 0.2;
 /// Opacity of a line after its last reading, where the figure is only held.
 const HELD_ALPHA: f64 = 0.4;
-/// Days between two samples of a running total (readings are always sampled too).
-const SAMPLE_DAYS: f64 = 7.0;
 
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -449,89 +447,6 @@ impl Ranged for Axis {
     fn range(&self) -> std::ops::Range<f64> {
         self.range.clone()
     }
-}
-
-/// One point of a running total ready to draw.
-#[derive(Debug, Clone, Copy)]
-struct Sample {
-    day: f64,
-    low: f64,
-    value: f64,
-    high: f64,
-}
-
-/// A stretch of a running total with a value at every sample: before the last reading
-/// (`held` false) or after it, where the last value is only held.
-struct Run {
-    samples: Vec<Sample>,
-    held: bool,
-}
-
-/// The running total of `series` from `start` to `end`, sampled every week and at each reading
-/// (so the polyline is exact), from the first day counted, cut where no number is known and
-/// where the value is only held.
-fn runs(series: &Series, start: f64, end: f64) -> Vec<Run> {
-    let mut days: Vec<f64> = (0..)
-        .map(|k| start + f64::from(k) * SAMPLE_DAYS)
-        .take_while(|d| *d < end)
-        .collect();
-    days.push(end);
-    days.extend(series.readings().map(|(d, _)| d));
-    days.extend(series.start().map(f64::from));
-    days.retain(|d| (start..=end).contains(d));
-    days.sort_by(f64::total_cmp);
-    days.dedup();
-    let mut out: Vec<Run> = Vec::new();
-    let mut current = Run {
-        samples: Vec::new(),
-        held: false,
-    };
-    for day in days {
-        let e = series.at(day);
-        // Before the first day counted nothing is drawn: the line starts where the count does.
-        let value = match (e.phase, e.value) {
-            (Phase::NotStarted, _) => None,
-            (_, v) => v,
-        };
-        let Some(value) = value else {
-            if !current.samples.is_empty() {
-                out.push(std::mem::replace(
-                    &mut current,
-                    Run {
-                        samples: Vec::new(),
-                        held: false,
-                    },
-                ));
-            }
-            continue;
-        };
-        let s = Sample {
-            day,
-            low: e.low.unwrap_or(0.0).min(value),
-            value,
-            high: e.high.unwrap_or(value).max(value),
-        };
-        let held = matches!(e.phase, Phase::Held { .. });
-        if held && !current.held {
-            // The last reading ends the known stretch and starts the held one.
-            current.samples.push(s);
-            let known = std::mem::replace(
-                &mut current,
-                Run {
-                    samples: Vec::new(),
-                    held: true,
-                },
-            );
-            if known.samples.len() > 1 {
-                out.push(known);
-            }
-        }
-        current.samples.push(s);
-    }
-    if current.samples.len() > 1 {
-        out.push(current);
-    }
-    out
 }
 
 /// How a stream's line is stroked: dash and gap lengths in pixels, or solid.
