@@ -7,4 +7,5 @@ pub mod chart;
 pub mod map;
 /// What the map and the charts draw with: colours, transforms, a painter, text measuring.
 mod paint;
+/// A backend that draws nothing and records every call, for tests that count what was drawn.
 pub mod recording;

@@ -61,7 +61,7 @@ pub(crate) fn stroke(color: RGBAColor, width: f64) -> ShapeStyle {
 }
 
 /// A pixel coordinate, rounded; a non-finite one goes to 0 (callers skip those first).
-pub(crate) fn px(v: f64) -> i32 {
+fn px(v: f64) -> i32 {
     if v.is_finite() {
         v.round().clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
     } else {
@@ -70,7 +70,7 @@ pub(crate) fn px(v: f64) -> i32 {
 }
 
 /// Points rounded to pixels, without repeats in a row and without non-finite points.
-pub(crate) fn pixels(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+fn pixels(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
     let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
     for &(x, y) in points {
         if !(x.is_finite() && y.is_finite()) {
@@ -106,7 +106,7 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     pub(crate) family: &'a str,
 }
 
-pub(crate) fn drawing_error(e: impl std::fmt::Display) -> MapError {
+fn drawing_error(e: impl std::fmt::Display) -> MapError {
     MapError::Drawing(e.to_string())
 }
 
@@ -261,7 +261,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 /// An upper estimate of the width of `text` in pixels at `px`, character by character, from
 /// the advance widths of Noto Sans CJK KR (Hangul and CJK a full em, Latin and Cyrillic by
 /// letter shape) with a little to spare, as DejaVu Sans is slightly wider.
-pub(crate) fn char_width(text: &str, px: f64, bold: bool) -> f64 {
+fn char_width(text: &str, px: f64, bold: bool) -> f64 {
     let em: f64 =
         text.chars()
             .map(|c| match c {
