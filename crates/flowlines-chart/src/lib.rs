@@ -5,4 +5,7 @@
 pub mod chart;
 /// The static map of a story at one date, with its legend, caveat, sources and credit.
 pub mod map;
+/// What the map and the charts draw with: colours, transforms, a painter, text measuring.
+mod paint;
+/// A backend that draws nothing and records every call, for tests that count what was drawn.
 pub mod recording;

@@ -26,7 +26,7 @@ pub mod model;
 pub mod parse;
 pub mod particles;
 pub mod plural;
-pub use flowlines_raster::polyline;
+pub mod polyline;
 pub mod projection;
 pub mod projection_choice;
 pub mod quotes;

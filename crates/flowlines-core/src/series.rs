@@ -33,6 +33,10 @@
 use crate::date::{DatePrecision, DateSpec, Day};
 use crate::model::{Confidence, Measure, Quantity, Story};
 
+/// A series' running total sampled for drawing, in runs (the charts draw them).
+mod runs;
+pub use runs::{runs, Run, Sample, SAMPLE_DAYS};
+
 /// Where a moment falls in a stream's known history.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "phase")]

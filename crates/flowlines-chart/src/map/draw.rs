@@ -1,0 +1,241 @@
+//! The map itself drawn: basemap, flows with their styles and marks, places and labels.
+
+use super::*;
+
+/// Draws a polyline in a line style: solid, dashed, dotted (round dots) or faint.
+pub(super) fn styled_line<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    pts: &[(f64, f64)],
+    style: LineStyle,
+    color: u32,
+    alpha: f64,
+    width: f64,
+) -> Result<(), MapError> {
+    let c = rgba(color, alpha);
+    match style {
+        LineStyle::Solid => p.path(pts, stroke(c, width)),
+        LineStyle::Dashed => {
+            for d in dashes(pts, (width * 2.5).max(6.0), (width * 1.2).max(4.0)) {
+                p.path(&d, stroke(c, width))?;
+            }
+            Ok(())
+        }
+        LineStyle::Dotted => {
+            for d in dots(pts, (width * 1.6).max(4.0) + width) {
+                p.circle(d, (width / 2.0).max(1.0), fill(c))?;
+            }
+            Ok(())
+        }
+        LineStyle::Faint => {
+            for d in dashes(pts, 2.0, 4.0) {
+                p.path(&d, stroke(c, width))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub(super) fn draw_basemap<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+    area: &Rect,
+) -> Result<(), MapError> {
+    let b = scene.basemap();
+    let points = |xy: &[f32], starts: &[u32], k: usize| -> Vec<(f64, f64)> {
+        let (a, z) = (starts[k] as usize, starts[k + 1] as usize);
+        xy.get(a * 2..z * 2)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|q| to.apply(q[0], q[1]))
+            .collect()
+    };
+    for k in 0..b.land_rings.len().saturating_sub(1) {
+        let ring = clip_ring(&points(&b.land_xy, &b.land_rings, k), area);
+        p.polygon(&ring, rgba(LAND, 1.0))?;
+    }
+    for k in 0..b.coast_lines.len().saturating_sub(1) {
+        for run in runs_near(&points(&b.coast_xy, &b.coast_lines, k), area) {
+            p.path(&run, stroke(rgba(COAST, 1.0), 1.0))?;
+        }
+    }
+    for k in 0..b.border_lines.len().saturating_sub(1) {
+        for run in runs_near(&points(&b.border_xy, &b.border_lines, k), area) {
+            for d in dashes(&run, 3.0, 2.0) {
+                p.path(&d, stroke(rgba(BORDER, 1.0), 1.0))?;
+            }
+        }
+    }
+    // Lines run a point past the map's edge; the paper around it hides them.
+    let (w, h) = p.root.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    for r in [
+        Rect::new(0.0, 0.0, w, area.y),
+        Rect::new(0.0, area.bottom(), w, h - area.bottom()),
+        Rect::new(0.0, area.y, area.x, area.height),
+        Rect::new(area.right(), area.y, w - area.right(), area.height),
+    ] {
+        if r.width > 0.0 && r.height > 0.0 {
+            p.rect(r, rgba(PAPER, 1.0))?;
+        }
+    }
+    Ok(())
+}
+
+/// A dotted grey outline `width` pixels wide, its dots `spacing` pixels apart; dots that would
+/// touch make a continuous halo.
+pub(super) fn outline<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    pts: &[(f64, f64)],
+    width: f64,
+    spacing: f64,
+) -> Result<(), MapError> {
+    let color = rgba(OUTLINE, 0.45);
+    if width >= spacing {
+        return p.path(pts, stroke(color, width));
+    }
+    for d in dots(pts, spacing) {
+        p.circle(d, width / 2.0, fill(color))?;
+    }
+    Ok(())
+}
+
+/// A small circled glyph: `?` for an unknown amount, `!` for a dispute.
+pub(super) fn badge<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    at: (f64, f64),
+    glyph: char,
+    color: u32,
+) -> Result<(), MapError> {
+    if !(at.0.is_finite() && at.1.is_finite()) {
+        return Ok(());
+    }
+    p.circle(at, BADGE_RADIUS, fill(rgba(WHITE, 1.0)))?;
+    p.circle(at, BADGE_RADIUS, stroke(rgba(color, 1.0), 2.0))?;
+    p.text(
+        &glyph.to_string(),
+        (at.0, at.1 + 0.5),
+        10.0,
+        true,
+        INK,
+        Pos::new(HPos::Center, VPos::Center),
+    )
+}
+
+pub(super) fn draw_flows<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+) -> Result<(), MapError> {
+    let xy = scene.route_xy();
+    let offsets = scene.route_offsets();
+    let arrows = scene.arrow_xy();
+    let mark_xy = scene.mark_xy();
+    let s = to.scale;
+    for (i, st) in scene.styles().iter().enumerate() {
+        if !st.visible {
+            continue;
+        }
+        let (Some(&a), Some(&b)) = (offsets.get(i), offsets.get(i + 1)) else {
+            continue;
+        };
+        let pts: Vec<(f64, f64)> = xy
+            .get(a as usize * 2..b as usize * 2)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|q| to.apply(q[0], q[1]))
+            .collect();
+        if pts.len() < 2 {
+            continue;
+        }
+        let color = scene.stream_color().get(i).copied().unwrap_or(INK);
+        let faint = st.style == LineStyle::Faint;
+        let (w, low, high) = (st.width * s, st.width_low * s, st.width_high * s);
+        // An assumed or endpoints-only path: a dotted grey outline around the flow (on a wide
+        // flow the dots merge into a halo, as on the live map).
+        if st.marks & marks::ASSUMED_ROUTE != 0 {
+            outline(p, &pts, w.max(high) + 3.0 * s, 6.0 * s)?;
+        }
+        // A range: a pale band from the low to the high width, under the central line.
+        if high - low > 1.0 {
+            p.path(&pts, stroke(rgba(color, 0.22), high))?;
+        }
+        let line_w = if faint {
+            1.5 * s
+        } else if st.marks & marks::UNKNOWN != 0 {
+            w
+        } else {
+            w.min(high).max(low)
+        };
+        let alpha = if faint { 0.4 } else { 0.9 };
+        styled_line(p, &pts, st.style, color, alpha, line_w)?;
+        // The arrowhead: filled, or hollow when the destination is inferred.
+        if let Some(tri) = arrows.get(i * 6..i * 6 + 6) {
+            let corners = [
+                to.apply(tri[0], tri[1]),
+                to.apply(tri[2], tri[3]),
+                to.apply(tri[4], tri[5]),
+            ];
+            let alpha = if faint { 0.5 } else { 1.0 };
+            if st.marks & marks::INFERRED_DESTINATION != 0 {
+                p.polygon(&corners, rgba(WHITE, alpha))?;
+                let closed = [corners[0], corners[1], corners[2], corners[0]];
+                p.path(&closed, stroke(rgba(color, alpha), 2.0))?;
+            } else {
+                p.polygon(&corners, rgba(color, alpha))?;
+            }
+        }
+        if let Some(m) = mark_xy.get(i * 4..i * 4 + 4) {
+            if st.marks & marks::UNKNOWN != 0 {
+                badge(p, to.apply(m[0], m[1]), '?', color)?;
+            }
+            if st.marks & marks::DISPUTED != 0 {
+                badge(p, to.apply(m[2], m[3]), '!', color)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn draw_places<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    scene: &Scene,
+    to: &Transform,
+    lang: &str,
+) -> Result<(), MapError> {
+    let story = scene.story();
+    let names: Vec<&str> = story.places.iter().map(|pl| pl.map_label(lang)).collect();
+    let s = to.scale;
+    let widths = names
+        .iter()
+        .map(|n| Ok(p.measure(n, LABEL_PX, false)? / s))
+        .collect::<Result<Vec<f64>, MapError>>()?;
+    let labels = scene.place_labels(&widths, LABEL_HEIGHT / s);
+    for xy in scene.place_xy().chunks_exact(2) {
+        let at = to.apply(xy[0], xy[1]);
+        p.circle(at, (PLACE_RADIUS_PX + 1.5) * s, fill(rgba(WHITE, 1.0)))?;
+        p.circle(at, PLACE_RADIUS_PX * s, fill(rgba(INK, 1.0)))?;
+    }
+    for (i, name) in names.iter().enumerate() {
+        let (Some(&lx), Some(&ly)) = (labels.get(i * 2), labels.get(i * 2 + 1)) else {
+            continue;
+        };
+        if lx.is_nan() || ly.is_nan() {
+            continue; // no free spot: the core hid this label
+        }
+        let (x, y) = to.apply(lx, ly);
+        p.rect(
+            Rect::new(x - 1.0, y, widths[i] * s + 2.0, LABEL_HEIGHT),
+            rgba(PAPER, 0.75),
+        )?;
+        p.text(
+            name,
+            (x, y + 1.5),
+            LABEL_PX,
+            false,
+            INK,
+            Pos::new(HPos::Left, VPos::Top),
+        )?;
+    }
+    Ok(())
+}
