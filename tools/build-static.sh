@@ -17,6 +17,9 @@ for lang in en ko uk ru; do
     ./target/debug/flowlines render "$story" --at "$as_of" --lang "$lang" --out "www/static/$name.$ext" --width 1200 --height 630
   done
 done
+# The SVGs, which the embed fetches as its fallback image, rewritten to draw the same pixels in
+# fewer bytes (styles shared by groups, relative path data): 37.9 -> 23.0 KB gzipped in English.
+node tools/compact-svg.mjs www/static/map.svg www/static/map-ko.svg www/static/map-uk.svg www/static/map-ru.svg
 # The story as the page loads it: validated, then one compact form per language (texts in that
 # language and English only), in www/compact/ (see versioned.js).
 ./target/debug/flowlines compact "$story" --out www/compact

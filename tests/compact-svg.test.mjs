@@ -1,0 +1,66 @@
+// The fallback image's compact SVG (tools/compact-svg.mjs) draws the same pixels as the SVG
+// `flowlines render` writes, in far fewer bytes: the image every reader of the embed downloads
+// while the map loads (issue 10, item 3).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from './browser.mjs';
+import { compactSvg, pathData } from '../tools/compact-svg.mjs';
+
+let browser;
+let dir;
+before(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  dir = mkdtempSync(join(tmpdir(), 'flowlines-svg-'));
+});
+after(async () => {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** How many pixels differ between SVG texts `a` and `b` drawn by Chromium at 1200 x 630. */
+async function differing(a, b) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
+  const n = await page.evaluate(async ([a, b]) => {
+    const draw = async (src) => {
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(src)}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = 1200;
+      canvas.height = 630;
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return new Uint32Array(g.getImageData(0, 0, 1200, 630).data.buffer);
+    };
+    const [pa, pb] = [await draw(a), await draw(b)];
+    let count = 0;
+    for (let i = 0; i < pa.length; i++) if (pa[i] !== pb[i]) count++;
+    return count;
+  }, [a, b]);
+  await page.close();
+  return n;
+}
+
+test('a polyline\'s points become relative path data, a polygon\'s closed with z', () => {
+  assert.equal(pathData('203,372 186,415 195,419 ', false), 'M203 372l-17 43 9 4');
+  assert.equal(pathData('10,10 20,10 20,20 10,10 ', true), 'M10 10l10 0 0 10-10-10z');
+  assert.equal(pathData('1.5,2 3,4', false), null, 'fractional points are kept as they are');
+});
+
+for (const lang of ['en', 'ko']) {
+  test(`the compact fallback SVG draws the same pixels as the rendered one in ${lang}, and weighs far less`, async () => {
+    const file = join(dir, `map-${lang}.svg`);
+    execFileSync('./target/debug/flowlines', ['render', 'data/nk-russia.json', '--at', '2025-06-30', '--lang', lang, '--out', file, '--width', '1200', '--height', '630']);
+    const rendered = readFileSync(file, 'utf8');
+    const compact = compactSvg(rendered);
+    assert.equal(await differing(compact, rendered), 0);
+    const gz = (s) => gzipSync(s, { level: 9 }).length;
+    assert.ok(gz(compact) < gz(rendered) * 0.7, `${gz(compact)} of ${gz(rendered)} bytes gzipped`);
+  });
+}

@@ -1,0 +1,115 @@
+// Rewrites the static fallback SVG that `flowlines render` writes (plotters' SVG backend: one
+// element a line, every element carrying its whole style) into a smaller SVG that draws the same
+// pixels: the fallback image every reader of the embed downloads (issue 10, item 3).
+//
+// - runs of consecutive elements with the same style share one <g> carrying it (painting order
+//   is kept, so nothing that was drawn over is drawn under);
+// - an element's `opacity` becomes the group's `fill-opacity` or `stroke-opacity` when the element
+//   paints only its fill or only its stroke (the same composite for one paint; both are inherited
+//   and apply to each element alone, where a group's `opacity` would blend the group as one);
+//   `opacity="1"` and the `stroke-width` of an element without stroke are dropped;
+// - a <polyline> or <polygon> becomes a <path> with relative coordinates (`M203 372l-17 43…`,
+//   `z` closing a polygon), which are shorter and repeat more than absolute ones.
+//
+//   node tools/compact-svg.mjs FILE.svg [...]   (rewrites each in place; tools/build-static.sh)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** Attributes a <g> passes on to its children (inherited presentation attributes). */
+const INHERITED = ['fill', 'stroke', 'stroke-width', 'fill-opacity', 'stroke-opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+
+/** The attributes of tag text `tag` (`<name a="1" b="2">`), in order, as [name, value] pairs. */
+function attributes(tag) {
+  return [...tag.matchAll(/([a-zA-Z:-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+}
+
+/** `points` ("x,y x,y …") as path data with relative moves, closed with `z` when `closed`;
+ * null when a coordinate is not an integer (then the element is kept as it is). */
+export function pathData(points, closed) {
+  const xy = points.trim().split(/[\s,]+/).filter(Boolean);
+  if (xy.length < 2 || xy.length % 2 || !xy.every((v) => /^-?\d+$/.test(v))) return null;
+  const n = xy.map(Number);
+  const num = (v, first) => (v < 0 || first ? String(v) : ` ${v}`); // a minus sign separates
+  let d = `M${n[0]} ${n[1]}`;
+  if (n.length > 2) d += 'l';
+  for (let i = 2; i < n.length; i += 2) {
+    d += num(n[i] - n[i - 2], i === 2) + num(n[i + 1] - n[i - 1], false);
+  }
+  return closed ? `${d}z` : d;
+}
+
+/** One element of the file: its own attributes (geometry, and `opacity` when it must stay),
+ * its style for the group, and what follows the opening tag (a text's content and end tag). */
+function split(name, attrs, rest) {
+  const own = [];
+  const style = [];
+  const map = new Map(attrs);
+  const painted = (k) => map.has(k) && map.get(k) !== 'none';
+  const fill = name === 'polyline' ? false : (map.has('fill') ? painted('fill') : true);
+  const stroke = painted('stroke');
+  for (const [k, v] of attrs) {
+    if (k === 'opacity') {
+      if (v === '1') continue;
+      if (fill && stroke) own.push([k, v]);
+      else style.push([stroke ? 'stroke-opacity' : 'fill-opacity', v]);
+    } else if (k === 'stroke-width' && !stroke) {
+      continue;
+    } else if (INHERITED.includes(k)) {
+      style.push([k, v]);
+    } else {
+      own.push([k, v]);
+    }
+  }
+  if (name === 'polyline' || name === 'polygon') {
+    const points = own.find(([k]) => k === 'points');
+    const d = points && pathData(points[1], name === 'polygon');
+    if (d !== null && d !== undefined) {
+      if (name === 'polyline' && !map.has('fill')) style.push(['fill', 'none']);
+      return { tag: 'path', own: [...own.filter(([k]) => k !== 'points'), ['d', d]], style, rest };
+    }
+  }
+  return { tag: name, own, style, rest };
+}
+
+const attrText = (pairs) => pairs.map(([k, v]) => ` ${k}="${v}"`).join('');
+
+/** The compact form of the SVG text `svg` (see the file's comment). */
+export function compactSvg(svg) {
+  const open = svg.match(/^<svg[^>]*>/);
+  if (!open) throw new Error('not an SVG written by flowlines render');
+  const body = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '');
+  const elements = [];
+  // Self-closing elements, and <text …>…</text> with its content kept as it is.
+  const re = /<(\w+)([^>]*?)(\/>|>([\s\S]*?)<\/\1>)/g;
+  let m;
+  let seen = 0;
+  while ((m = re.exec(body))) {
+    if (body.slice(seen, m.index).trim()) throw new Error(`unexpected text at ${m.index}`);
+    seen = re.lastIndex;
+    const rest = m[3] === '/>' ? '/>' : `>${m[4]}</${m[1]}>`;
+    elements.push(split(m[1], attributes(m[2]), rest));
+  }
+  if (body.slice(seen).trim()) throw new Error('unexpected text at the end');
+  let out = `${open[0]}\n`;
+  let group = null;
+  for (const e of elements) {
+    const key = attrText(e.style);
+    if (key !== group) {
+      if (group !== null && group !== '') out += '</g>\n';
+      if (key !== '') out += `<g${key}>\n`;
+      group = key;
+    }
+    out += `<${e.tag}${attrText(e.own)}${e.rest}\n`;
+  }
+  if (group !== null && group !== '') out += '</g>\n';
+  return `${out}</svg>\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const file of process.argv.slice(2)) {
+    const before = readFileSync(file, 'utf8');
+    const after = compactSvg(before);
+    writeFileSync(file, after);
+    console.log(`${file}: ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`);
+  }
+}
