@@ -43,10 +43,13 @@ pub fn place(
 ) {
     let len = mover.length;
     let head = (clock_s * mover.speed / len).rem_euclid(1.0);
+    // The particles rise along the route from the head, wrapping round once: each is found by
+    // walking on from the last one's segment (see `Polyline::point_at_from`), not by a search.
+    let mut seg = 0;
     for k in 0..count {
         let f = head + f64::from(k) / f64::from(count);
         let f = if f >= 1.0 { f - 1.0 } else { f };
-        let (x, y) = route.point_at(f * len);
+        let (x, y) = route.point_at_from(f * len, &mut seg);
         out(x as f32, y as f32);
     }
 }
@@ -64,6 +67,12 @@ pub fn place_all(
 ) {
     xy.clear();
     streams.clear();
+    let total: usize = movers
+        .iter()
+        .map(|m| thinned(m.count, share) as usize)
+        .sum();
+    xy.reserve(total * 2);
+    streams.reserve(total);
     for m in movers {
         let Some(route) = routes.get(m.stream as usize) else {
             continue;
@@ -88,10 +97,13 @@ pub fn paint_discs(
     radius_css: f32,
 ) {
     raster.clear();
-    for (p, &s) in xy.chunks_exact(2).zip(streams) {
-        let color = colors.get(s as usize).copied().unwrap_or(0);
-        raster.disc(p[0] * dpr, p[1] * dpr, radius_css * dpr, color);
-    }
+    raster.discs(
+        radius_css * dpr,
+        xy.chunks_exact(2).zip(streams).map(|(p, &s)| {
+            let color = colors.get(s as usize).copied().unwrap_or(0);
+            (p[0] * dpr, p[1] * dpr, color)
+        }),
+    );
 }
 
 #[cfg(test)]
