@@ -65,22 +65,27 @@ pub fn place_all(
     xy: &mut Vec<f32>,
     streams: &mut Vec<u32>,
 ) {
-    xy.clear();
-    streams.clear();
+    // Sized once, then written in place: no capacity check per particle.
     let total: usize = movers
         .iter()
+        .filter(|m| routes.get(m.stream as usize).is_some())
         .map(|m| thinned(m.count, share) as usize)
         .sum();
-    xy.reserve(total * 2);
-    streams.reserve(total);
+    xy.clear();
+    streams.clear();
+    xy.resize(total * 2, 0.0);
+    streams.resize(total, 0);
+    let (mut xy_out, mut stream_out) = (xy.chunks_exact_mut(2), streams.iter_mut());
     for m in movers {
         let Some(route) = routes.get(m.stream as usize) else {
             continue;
         };
         place(m, thinned(m.count, share), route, clock_s, |x, y| {
-            xy.push(x);
-            xy.push(y);
-            streams.push(m.stream);
+            if let (Some(p), Some(s)) = (xy_out.next(), stream_out.next()) {
+                p[0] = x;
+                p[1] = y;
+                *s = m.stream;
+            }
         });
     }
 }

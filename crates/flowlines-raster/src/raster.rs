@@ -244,17 +244,18 @@ mod tests {
 
     /// The rasteriser this module had before quads (2 December 2026): every row of a disc's
     /// stamp blended whole, 8 pixels at a time, covered or not; across an edge pixel by pixel.
+    /// Its centre rounded to 1/16 px with halves away from zero.
     fn previous_disc(r: &mut Raster, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
-        let Some(p) = stamps.place(cx, cy) else {
-            return;
-        };
+        let reach = stamps.radius().ceil() as i32;
+        let (qx, qy) = ((cx * 16.0).round() as i32, (cy * 16.0).round() as i32);
+        let stamp = ((qy & 15) * 16 + (qx & 15)) as usize;
         let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
         let (rows, runs) = (stamps.rows(), stamps.runs());
         let (w, h) = (r.width as i64, r.height as i64);
-        let (left, top) = (i64::from(p.left), i64::from(p.top));
+        let (left, top) = (i64::from((qx >> 4) - reach), i64::from((qy >> 4) - reach));
         for row in 0..rows {
             let y = top + row as i64;
-            let cover = stamps.row(p.stamp, row);
+            let cover = stamps.row(stamp, row);
             for col in 0..runs * RUN_PX {
                 let x = left + col as i64;
                 if x < 0 || x >= w || y < 0 || y >= h {
