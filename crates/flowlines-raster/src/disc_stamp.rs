@@ -16,7 +16,8 @@ pub const RUN_PX: usize = 8;
 pub const RUN_BYTES: usize = RUN_PX * 4;
 /// Pixels per quad: a stamp's pixels that the disc touches are also kept as quads, 4 RGBA
 /// pixels (16 bytes, one 128-bit SIMD register) of one row, so that drawing skips the pixels
-/// a disc leaves alone (a disc of radius 2.5 px touches about 10 quads of its stamp's 7 rows of 8 pixels).
+/// a disc leaves alone (a disc of radius 2.5 px touches about 10 quads of its stamp's 7 rows
+/// of 8 pixels).
 pub const QUAD_PX: usize = 4;
 /// Bytes per quad.
 pub const QUAD_BYTES: usize = QUAD_PX * 4;

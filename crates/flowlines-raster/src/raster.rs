@@ -2,8 +2,8 @@
 //! one `putImageData`: on machines without a GPU this is faster than thousands of canvas calls.
 //!
 //! A disc is drawn from a precomputed coverage stamp ([`DiscStamps`]) and blended in integers,
-//! 8 pixels at a time in a shape the compiler turns into SIMD (`simd128` in the page's build):
-//! no square root, no float and no division per pixel.
+//! 4 pixels (a quad) at a time in a shape the compiler turns into SIMD (`simd128` in the page's
+//! build): no square root, no float and no division per pixel.
 
 use crate::disc_stamp::{DiscStamps, QUAD_BYTES, RUN_PX};
 
