@@ -43,10 +43,13 @@ pub fn place(
 ) {
     let len = mover.length;
     let head = (clock_s * mover.speed / len).rem_euclid(1.0);
+    // The particles rise along the route from the head, wrapping round once: each is found by
+    // walking on from the last one's segment (see `Polyline::point_at_from`), not by a search.
+    let mut seg = 0;
     for k in 0..count {
         let f = head + f64::from(k) / f64::from(count);
         let f = if f >= 1.0 { f - 1.0 } else { f };
-        let (x, y) = route.point_at(f * len);
+        let (x, y) = route.point_at_from(f * len, &mut seg);
         out(x as f32, y as f32);
     }
 }
@@ -62,16 +65,27 @@ pub fn place_all(
     xy: &mut Vec<f32>,
     streams: &mut Vec<u32>,
 ) {
+    // Sized once, then written in place: no capacity check per particle.
+    let total: usize = movers
+        .iter()
+        .filter(|m| routes.get(m.stream as usize).is_some())
+        .map(|m| thinned(m.count, share) as usize)
+        .sum();
     xy.clear();
     streams.clear();
+    xy.resize(total * 2, 0.0);
+    streams.resize(total, 0);
+    let (mut xy_out, mut stream_out) = (xy.chunks_exact_mut(2), streams.iter_mut());
     for m in movers {
         let Some(route) = routes.get(m.stream as usize) else {
             continue;
         };
         place(m, thinned(m.count, share), route, clock_s, |x, y| {
-            xy.push(x);
-            xy.push(y);
-            streams.push(m.stream);
+            if let (Some(p), Some(s)) = (xy_out.next(), stream_out.next()) {
+                p[0] = x;
+                p[1] = y;
+                *s = m.stream;
+            }
         });
     }
 }
@@ -88,10 +102,13 @@ pub fn paint_discs(
     radius_css: f32,
 ) {
     raster.clear();
-    for (p, &s) in xy.chunks_exact(2).zip(streams) {
-        let color = colors.get(s as usize).copied().unwrap_or(0);
-        raster.disc(p[0] * dpr, p[1] * dpr, radius_css * dpr, color);
-    }
+    raster.discs(
+        radius_css * dpr,
+        xy.chunks_exact(2).zip(streams).map(|(p, &s)| {
+            let color = colors.get(s as usize).copied().unwrap_or(0);
+            (p[0] * dpr, p[1] * dpr, color)
+        }),
+    );
 }
 
 #[cfg(test)]
