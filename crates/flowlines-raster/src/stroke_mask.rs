@@ -109,6 +109,19 @@ fn coverage(d: f32, s: f32, reach: f32, len: f32, scale: f32) -> u8 {
     (c * scale) as i32 as u8
 }
 
+/// The cover, 0 to 255, of the pixel centred at (`px`, `py`) by the triangle whose edges are
+/// `edges` (`nx * x + ny * y + k`, positive inside): its distance inside the nearest edge plus
+/// half a pixel, at most 1.
+#[inline(always)]
+fn triangle_cover(edges: &[(f32, f32, f32); 3], px: f32, py: f32) -> u8 {
+    let [a, b, c] = edges.map(|(nx, ny, k)| nx * px + ny * py + k);
+    let d = lesser(lesser(a, b), c);
+    let cover = d + 0.5;
+    let cover = if cover > 1.0 { 1.0 } else { cover };
+    let cover = if cover > 0.0 { cover } else { 0.0 };
+    (cover * 255.0) as i32 as u8
+}
+
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
 #[derive(Debug, Clone, Default)]
 pub struct StrokeMask {
@@ -241,17 +254,43 @@ impl StrokeMask {
         if !(x0 < x1 && y0 < y1) {
             return;
         }
+        let (x0, x1) = (x0 as usize, x1 as usize);
         for y in y0 as usize..y1 as usize {
             let py = y as f32 + 0.5;
-            for x in x0 as usize..x1 as usize {
-                let px = x as f32 + 0.5;
-                let d = edges
-                    .iter()
-                    .map(|&(nx, ny, k)| nx * px + ny * py + k)
-                    .fold(f32::INFINITY, f32::min);
-                let cover = ((d + 0.5).clamp(0.0, 1.0) * 255.0) as u8;
-                let cell = &mut self.cover[y * self.width + x];
-                *cell = (*cell).max(cover);
+            let Some(row) = self.cover.get_mut(y * self.width..(y + 1) * self.width) else {
+                return;
+            };
+            if row.len() < CHUNK {
+                for (x, cell) in row.iter_mut().enumerate().take(x1).skip(x0) {
+                    *cell = (*cell).max(triangle_cover(&edges, x as f32 + 0.5, py));
+                }
+                continue;
+            }
+            // In runs of CHUNK cells, as strokes are (see `cover_span`), a run covered whole
+            // skipped; cells a run reaches outside the box keep what they have.
+            let mut x = x0;
+            while x < x1 {
+                let start = x.min(row.len() - CHUNK);
+                let Some(cells) = row.get_mut(start..start + CHUNK) else {
+                    return;
+                };
+                let Ok(cells) = <&mut [u8; CHUNK]>::try_from(cells) else {
+                    return;
+                };
+                x = start + CHUNK;
+                if u64::from_ne_bytes(*cells) == u64::MAX {
+                    continue;
+                }
+                let mut cover = [0u8; CHUNK];
+                for (k, c) in cover.iter_mut().enumerate() {
+                    let i = start + k;
+                    let inside = i >= x0 && i < x1;
+                    let t = triangle_cover(&edges, i as f32 + 0.5, py);
+                    *c = if inside { t } else { 0 };
+                }
+                for (cell, c) in cells.iter_mut().zip(cover) {
+                    *cell = (*cell).max(c);
+                }
             }
         }
     }
@@ -366,6 +405,68 @@ mod tests {
                         got.abs_diff(want) <= 1,
                         "cell {i} of {width}x{height} {seg:?} {line}: {got} != {want}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_cell_of_a_triangle_gets_the_cover_of_the_rule_within_its_box_whatever_was_there() {
+        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |scale: f32| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng >> 40) as f32 / (1u64 << 24) as f32 * scale
+        };
+        for (width, height) in [(6, 7), (29, 31), (64, 40)] {
+            for _ in 0..200 {
+                let mut m = StrokeMask::new(width, height);
+                for (i, cell) in m.cover.iter_mut().enumerate() {
+                    *cell = if (i / 16) % 3 == 0 {
+                        255
+                    } else {
+                        (next(256.0) as u8) / 4
+                    };
+                }
+                let under = m.cover.clone();
+                let (w, h) = (width as f32, height as f32);
+                let mut point = || (next(w + 6.0) - 3.0, next(h + 6.0) - 3.0);
+                let (a, b, c) = (point(), point(), point());
+                m.fill_triangle(a, b, c);
+                // The rule: inside the box one pixel round the corners, a cell gets its distance
+                // inside the nearest edge plus half a pixel (at most 1), if more than it had.
+                let (b, c) = if (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0) > 0.0 {
+                    (b, c)
+                } else {
+                    (c, b)
+                };
+                let signed = |p: (f32, f32), q: (f32, f32), x: f32, y: f32| {
+                    let (ex, ey) = (q.0 - p.0, q.1 - p.1);
+                    let l = (ex * ex + ey * ey).sqrt().max(1e-6);
+                    ((x - p.0) * -ey + (y - p.1) * ex) / l
+                };
+                let degenerate =
+                    ((b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)).abs() <= 1e-6;
+                for (i, (&got, &had)) in m.cover.iter().zip(&under).enumerate() {
+                    let (x, y) = ((i % width) as f32 + 0.5, (i / width) as f32 + 0.5);
+                    let boxed = x > a.0.min(b.0).min(c.0) - 1.5
+                        && x < a.0.max(b.0).max(c.0) + 1.5
+                        && y > a.1.min(b.1).min(c.1) - 1.5
+                        && y < a.1.max(b.1).max(c.1) + 1.5;
+                    let d = signed(a, b, x, y)
+                        .min(signed(b, c, x, y))
+                        .min(signed(c, a, x, y));
+                    let rule = ((d + 0.5).clamp(0.0, 1.0) * 255.0) as u8;
+                    if degenerate || !boxed {
+                        assert_eq!(got, had, "cell {i} outside the box of {a:?} {b:?} {c:?}");
+                    } else {
+                        assert!(
+                            got.abs_diff(had.max(rule)) <= 1,
+                            "cell {i} of {a:?} {b:?} {c:?}: {got} != {}",
+                            had.max(rule)
+                        );
+                    }
                 }
             }
         }
