@@ -152,21 +152,6 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("quote_elsewhere", ["CHECK: found on line {} instead", "확인 필요: {}행에 있음", "ПЕРЕВІРТЕ: насправді в рядку {}", "ПРОВЕРЬТЕ: на самом деле в строке {}"]),
     ("quote_missing", ["CHECK: not in the document", "확인 필요: 문서에 없음", "ПЕРЕВІРТЕ: у документі немає", "ПРОВЕРЬТЕ: в документе нет"]),
     ("quote_none", ["CHECK: no quote", "확인 필요: 인용 없음", "ПЕРЕВІРТЕ: немає цитати", "ПРОВЕРЬТЕ: нет цитаты"]),
-    // Clusters of places and flows between them (crate::cluster), counted by CLDR category.
-    ("cluster_places_one", ["{} place: {}", "장소 {}곳: {}", "{} місце: {}", "{} место: {}"]),
-    ("cluster_places_few", ["{} places: {}", "장소 {}곳: {}", "{} місця: {}", "{} места: {}"]),
-    ("cluster_places_many", ["{} places: {}", "장소 {}곳: {}", "{} місць: {}", "{} мест: {}"]),
-    ("cluster_places_other", ["{} places: {}", "장소 {}곳: {}", "{} місця: {}", "{} места: {}"]),
-    ("and_more", ["{} and {} more", "{} 외 {}곳", "{} та ще {}", "{} и ещё {}"]),
-    ("flows_count_one", ["{} flow", "흐름 {}개", "{} потік", "{} поток"]),
-    ("flows_count_few", ["{} flows", "흐름 {}개", "{} потоки", "{} потока"]),
-    ("flows_count_many", ["{} flows", "흐름 {}개", "{} потоків", "{} потоков"]),
-    ("flows_count_other", ["{} flows", "흐름 {}개", "{} потоку", "{} потока"]),
-    ("without_figure", ["{} without a figure", "수치 없음 {}개", "без даних: {}", "без данных: {}"]),
-    ("rest_flows_one", ["and {} smaller flow totalling {}", "작은 흐름 {}개 더, 합계 {}", "і ще {} менший потік, разом {}", "и ещё {} меньший поток, всего {}"]),
-    ("rest_flows_few", ["and {} smaller flows totalling {}", "작은 흐름 {}개 더, 합계 {}", "і ще {} менші потоки, разом {}", "и ещё {} меньших потока, всего {}"]),
-    ("rest_flows_many", ["and {} smaller flows totalling {}", "작은 흐름 {}개 더, 합계 {}", "і ще {} менших потоків, разом {}", "и ещё {} меньших потоков, всего {}"]),
-    ("rest_flows_other", ["and {} smaller flows totalling {}", "작은 흐름 {}개 더, 합계 {}", "і ще {} меншого потоку, разом {}", "и ещё {} меньшего потока, всего {}"]),
     ("reported_on", ["{}, reported {}", "{}, {} 보도", "{}, повідомлено {}", "{}, сообщено {}"]),
     // A figure's qualifier around its number and unit. Ukrainian and Russian use words that
     // govern no case ("приблизно", "как минимум", "максимум", a dash), so the unit keeps the

@@ -2,6 +2,7 @@
 //! its destination's, one flow per unit (figures in different units are never added), the
 //! largest kept whole to be drawn and the rest summed, per unit, for one line of text.
 
+use super::heaviest_first;
 use std::collections::HashMap;
 
 /// One stream as clustering sees it.
@@ -30,7 +31,8 @@ pub struct ClusterFlow {
     pub unit: u32,
     /// The sum of the member streams' known figures, in the unit.
     pub total: f64,
-    /// The member streams, the largest figure first (equal figures in story order).
+    /// The member streams: the lead (the largest figure, the first met among equals) first,
+    /// then the others in the order met.
     pub streams: Vec<u32>,
     /// How many member streams have no known figure (they add nothing to `total`).
     pub unknown: u32,
@@ -60,27 +62,26 @@ pub struct Aggregate {
 /// Adds `members` into flows between the clusters `cluster_of` gives their places, one flow per
 /// (origin cluster, destination cluster, unit), and keeps at most `keep` of them: those with the
 /// largest share of their unit's largest flow (a unit-free measure, so that no unit crowds out
-/// another for its larger numbers), ties broken by more streams and then by cluster and unit
-/// index, so that the same input always keeps the same flows. Flows inside one cluster and the
+/// another for its larger numbers), equal shares in the order their first stream comes in
+/// `members`, so that the same input always keeps the same flows. Flows inside one cluster and the
 /// flows not kept are summed per unit into [`Aggregate::rest`].
 pub fn aggregate(members: &[Member], cluster_of: &[u32], keep: usize) -> Aggregate {
-    let mut index: HashMap<(u32, u32, u32), usize> = HashMap::new();
+    let units = members
+        .iter()
+        .map(|m| m.unit as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut index: HashMap<u64, u32> = HashMap::new();
     let mut flows: Vec<ClusterFlow> = Vec::new();
-    let mut rest: Vec<Rest> = Vec::new();
-    let add_rest = |rest: &mut Vec<Rest>, unit: u32, streams: u32, total: f64| match rest
-        .iter_mut()
-        .find(|r| r.unit == unit)
-    {
-        Some(r) => {
-            r.streams += streams;
-            r.total += total;
-        }
-        None => rest.push(Rest {
+    // Each flow's largest member figure, for its lead stream.
+    let mut largest: Vec<f64> = Vec::new();
+    let mut rest: Vec<Rest> = (0..units as u32)
+        .map(|unit| Rest {
             unit,
-            streams,
-            total,
-        }),
-    };
+            streams: 0,
+            total: 0.0,
+        })
+        .collect();
     for m in members {
         let (Some(&a), Some(&b)) = (
             cluster_of.get(m.from as usize),
@@ -90,10 +91,13 @@ pub fn aggregate(members: &[Member], cluster_of: &[u32], keep: usize) -> Aggrega
         };
         let value = m.value.filter(|v| v.is_finite()).map(|v| v.max(0.0));
         if a == b {
-            add_rest(&mut rest, m.unit, 1, value.unwrap_or(0.0));
+            rest[m.unit as usize].streams += 1;
+            rest[m.unit as usize].total += value.unwrap_or(0.0);
             continue;
         }
-        let k = *index.entry((a, b, m.unit)).or_insert_with(|| {
+        // Up to 2^24 clusters and 2^16 units: more than any story the page reads.
+        let key = (u64::from(a) << 40) ^ (u64::from(b) << 16) ^ u64::from(m.unit);
+        let k = *index.entry(key).or_insert_with(|| {
             flows.push(ClusterFlow {
                 from: a,
                 to: b,
@@ -102,52 +106,50 @@ pub fn aggregate(members: &[Member], cluster_of: &[u32], keep: usize) -> Aggrega
                 streams: Vec::new(),
                 unknown: 0,
             });
-            flows.len() - 1
-        });
+            largest.push(f64::NEG_INFINITY);
+            (flows.len() - 1) as u32
+        }) as usize;
         let f = &mut flows[k];
         f.total += value.unwrap_or(0.0);
         f.unknown += u32::from(value.is_none());
-        f.streams.push(m.stream);
+        // The lead stream first: the largest figure, the first in story order among equals.
+        let v = value.unwrap_or(f64::NEG_INFINITY);
+        if f.streams.is_empty() || v > largest[k] {
+            f.streams.insert(0, m.stream);
+            largest[k] = largest[k].max(v);
+        } else {
+            f.streams.push(m.stream);
+        }
     }
-    let value_of: HashMap<u32, f64> = members
+    let mut top = vec![0.0_f64; units];
+    for f in &flows {
+        top[f.unit as usize] = top[f.unit as usize].max(f.total);
+    }
+    let share: Vec<f64> = flows
         .iter()
-        .map(|m| {
-            (
-                m.stream,
-                m.value
-                    .filter(|v| v.is_finite())
-                    .unwrap_or(f64::NEG_INFINITY),
-            )
+        .map(|f| {
+            let t = top[f.unit as usize];
+            if t > 0.0 {
+                f.total / t
+            } else {
+                0.0
+            }
         })
         .collect();
-    for f in &mut flows {
-        let v = |s: &u32| value_of.get(s).copied().unwrap_or(f64::NEG_INFINITY);
-        f.streams
-            .sort_by(|a, b| v(b).total_cmp(&v(a)).then(a.cmp(b)));
-    }
-    let mut top: HashMap<u32, f64> = HashMap::new();
-    for f in &flows {
-        let t = top.entry(f.unit).or_insert(0.0);
-        *t = t.max(f.total);
-    }
-    let share = |f: &ClusterFlow| {
-        let t = top.get(&f.unit).copied().unwrap_or(0.0);
-        if t > 0.0 {
-            f.total / t
+    // Largest share first; equal shares in the order the flows were first met (story order).
+    let mut kept = Vec::with_capacity(keep.min(flows.len()));
+    let mut slots: Vec<Option<ClusterFlow>> = flows.into_iter().map(Some).collect();
+    for (n, i) in heaviest_first(&share).into_iter().enumerate() {
+        let Some(f) = slots[i as usize].take() else {
+            continue;
+        };
+        if n < keep {
+            kept.push(f);
         } else {
-            0.0
+            rest[f.unit as usize].streams += f.streams.len() as u32;
+            rest[f.unit as usize].total += f.total;
         }
-    };
-    flows.sort_by(|a, b| {
-        share(b)
-            .total_cmp(&share(a))
-            .then(b.streams.len().cmp(&a.streams.len()))
-            .then((a.from, a.to, a.unit).cmp(&(b.from, b.to, b.unit)))
-    });
-    for f in flows.iter().skip(keep) {
-        add_rest(&mut rest, f.unit, f.streams.len() as u32, f.total);
     }
-    flows.truncate(keep);
-    rest.sort_by_key(|r| r.unit);
-    Aggregate { kept: flows, rest }
+    rest.retain(|r| r.streams > 0);
+    Aggregate { kept, rest }
 }

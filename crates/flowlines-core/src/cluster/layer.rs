@@ -6,7 +6,7 @@
 use super::flows::{aggregate, Aggregate, Member};
 use super::tree::ClusterTree;
 use super::words::{cluster_description, cluster_short, flow_count, rest_line, sum_phrase};
-use super::{CLUSTER_RADIUS_PX, MAX_DRAWN_FLOWS};
+use super::{distance, heaviest_first, CLUSTER_RADIUS_PX, MAX_DRAWN_FLOWS};
 use crate::encoding::{MAX_WIDTH_PX, MIN_WIDTH_PX};
 use crate::hit::SLOP_PX;
 use crate::i18n::Lang;
@@ -150,24 +150,24 @@ impl ClusterLayer {
                 self.cluster_size.push(n as u32);
             }
         }
-        let mut top: HashMap<u32, f64> = HashMap::new();
+        let mut top = vec![0.0_f64; scene.story().units.len() + 1];
         for f in &self.aggregate.kept {
-            let t = top.entry(f.unit).or_insert(0.0);
-            *t = t.max(f.total);
+            let u = (f.unit as usize).min(top.len() - 1);
+            top[u] = top[u].max(f.total);
         }
         self.flow_xy.clear();
         self.flow_width.clear();
         self.flow_color.clear();
         self.arrow_xy.clear();
         for f in &self.aggregate.kept {
-            let t = top.get(&f.unit).copied().unwrap_or(0.0);
+            let t = top[(f.unit as usize).min(top.len() - 1)];
             let width = if t > 0.0 {
                 MIN_WIDTH_PX + (MAX_WIDTH_PX - MIN_WIDTH_PX) * f.total / t
             } else {
                 MIN_WIDTH_PX
             };
             let ((x0, y0), (x1, y1)) = (screen[f.from as usize], screen[f.to as usize]);
-            let len = (x1 - x0).hypot(y1 - y0).max(1e-9);
+            let len = distance((x0, y0), (x1, y1)).max(1e-9);
             let (dx, dy) = ((x1 - x0) / len, (y1 - y0) / len);
             // Each direction on its own side of the line between the centres.
             let side = width / 2.0 + 1.0;
@@ -248,14 +248,19 @@ impl ClusterLayer {
     fn members_of(&self, i: usize) -> Vec<u32> {
         let level = self.tree.as_ref().and_then(|(_, t)| t.level(self.level));
         let id = self.drawn.get(i).copied();
-        let mut m = level
+        let m = level
             .zip(id)
             .and_then(|(l, c)| l.members.get(c as usize))
             .cloned()
             .unwrap_or_default();
-        let w = |p: &u32| self.weight.get(*p as usize).copied().unwrap_or(0.0);
-        m.sort_by(|a, b| w(b).total_cmp(&w(a)).then(a.cmp(b)));
-        m
+        let w: Vec<f64> = m
+            .iter()
+            .map(|&p| self.weight.get(p as usize).copied().unwrap_or(0.0))
+            .collect();
+        heaviest_first(&w)
+            .into_iter()
+            .map(|i| m[i as usize])
+            .collect()
     }
 
     /// The members of the cluster with id `c` at the level shown, as drawn-cluster index, if drawn.
@@ -303,7 +308,7 @@ impl ClusterLayer {
     pub fn hit(&self, x: f64, y: f64) -> Option<ClusterHit> {
         let mut best: Option<(f64, ClusterHit)> = None;
         for (i, c) in self.cluster_xy.chunks_exact(2).enumerate() {
-            let d = (f64::from(c[0]) - x).hypot(f64::from(c[1]) - y);
+            let d = distance((f64::from(c[0]), f64::from(c[1])), (x, y));
             if d <= f64::from(self.cluster_radius[i]) + 2.0 && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, ClusterHit::Cluster(i)));
             }
@@ -316,7 +321,7 @@ impl ClusterLayer {
             let (dx, dy) = (x1 - x0, y1 - y0);
             let len2 = (dx * dx + dy * dy).max(1e-12);
             let t = (((x - x0) * dx + (y - y0) * dy) / len2).clamp(0.0, 1.0);
-            let d = (x0 + t * dx - x).hypot(y0 + t * dy - y);
+            let d = distance((x0 + t * dx, y0 + t * dy), (x, y));
             let reach = (f64::from(self.flow_width[i]) / 2.0).max(SLOP_PX);
             if d <= reach && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, ClusterHit::Flow(i)));
@@ -333,6 +338,16 @@ impl ClusterLayer {
             .filter_map(|&p| places.get(p as usize))
             .map(|p| p.label.as_ref().unwrap_or(&p.names).get(lang.code()))
             .collect()
+    }
+
+    /// The label of drawn cluster `i`: its count of places ("37", as `lang` writes numbers)
+    /// for a cluster of several, drawn in its bubble; its place's name for a single place.
+    pub fn label(&self, scene: &Scene, i: usize, lang: Lang) -> String {
+        match self.cluster_size.get(i) {
+            Some(&n) if n > 1 => crate::figure::write_number(f64::from(n), lang).text,
+            Some(_) => Self::names(scene, &self.members_of(i), lang).concat(),
+            None => String::new(),
+        }
     }
 
     /// What drawn cluster `i` holds: its place's name, or "37 places: Lyon, Paris, Nantes and

@@ -37,3 +37,21 @@ pub const CLUSTER_ABOVE_PLACES: usize = 500;
 pub fn needs_clustering(places: usize, streams: usize) -> bool {
     places > CLUSTER_ABOVE_PLACES || streams > CLUSTER_ABOVE_STREAMS
 }
+
+/// The indices of `keys`, the largest key first, equal keys in index order: the one ordering
+/// every clustering rule uses (one sort, so that the map's WebAssembly carries one).
+pub fn heaviest_first(keys: &[f64]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[b as usize]
+            .total_cmp(&keys[a as usize])
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// The distance between two points, in their units (without `hypot`, which the map's
+/// WebAssembly would carry only for this).
+fn distance((x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> f64 {
+    ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt()
+}

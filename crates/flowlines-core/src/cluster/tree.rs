@@ -6,6 +6,7 @@
 //! Level `z` is shown at zoom `2^z` (zoom 1 is the fitted map); its radius is
 //! `radius_px / 2^z` fitted pixels, which is `radius_px` on screen at that zoom.
 
+use super::{distance, heaviest_first};
 use std::collections::HashMap;
 
 /// How many levels are built: zoom 1 to 16 ([`crate::view::MAX_ZOOM`]) is levels 0 to 4; the
@@ -19,7 +20,7 @@ pub struct Level {
     pub of_place: Vec<u32>,
     /// Each cluster's centre: the mean of its places' positions, in fitted CSS pixels (zoom 1).
     pub centre: Vec<(f64, f64)>,
-    /// Each cluster's places, in the story's order of places.
+    /// Each cluster's places (in the order the clusters below it were merged).
     pub members: Vec<Vec<u32>>,
 }
 
@@ -66,12 +67,13 @@ impl ClusterTree {
 
     /// The level shown at zoom `k` (1 is the fitted map): `floor(log2 k)`, within the levels.
     pub fn level_for_zoom(&self, k: f64) -> usize {
-        let z = if k.is_finite() && k > 1.0 {
-            k.log2().floor() as usize
-        } else {
-            0
-        };
-        z.min(self.levels.len().saturating_sub(2))
+        // Halvings rather than `log2`, which the map's WebAssembly would carry only for this.
+        let (mut z, mut k) = (0, if k.is_finite() { k } else { 1.0 });
+        while k >= 2.0 && z + 2 < self.levels.len() {
+            k /= 2.0;
+            z += 1;
+        }
+        z
     }
 
     /// Level `z` (0 is the fitted map, the most merged).
@@ -84,14 +86,18 @@ impl ClusterTree {
 /// heaviest first, takes every cluster not yet taken whose centre is within `radius` of its own.
 fn merge(below: &Level, weight: &[f64], radius: f64) -> Level {
     let cell = |(x, y): (f64, f64)| ((x / radius).floor() as i64, (y / radius).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (i, &c) in below.centre.iter().enumerate() {
+    let key = |(gx, gy): (i64, i64)| ((gx as u64) << 32) ^ (gy as u64 & 0xFFFF_FFFF);
+    // Each grid cell's first cluster, and each cluster's next in its cell (u32::MAX ends).
+    let mut first: HashMap<u64, u32> = HashMap::new();
+    let mut next = vec![u32::MAX; below.centre.len()];
+    for (i, &c) in below.centre.iter().enumerate().rev() {
         if c.0.is_finite() && c.1.is_finite() {
-            grid.entry(cell(c)).or_default().push(i);
+            let head = first.entry(key(cell(c))).or_insert(u32::MAX);
+            next[i] = *head;
+            *head = i as u32;
         }
     }
-    let mut order: Vec<usize> = (0..below.centre.len()).collect();
-    order.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
+    let order = heaviest_first(weight);
     let mut taken: Vec<Option<u32>> = vec![None; below.centre.len()];
     let mut level = Level {
         of_place: vec![0; below.of_place.len()],
@@ -99,6 +105,7 @@ fn merge(below: &Level, weight: &[f64], radius: f64) -> Level {
         members: Vec::new(),
     };
     for seed in order {
+        let seed = seed as usize;
         if taken[seed].is_some() {
             continue;
         }
@@ -109,11 +116,16 @@ fn merge(below: &Level, weight: &[f64], radius: f64) -> Level {
             let (cx, cy) = cell((sx, sy));
             for gx in cx - 1..=cx + 1 {
                 for gy in cy - 1..=cy + 1 {
-                    for &j in grid.get(&(gx, gy)).map_or(&[][..], |v| v.as_slice()) {
-                        let (x, y) = below.centre[j];
-                        if j != seed && taken[j].is_none() && (x - sx).hypot(y - sy) <= radius {
-                            group.push(j);
+                    let mut j = first.get(&key((gx, gy))).copied().unwrap_or(u32::MAX);
+                    while j != u32::MAX {
+                        let k = j as usize;
+                        if k != seed
+                            && taken[k].is_none()
+                            && distance(below.centre[k], (sx, sy)) <= radius
+                        {
+                            group.push(k);
                         }
+                        j = next[k];
                     }
                 }
             }
@@ -123,7 +135,6 @@ fn merge(below: &Level, weight: &[f64], radius: f64) -> Level {
             taken[g] = Some(id);
             members.extend(&below.members[g]);
         }
-        members.sort_unstable();
         let n = members.len() as f64;
         let (mut x, mut y) = (0.0, 0.0);
         for &g in &group {

@@ -4,10 +4,132 @@
 //! Counted texts take the form of their number's CLDR plural category ([`crate::plural`]).
 
 use crate::figure::{phrase, round_to_digits, write_number, Shape};
-use crate::i18n::{tf, Lang};
+use crate::i18n::{fill, Lang};
 use crate::model::Unit;
 
 use super::flows::Rest;
+
+/// Every text of this module with its English, Korean, Ukrainian and Russian, as
+/// [`crate::i18n::MESSAGES`] keeps the map's: apart, so that a map module that does not
+/// cluster does not carry them. Counted texts have a key per CLDR plural category.
+pub const WORDS: &[(&str, [&str; 4])] = &[
+    (
+        "cluster_places_one",
+        [
+            "{} place: {}",
+            "장소 {}곳: {}",
+            "{} місце: {}",
+            "{} место: {}",
+        ],
+    ),
+    (
+        "cluster_places_few",
+        [
+            "{} places: {}",
+            "장소 {}곳: {}",
+            "{} місця: {}",
+            "{} места: {}",
+        ],
+    ),
+    (
+        "cluster_places_many",
+        [
+            "{} places: {}",
+            "장소 {}곳: {}",
+            "{} місць: {}",
+            "{} мест: {}",
+        ],
+    ),
+    (
+        "cluster_places_other",
+        [
+            "{} places: {}",
+            "장소 {}곳: {}",
+            "{} місця: {}",
+            "{} места: {}",
+        ],
+    ),
+    (
+        "and_more",
+        ["{} and {} more", "{} 외 {}곳", "{} та ще {}", "{} и ещё {}"],
+    ),
+    (
+        "flows_count_one",
+        ["{} flow", "흐름 {}개", "{} потік", "{} поток"],
+    ),
+    (
+        "flows_count_few",
+        ["{} flows", "흐름 {}개", "{} потоки", "{} потока"],
+    ),
+    (
+        "flows_count_many",
+        ["{} flows", "흐름 {}개", "{} потоків", "{} потоков"],
+    ),
+    (
+        "flows_count_other",
+        ["{} flows", "흐름 {}개", "{} потоку", "{} потока"],
+    ),
+    (
+        "without_figure",
+        [
+            "{} without a figure",
+            "수치 없음 {}개",
+            "без даних: {}",
+            "без данных: {}",
+        ],
+    ),
+    (
+        "rest_flows_one",
+        [
+            "and {} smaller flow totalling {}",
+            "작은 흐름 {}개 더, 합계 {}",
+            "і ще {} менший потік, разом {}",
+            "и ещё {} меньший поток, всего {}",
+        ],
+    ),
+    (
+        "rest_flows_few",
+        [
+            "and {} smaller flows totalling {}",
+            "작은 흐름 {}개 더, 합계 {}",
+            "і ще {} менші потоки, разом {}",
+            "и ещё {} меньших потока, всего {}",
+        ],
+    ),
+    (
+        "rest_flows_many",
+        [
+            "and {} smaller flows totalling {}",
+            "작은 흐름 {}개 더, 합계 {}",
+            "і ще {} менших потоків, разом {}",
+            "и ещё {} меньших потоков, всего {}",
+        ],
+    ),
+    (
+        "rest_flows_other",
+        [
+            "and {} smaller flows totalling {}",
+            "작은 흐름 {}개 더, 합계 {}",
+            "і ще {} меншого потоку, разом {}",
+            "и ещё {} меньшего потока, всего {}",
+        ],
+    ),
+];
+
+/// The text of `key` in `lang` with its `{}` filled in order by `values` ([`fill`]).
+fn tf(lang: Lang, key: &str, values: &[&str]) -> String {
+    let i = match lang {
+        Lang::En => 0,
+        Lang::Ko => 1,
+        Lang::Uk => 2,
+        Lang::Ru => 3,
+    };
+    let template = WORDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, texts)| texts[i]);
+    fill(template, values)
+}
 
 /// How many member names a cluster's description lists before "and N more".
 pub const NAMES_LISTED: usize = 3;
