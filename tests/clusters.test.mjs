@@ -38,7 +38,8 @@ function hover(page, x, y) {
       clientX: box.left + x, clientY: box.top + y, pointerType: 'mouse', bubbles: true,
     }));
     const ms = performance.now() - t0;
-    return { ms, shown: !tooltip.hidden, kind: tooltip.dataset.kind, text: tooltip.textContent };
+    const style = getComputedStyle(tooltip);
+    return { ms, shown: !tooltip.hidden, kind: tooltip.dataset.kind, text: tooltip.textContent, background: style.backgroundColor, font: style.fontFamily };
   }, [x, y]);
 }
 
@@ -67,6 +68,8 @@ test('100,000 flows among 3,000 places: at most 500 routes, every cluster labell
     assert.ok(onCluster.shown && onCluster.kind === 'cluster', JSON.stringify(onCluster));
     assert.match(onCluster.text, new RegExp(`^${first.sizes[big].toLocaleString('en-US')} places: .+ and [\\d,]+ more$`));
     assert.ok(onCluster.ms < 100, `a cluster answered in ${onCluster.ms.toFixed(1)} ms`);
+    assert.equal(onCluster.background, 'rgb(255, 255, 255)', 'the tooltip is opaque, as the map\'s is');
+    assert.match(onCluster.font, /^system-ui/, 'the tooltip is in the map\'s font');
     const onFlow = await page.evaluate(() => {
       const { map } = window.__flowlines;
       const line = map.cluster_flow_xy();

@@ -2,8 +2,9 @@
 // crates/flowlines-core/src/cluster): the basemap, the flows between clusters with the widths,
 // colours and arrowheads the core gave them, each cluster's bubble with its count (a single
 // place: its dot and name), and the line of smaller flows the core summed. This module only
-// strokes, fills and writes text. Loaded only by a page that clusters (www/bench.html with
-// cluster=on), with the map module built with clustering (pkg/flowlines_wasm_clusters.js).
+// strokes, fills and writes text. Loaded only by a map that clusters (app.js, for a story the
+// core says needs it; www/bench.html with cluster=on), with the map module built with
+// clustering (pkg/flowlines_wasm_clusters.js).
 import { coloursOf, drawBasemap, scaleFor } from './static-layer.js';
 
 const FONT_FAMILY = 'system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
@@ -20,9 +21,10 @@ function haloText(ctx, text, x, y, colours) {
 /**
  * Lays the clusters out for the map's view, day and filters (`map.cluster_layout`) and draws
  * them onto `ctx`, whose canvas is `dpr` device pixels per CSS pixel. Returns what was
- * drawn: `{routes, clusters, labelled, hidden, rest}` (flows stroked, bubbles and dots drawn,
- * how many had their label written, the indices of those whose label had no free spot, and
- * the summed line shown, if any).
+ * drawn: `{routes, clusters, places, labelled, hidden, bubbles, counted, rest}` (flows
+ * stroked, bubbles and dots drawn, the places they hold, how many had their label written, the
+ * indices of those whose label had no free spot, the bubbles of several places drawn and how
+ * many of them carry their count, and the summed line shown, if any).
  */
 export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
   map.cluster_layout();
@@ -70,6 +72,9 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
   const at = map.cluster_label_xy(measured, font + 3);
   ctx.textBaseline = 'top';
   let labelled = 0;
+  let bubbles = 0;
+  let places = 0;
+  let counted = 0;
   const hidden = [];
   for (let i = 0; i < size.length; i++) {
     const [x, y, r] = [xy[2 * i], xy[2 * i + 1], radius[i]];
@@ -80,6 +85,8 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
     ctx.arc(x, y, r, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
+    if (size[i] > 1) bubbles += 1;
+    places += size[i];
     if (Number.isNaN(at[2 * i])) { // no free spot: the core hid this place's name
       hidden.push(i);
       continue;
@@ -87,6 +94,7 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
     ctx.font = size[i] > 1 ? countFont : nameFont;
     haloText(ctx, labels[i], at[2 * i], at[2 * i + 1] + 1, colours);
     labelled += 1;
+    if (size[i] > 1) counted += 1;
   }
 
   const rest = map.cluster_rest(lang) ?? null;
@@ -96,7 +104,7 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
     haloText(ctx, rest, 8, height - 8, colours);
   }
   ctx.textBaseline = 'alphabetic';
-  return { routes, clusters: size.length, labelled, hidden, rest };
+  return { routes, clusters: size.length, places, labelled, hidden, bubbles, counted, rest };
 }
 
 /**

@@ -232,6 +232,14 @@ impl FlowMap {
             .paint_particles(&mut self.raster, self.dpr, PARTICLE_RADIUS_CSS);
     }
 
+    /// Whether the story has more flows or places than a map can show (the core's rule,
+    /// `flowlines_core::cluster::needs_clustering`): the page then reads it again with the map
+    /// module built with clustering (pkg/flowlines_wasm_clusters.js) and draws it clustered.
+    pub fn needs_clustering(&self) -> bool {
+        let story = self.scene.story();
+        flowlines_core::cluster::needs_clustering(story.places.len(), story.streams.len())
+    }
+
     /// Thins particles where they are denser than a reader can see (off until asked for): past
     /// the point where the particles' discs together would cover the whole map, each moving
     /// flow keeps the same share of its particles, at least one.
