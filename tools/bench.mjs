@@ -5,7 +5,8 @@
 //                        [--pages=reference,flowlines] [--thinning=off|on] [--json]
 // Flows default to 1000 10000 100000. `--json` prints one JSON object per size and page, one
 // per line, instead of the table. `--thinning=on` asks our page for the core's particle
-// thinning (URL parameter `thinning`), if the core has it; the reference never thins.
+// thinning (URL parameter `thinning`), if the core has it; the reference never thins. Our page
+// is always asked for `cluster=off`: the engines are compared on every flow, unclustered.
 // Both pages are measured by www/bench/measure.js (see there how, and why that way); this
 // tool adds `taskMsPerFrame`, Chrome's TaskDuration over the measured frames, as a cross-check.
 import { loadavg, cpus } from 'node:os';
@@ -67,7 +68,10 @@ async function run(env, name, n) {
   const q = new URLSearchParams({
     flows: n, places: opts.places, seed: opts.seed, seconds: opts.seconds, day: opts.day,
   });
-  if (name === 'flowlines') q.set('thinning', opts.thinning);
+  if (name === 'flowlines') {
+    q.set('thinning', opts.thinning);
+    q.set('cluster', 'off'); // issue 10 item 1 is judged on every flow, never on clusters
+  }
   const load = loadavg()[0];
   const { page, context, errors, requests } = await open(env, `${PATHS[name]}?${q}`, VIEWPORT);
   try {

@@ -41,6 +41,9 @@ for (const dir of DIRS) {
     // Nor does the page ever load a CSV file: an example's sheets (data/examples/<name>/) are
     // for the people who edit it, and the page loads the JSON converted from them.
     if (path.endsWith('.csv')) continue;
+    // Nor the map module built with clustering: only a map that clusters loads it, unversioned
+    // (its hash would weigh on every embed's manifest; its glue is unversioned as the map's is).
+    if (path.includes('flowlines_wasm_clusters')) continue;
     const hash = createHash('sha256').update(await readFile(path)).digest('hex').slice(0, LENGTH);
     manifest[relative(WWW, path).split(sep).join('/')] = hash;
   }

@@ -23,7 +23,9 @@ for f in www/js/*.js www/js/*.d.ts; do
 done
 cp www/css/flowlines.css www/css/embed.css "$out/css/"
 # The map's module and the extras'; the authoring page's module (new.html) is not part of the element.
-cp www/pkg/flowlines_wasm* www/pkg/flowlines_extras_wasm* "$out/pkg/"
+# And the clustering build (flowlines_wasm_clusters*), which the element loads for a story with
+# more flows or places than a map can show (www/js/clustering.js).
+cp www/pkg/flowlines_wasm.* www/pkg/flowlines_wasm_bg* www/pkg/flowlines_wasm_clusters* www/pkg/flowlines_extras_wasm* "$out/pkg/"
 cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
 cp www/compact/*.json "$out/compact/"
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)

@@ -29,8 +29,9 @@ export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128"
 # and then copied into www/pkg/, next to the others.
 build_module() {
   local crate=$1 name=$2
+  shift 2 # any further arguments go to cargo (`--features ...`)
   local out="$PWD/target/wasm-pkg/$name"
-  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir "$out" --out-name "$name" --no-pack
+  wasm-pack --quiet build "crates/$crate" --release --target web --out-dir "$out" --out-name "$name" --no-pack -- "$@"
   mkdir -p www/pkg
   cp "$out/$name"* www/pkg/
   # The glue without the Rust doc comments wasm-bindgen copies into it (NAME.d.ts keeps them).
@@ -50,5 +51,9 @@ build_module() {
 }
 
 build_module flowlines-wasm flowlines_wasm
+# The map module with clustering (issue 14 item 6; crates/flowlines-core/src/cluster), for a
+# page showing a story with more flows or places than a map can show (www/bench.html with
+# cluster=on): kept apart, since it would add 12.5 KB gzipped to every reader's map module.
+build_module flowlines-wasm flowlines_wasm_clusters --features clusters
 build_module flowlines-extras-wasm flowlines_extras_wasm
 build_module flowlines-authoring-wasm flowlines_authoring_wasm

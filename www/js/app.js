@@ -25,22 +25,27 @@ import { extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
 
+/** The clustering build when the core says the story of `handle` needs it (clustering.js). */
+const clusteringFor = async (handle) => (handle.needs_clustering() ? (await import('./clustering.js')).load(handle) : null);
+
 /**
  * The map of story `data` (its file's bytes, named `file`), read by the map module's plain reader. A story it
  * does not read is read again by the located reader of the second module, loaded only then,
  * and the error lists every problem as `file:line:column: message`; `original()` gives the
  * text of the file as written (the compact form's problems would point into the wrong file).
  * A large story (the core's rule) is read in the story worker, so that the page does not freeze.
+ * A story that needs clustering is read again, from the same bytes, by the clustering build.
  */
 async function readStory(file, data, original) {
-  const map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original);
+  let map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original, clusteringFor);
   if (map) return map;
   try {
-    return FlowMap.from_bytes(file, data);
+    map = FlowMap.from_bytes(file, data);
   } catch (e) {
     const located = await problems(file, await original()).catch(() => []);
     throw located.length ? new Error(located.join('\n')) : e;
   }
+  return (await clusteringFor(map))?.FlowMap.from_bytes(file, data) ?? map;
 }
 
 /** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
@@ -163,6 +168,8 @@ async function run($, host, settings, signal) {
   const staticCanvas = $('fl-static');
   const particleCanvas = $('fl-particles');
   const particleCtx = particleCanvas.getContext('2d');
+  // Clustered (clustering.js): no particles, no inset.
+  const clusters = map.set_clustering?.(true) && (await import('./clustering.js')).mountClusters(host, container, $('fl-tooltip'), map, lang);
   const words = new Words(FlowMap.ui_text(lang), lang); // every fixed text, in the reader's language
   failText = words.t('map_failed');
   labelControls($, words);
@@ -211,7 +218,7 @@ async function run($, host, settings, signal) {
   buildLegend($('fl-legend'), map, lang, redraw, { shown: settings.categories, words });
   const inset = mountInset({ box: $('fl-inset'), canvas: $('fl-inset-static'), controls: $('fl-zoom') });
   const zoom = attachZoom(container, map, redraw, { zoomIn: $('fl-zoom-in'), zoomOut: $('fl-zoom-out'), reset: $('fl-reset') });
-  attachFlowKeys(container, map, tooltip, lang); // n and p step through the flows
+  if (!clusters) attachFlowKeys(container, map, tooltip, lang); // n and p step through the flows
   const on = { signal }; // every listener outside the shadow root ends with the map
   motion.addEventListener('change', () => {
     still = motion.matches;
@@ -225,7 +232,7 @@ async function run($, host, settings, signal) {
     return [e.clientX - box.left, e.clientY - box.top];
   };
   container.addEventListener('pointermove', (e) => {
-    if (e.pointerType !== 'mouse' || e.buttons) return;
+    if (clusters || e.pointerType !== 'mouse' || e.buttons) return;
     const [x, y] = point(e);
     tooltip.show(map, inset.hit(map, x, y), x, y, lang);
   });
@@ -239,7 +246,7 @@ async function run($, host, settings, signal) {
     if (!inside) tooltip.hide();
   });
   container.addEventListener('pointerup', (e) => {
-    if (e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
+    if (clusters || e.pointerType === 'mouse' || zoom.wasDrag() || e.target.closest('button, .fl-tooltip')) return;
     const [x, y] = point(e);
     tooltip.show(map, inset.hit(map, x, y), x, y, lang); // a tap shows, a tap on nothing hides
   });
@@ -320,14 +327,15 @@ async function run($, host, settings, signal) {
     timeline.advance(seconds);
     if (map.set_day(timeline.day)) redraw();
     charts.update(); // redraws when the day moved, at most ~10 times a second while playing
-    if (dirty) {
+    if (dirty && clusters) clusters.draw(staticCanvas.getContext('2d'), { ...size, lang });
+    else if (dirty) {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
       inset.draw(map, staticCanvas.getContext('2d'), { ...size, lang });
-      dirty = false;
     }
+    dirty = false;
     told.update(timeline.day, timeline.playing);
     table.update(timeline.day, timeline.playing);
-    if (!still) {
+    if (!still && !clusters) {
       map.frame(fixedClock ?? clock);
       map.paint(particleCtx);
     }

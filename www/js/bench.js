@@ -5,9 +5,15 @@
 // figures go to `window.__bench` and to the page, and tools/bench.mjs prints both side by side.
 // `thinning=on` asks the core to thin out particles denser than a reader can see, where the
 // core has such a rule (FlowMap.set_thinning); the result says whether it was applied.
-import init, { FlowMap } from '../pkg/flowlines_wasm.js';
+// `cluster=on` loads the map module built with clustering (pkg/flowlines_wasm_clusters.js)
+// and draws the story clustered (js/cluster-layer.js), with a tooltip, where the core says the
+// story needs it; `cluster=off`, the default and what tools/bench.mjs asks for, keeps the
+// engine comparison on every flow. With clustering, `window.__flowlines` gives the map, a
+// `redraw()` that answers what was drawn, and `zoom(x, y, factor)`, for the browser test.
 import { drawStaticLayer } from './static-layer.js';
 import { params, animate, publish, fail, settle, WIDTH, HEIGHT, DPR } from '../bench/measure.js';
+
+const clustering = new URLSearchParams(location.search).get('cluster') === 'on';
 
 async function text(url) {
   const response = await fetch(url);
@@ -17,10 +23,13 @@ async function text(url) {
 
 async function boot() {
   const p = params();
+  const module = await import(clustering ? '../pkg/flowlines_wasm_clusters.js' : '../pkg/flowlines_wasm.js');
+  const { default: init, FlowMap } = module;
   const [, basemap] = await Promise.all([init(), text('data/basemap.json')]);
   const s0 = performance.now();
   const map = FlowMap.synthetic(p.places, p.flows, BigInt(p.seed)); // the seed is a u64
   map.set_basemap(basemap);
+  const clustered = clustering && map.set_clustering(true);
   const thinningApplied = typeof map.set_thinning === 'function';
   if (thinningApplied) map.set_thinning(p.thinning);
 
@@ -45,7 +54,21 @@ async function boot() {
   // The static layer, drawn once (awaited, should it ever be drawn in steps) and rasterised.
   const t0 = performance.now();
   const staticCtx = staticCanvas.getContext('2d');
-  await drawStaticLayer(staticCtx, map, { width: WIDTH, height: HEIGHT, dpr: DPR, lang: 'en' });
+  const view = { width: WIDTH, height: HEIGHT, dpr: DPR, lang: 'en' };
+  if (clustered) {
+    const { drawClusterLayer, attachClusterTooltip } = await import('./cluster-layer.js');
+    const redraw = () => drawClusterLayer(staticCtx, map, view);
+    const drawn = redraw();
+    attachClusterTooltip(container, document.getElementById('fl-tooltip'), map, 'en');
+    window.__flowlines = {
+      map,
+      drawn,
+      redraw,
+      zoom: (x, y, factor) => { map.zoom_at(x, y, factor); return redraw(); },
+    };
+  } else {
+    await drawStaticLayer(staticCtx, map, view);
+  }
   settle(staticCtx);
   const staticLayerMs = performance.now() - t0;
 
@@ -60,6 +83,7 @@ async function boot() {
     flows: p.flows,
     places: p.places,
     thinning: p.thinning && thinningApplied,
+    clustered,
     ...result,
     staticLayerMs: Number(staticLayerMs.toFixed(1)),
     setupMs: Number(setupMs.toFixed(1)),

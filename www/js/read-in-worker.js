@@ -39,14 +39,33 @@ function ask(worker, message, transfer = []) {
 }
 
 /**
+ * The map read from story `packed` by a map module's `StoryParts`, one part per task, or by
+ * the build `other(parts)` resolves to.
+ */
+async function unpack(StoryParts, packed, other) {
+  const parts = timed('copy', () => new StoryParts(packed));
+  await nextTask();
+  while (!timed('part', () => parts.step())) await nextTask();
+  await nextTask();
+  const module = await other(parts);
+  if (module) return unpack(module.StoryParts, packed, async () => null);
+  const map = timed('map', () => parts.map());
+  await nextTask(); // what the page does next with the map starts in a task of its own
+  return map;
+}
+
+/**
  * The map of story `data` (its file's bytes, named `file`), read in a new story worker; `data`
  * stays usable here (the worker gets a copy). A story that does not read throws every problem
  * the worker's located reader finds in `await original()`, the file as written, as
  * `file:line:column: message` lines. Resolves to null when the worker cannot run (a host's
  * Content-Security-Policy that forbids it, or the page's scripts served from another origin):
- * the page then reads the story itself.
+ * the page then reads the story itself. `other(parts)`, once every part is read, may resolve
+ * to another build of the map module (the one with clustering, when the core says the story
+ * needs it): the same packed story is then read into that build, one part per task, and no
+ * map is made of it here.
  */
-export async function readInWorker(file, data, original) {
+export async function readInWorker(file, data, original, other = async () => null) {
   let worker;
   try {
     let answer;
@@ -62,13 +81,8 @@ export async function readInWorker(file, data, original) {
       const { lines } = await ask(worker, { kind: 'problems', file, text: await original() }).catch(() => ({ lines: [] }));
       throw new Error(lines.length ? lines.join('\n') : answer.message);
     }
-    const parts = timed('copy', () => new StoryParts(answer.packed));
-    await nextTask();
-    while (!timed('part', () => parts.step())) await nextTask();
-    await nextTask();
-    const map = timed('map', () => parts.map());
-    await nextTask(); // what the page does next with the map starts in a task of its own
-    return map;
+    worker.terminate();
+    return await unpack(StoryParts, answer.packed, other);
   } finally {
     worker?.terminate();
   }

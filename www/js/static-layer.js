@@ -60,7 +60,7 @@ function drawLines(ctx, xy, starts) {
   }
 }
 
-function drawBasemap(ctx, map, colours) {
+export function drawBasemap(ctx, map, colours) {
   const land = map.land_xy();
   if (land.length === 0) return;
   const rings = map.land_rings();

@@ -246,6 +246,11 @@ impl Unpacker {
         })
     }
 
+    /// The story as read so far (all of it once [`Unpacker::done`]).
+    pub fn story(&self) -> &Story {
+        &self.story
+    }
+
     /// Whether every part has been read.
     pub fn done(&self) -> bool {
         self.at >= self.bytes.len()

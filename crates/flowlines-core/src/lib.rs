@@ -6,6 +6,7 @@
 
 pub mod azimuthal;
 pub mod basemap;
+pub mod cluster;
 pub mod compact;
 pub mod compact_basemap;
 pub mod date;

@@ -40,6 +40,17 @@ impl StoryParts {
         unpacker.step().map_err(|e| JsError::new(&e))
     }
 
+    /// Whether the story read so far has more flows or places than a map can show (the core's
+    /// rule, `flowlines_core::cluster::needs_clustering`): asked once every part is read, so
+    /// that a story to be clustered is read into the clustering build without making a map of
+    /// it here first. False once the map is made.
+    pub fn needs_clustering(&self) -> bool {
+        self.unpacker.as_ref().is_some_and(|u| {
+            let story = u.story();
+            flowlines_core::cluster::needs_clustering(story.places.len(), story.streams.len())
+        })
+    }
+
     /// The map of the story read to its end (the map's first layout: the long part of a large
     /// story's load, after the reading). Throws when a part is left unread, or on a second call.
     pub fn map(&mut self) -> Result<FlowMap, JsError> {

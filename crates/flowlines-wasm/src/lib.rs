@@ -13,6 +13,8 @@
 
 mod a11y;
 mod api;
+#[cfg(feature = "clusters")]
+mod clusters;
 mod credits;
 #[cfg(feature = "fault")]
 mod fault;
@@ -106,6 +108,9 @@ pub struct FlowMap {
     /// Scratch coverage for [`FlowMap::paint_routes`] (empty until first used).
     pub(crate) route_mask: StrokeMask,
     pub(crate) dpr: f32,
+    /// The clustered layer, while the map is clustered (see `set_clustering`).
+    #[cfg(feature = "clusters")]
+    pub(crate) clusters: Option<Box<flowlines_core::cluster::ClusterLayer>>,
 }
 
 impl FlowMap {
@@ -119,6 +124,8 @@ impl FlowMap {
             route_layer: Raster::new(0, 0),
             route_mask: StrokeMask::new(0, 0),
             dpr: 1.0,
+            #[cfg(feature = "clusters")]
+            clusters: None,
         }
     }
 }
@@ -214,9 +221,23 @@ impl FlowMap {
         let clock_s = if clock_s.is_finite() { clock_s } else { 0.0 };
         #[cfg(feature = "fault")]
         fault::maybe_panic(&self.scene, clock_s);
+        #[cfg(feature = "clusters")]
+        if self.clusters.is_some() {
+            // A clustered map carries no particles: its flows are sums, not the streams.
+            self.raster.clear();
+            return;
+        }
         self.scene.frame(clock_s);
         self.scene
             .paint_particles(&mut self.raster, self.dpr, PARTICLE_RADIUS_CSS);
+    }
+
+    /// Whether the story has more flows or places than a map can show (the core's rule,
+    /// `flowlines_core::cluster::needs_clustering`): the page then reads it again with the map
+    /// module built with clustering (pkg/flowlines_wasm_clusters.js) and draws it clustered.
+    pub fn needs_clustering(&self) -> bool {
+        let story = self.scene.story();
+        flowlines_core::cluster::needs_clustering(story.places.len(), story.streams.len())
     }
 
     /// Thins particles where they are denser than a reader can see (off until asked for): past
