@@ -39,6 +39,18 @@ fn plain(v: f64, decimals: usize) -> String {
 /// `v` (as rounded already) written the way `lang` writes numbers: digit groups below a
 /// million ("11,000", "11 000"), a scale word from a million on ("8.6 million", "8,6 млн",
 /// "860만"), up to two decimals for a fraction a source gives ("2.5").
+///
+/// ```
+/// use flowlines_core::figure::write_number;
+/// use flowlines_core::i18n::Lang;
+/// use flowlines_core::plural::Plural;
+///
+/// assert_eq!(write_number(11000.0, Lang::En).text, "11,000");
+/// assert_eq!(write_number(11000.0, Lang::Ru).text, "11\u{202f}000");
+/// let shells = write_number(8_600_000.0, Lang::Uk); // "8,6 млн снарядів"
+/// assert_eq!((shells.text.as_str(), shells.plural), ("8,6\u{a0}млн", Plural::Many));
+/// assert_eq!(write_number(8_600_000.0, Lang::Ko).text, "860만");
+/// ```
 pub fn write_number(v: f64, lang: Lang) -> Written {
     if !v.is_finite() {
         return Written {

@@ -76,6 +76,16 @@ const MONTHS_RU: [&str; 12] = [
 
 /// A day as `lang` writes a date: `20 October 2024`, `2024년 10월 20일`, `20 жовтня 2024`,
 /// `20 октября 2024`.
+///
+/// ```
+/// use flowlines_core::date::parse_day;
+/// use flowlines_core::i18n::{format_date, Lang};
+///
+/// let day = parse_day("2024-10-20").unwrap(); // days since 1970-01-01
+/// assert_eq!(format_date(day, Lang::En), "20 October 2024");
+/// assert_eq!(format_date(day, Lang::Ko), "2024년 10월 20일");
+/// assert_eq!(format_date(day, Lang::Uk), "20 жовтня 2024");
+/// ```
 pub fn format_date(day: Day, lang: Lang) -> String {
     let Some(d) = date_of(day) else {
         return String::new();
