@@ -17,7 +17,7 @@ pub mod layer;
 pub mod tree;
 pub mod words;
 
-pub use flows::{aggregate, Aggregate, ClusterFlow, Member, Rest};
+pub use flows::{aggregate, members, Aggregate, ClusterFlow, Member, Rest};
 pub use layer::{ClusterHit, ClusterLayer};
 pub use tree::{ClusterTree, Level};
 
