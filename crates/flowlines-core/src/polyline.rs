@@ -11,6 +11,8 @@
 //! // 8 px along is 3 px past the bend, heading straight down (y grows downwards).
 //! assert_eq!(route.at(8.0), ((3.0, 7.0), (0.0, 1.0)));
 //! ```
+//!
+//! [`Polyline`]: crate::polyline::Polyline
 
 pub use flowlines_raster::polyline::*;
 

@@ -6,6 +6,9 @@
 //! centred, is chosen from the story's places and routes by [`crate::projection_choice`]. As in
 //! d3-geo, the raw projection ([`Raw`]) works in radians on the unit sphere and [`Projection`]
 //! adds scale and translation to CSS pixels, with y growing downwards as on a canvas.
+//!
+//! [`Raw`]: crate::projection::Raw
+//! [`Projection`]: crate::projection::Projection
 
 pub use crate::azimuthal::AzimuthalEqualArea;
 use std::f64::consts::PI;

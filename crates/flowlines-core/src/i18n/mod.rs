@@ -6,6 +6,8 @@
 //! summary of the moment, the credits of an export). A key holds all four languages at once, so
 //! a language cannot silently lack a key; a test checks that none is left empty and that every
 //! key the shell asks for exists.
+//!
+//! [`catalog`]: crate::i18n::catalog
 
 /// The catalogue: every key with its text in the four languages.
 mod catalogue;

@@ -3,8 +3,8 @@
 //!
 //! The scene keeps no clock: the page passes the story's day and its animation clock in, so
 //! every frame is a pure function of (data, filters, viewport, time) and is tested natively.
-//! What changes only with the view, the filters or the day ([`Scene::set_day`]) is the static
-//! layer; [`Scene::frame`] computes only what moves.
+//! What changes only with the view, the filters or the day ([`Scene::set_day`](crate::scene::Scene::set_day)) is the static
+//! layer; [`Scene::frame`](crate::scene::Scene::frame) computes only what moves.
 
 use crate::basemap::{Basemap, BasemapColumns};
 use crate::encoding::{Encoder, FlowStyle};
@@ -383,7 +383,7 @@ impl Scene {
         (self.width, self.height)
     }
 
-    /// Whether stream `i` carries mark `mark` (see [`marks`]) at the current day.
+    /// Whether stream `i` carries mark `mark` (see [`marks`](crate::encoding::marks)) at the current day.
     pub fn has_mark(&self, i: usize, mark: u8) -> bool {
         self.styles.get(i).is_some_and(|s| s.marks & mark != 0)
     }

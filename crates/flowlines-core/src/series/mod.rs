@@ -29,6 +29,11 @@
 //!   written is [`crate::figure`]'s business.
 //!
 //! Times are [`Day`]s as `f64`, so an animation can ask for any fraction of a day.
+//!
+//! [`Measure::Cumulative`]: crate::model::Measure::Cumulative
+//! [`Measure::InPeriod`]: crate::model::Measure::InPeriod
+//! [`Phase::Held`]: crate::series::Phase::Held
+//! [`Day`]: crate::date::Day
 
 use crate::date::Day;
 use crate::model::{Measure, Quantity};

@@ -4,6 +4,8 @@
 //! references that resolve, one unit per stream, sound figures and dates, unique ids.
 //! Each [`Problem`] names the JSON-pointer path it is about, which a reader's
 //! [`crate::parse::SourceMap`] turns into a file, line and column.
+//!
+//! [`Problem`]: crate::validate::Problem
 
 use crate::model::Story;
 use crate::parse::limits::{MAX_DRAWN_WAYPOINTS, MAX_WAYPOINTS_PER_ROUTE};
