@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use words::authoring_catalog;
 
+/// The words of the authoring page in English, Korean, Ukrainian and Russian.
 mod words;
 
 /// Converts a value to a plain JS object (maps as objects, not `Map`s).

@@ -4,6 +4,10 @@
 //! keeps that precision and spans every day it may mean; a [`Period`] runs from one spec to
 //! another ("September 2023 to 27 February 2024"). Days are counted as [`Day`]: whole days since
 //! 1970-01-01 (UTC), so arithmetic on time is plain integer and float arithmetic.
+//!
+//! [`DateSpec`]: crate::date::DateSpec
+//! [`Period`]: crate::date::Period
+//! [`Day`]: crate::date::Day
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -11,6 +11,10 @@
 //! - **Confidence** is drawn by line style (solid confirmed, dashed reported, dotted claimed,
 //!   faint proposed), so it reads without colour; the strongest claim made by the moment wins,
 //!   and a stream some party denies is marked disputed.
+//!
+//! [`MIN_WIDTH_PX`]: crate::encoding::MIN_WIDTH_PX
+//! [`MAX_WIDTH_PX`]: crate::encoding::MAX_WIDTH_PX
+//! [`UNKNOWN_WIDTH_PX`]: crate::encoding::UNKNOWN_WIDTH_PX
 
 use crate::model::{Confidence, Destination, PathCertainty, Story};
 use crate::series::{Estimate, Phase, StorySeries};

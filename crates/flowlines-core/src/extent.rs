@@ -23,6 +23,14 @@
 //! [`Extent::width_deg`] decides the basemap's scale: past [`WIDE_EXTENT_DEG`] the map is drawn
 //! from Natural Earth's 1:110m countries, which are fine enough for a map of a hemisphere and
 //! a third of the size of the 1:50m ones.
+//!
+//! [`VIEWPORTS`]: crate::extent::VIEWPORTS
+//! [`MARGIN_PX`]: crate::extent::MARGIN_PX
+//! [`EDGE_STEPS`]: crate::extent::EDGE_STEPS
+//! [`Extent::outline`]: crate::extent::Extent::outline
+//! [`Extent::bbox`]: crate::extent::Extent::bbox
+//! [`Extent::width_deg`]: crate::extent::Extent::width_deg
+//! [`WIDE_EXTENT_DEG`]: crate::extent::WIDE_EXTENT_DEG
 
 use crate::model::Story;
 use crate::projection::Raw;

@@ -18,6 +18,11 @@
 //!    fit is left out.
 //!
 //! All lengths are CSS pixels, y down, unless a name says otherwise.
+//!
+//! [`CROWDED_PX`]: crate::frame::CROWDED_PX
+//! [`MIN_INSET_PLACES`]: crate::frame::MIN_INSET_PLACES
+//! [`MAX_INSET_PLACES`]: crate::frame::MAX_INSET_PLACES
+//! [`MIN_SCALE_SHARE`]: crate::frame::MIN_SCALE_SHARE
 
 use crate::labels::Rect;
 use crate::projection::{Projection, Raw};

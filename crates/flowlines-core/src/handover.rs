@@ -21,6 +21,12 @@
 //! read with the same deserialiser as a whole story, so the map module holds no other. An
 //! entity is never split; a part holds at least one entity, so a part is larger than
 //! [`PART_BYTES`] only when one entity is.
+//!
+//! [`pack`]: crate::handover::pack
+//! [`Story`]: crate::model::Story
+//! [`PART_BYTES`]: crate::handover::PART_BYTES
+//! [`Unpacker::step`]: crate::handover::Unpacker::step
+//! [`MAGIC`]: crate::handover::MAGIC
 
 use crate::model::Story;
 use crate::parse::SECTIONS;

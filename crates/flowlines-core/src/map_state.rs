@@ -2,6 +2,8 @@
 //! filters and the categories' colours. The page's second module (charts, downloads) keeps its own [`Scene`] of the
 //! same story; before it draws, it is given the map's state, so that a chart's cursor and a
 //! download show what the reader sees.
+//!
+//! [`Scene`]: crate::scene::Scene
 
 use crate::model::Confidence;
 use crate::scene::Scene;

@@ -4,6 +4,11 @@
 //! What depends only on the day, the filters and the view is worked out once into a list of
 //! [`Mover`]s ([`movers`]); each frame then only walks that list ([`place`], [`place_all`]),
 //! which is in the hot-path crate `flowlines-raster`, compiled for speed.
+//!
+//! [`Mover`]: crate::particles::Mover
+//! [`movers`]: crate::particles::movers
+//! [`place`]: crate::particles::place
+//! [`place_all`]: crate::particles::place_all
 
 use crate::encoding::{FlowStyle, LineStyle};
 use crate::polyline::Polyline;

@@ -48,6 +48,19 @@ fn operands(number: &str) -> Option<(u64, usize)> {
 }
 
 /// The plural category of `number` (as written: "21", "1.5") in `lang`.
+///
+/// ```
+/// use flowlines_core::i18n::Lang;
+/// use flowlines_core::plural::{plural, Plural};
+///
+/// assert_eq!(plural(Lang::En, "1"), Plural::One);
+/// assert_eq!(plural(Lang::En, "21"), Plural::Other);
+/// assert_eq!(plural(Lang::Ru, "21"), Plural::One); // 21 снаряд
+/// assert_eq!(plural(Lang::Uk, "23"), Plural::Few); // 23 снаряди
+/// assert_eq!(plural(Lang::Ru, "11"), Plural::Many); // 11 снарядов
+/// assert_eq!(plural(Lang::Ru, "1.5"), Plural::Other);
+/// assert_eq!(plural(Lang::Ko, "1"), Plural::Other);
+/// ```
 pub fn plural(lang: Lang, number: &str) -> Plural {
     let Some((i, v)) = operands(number) else {
         return Plural::Other;

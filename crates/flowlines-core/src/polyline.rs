@@ -1,6 +1,18 @@
 //! Paths in pixels: the live map's [`Polyline`] (from `flowlines-raster`, the per-frame hot
 //! path, re-exported here) and the static map's geometry on plain point lists: a ring clipped
 //! to a rectangle, the runs of a line near one, and a line cut into dashes or dots.
+//!
+//! ```
+//! use flowlines_core::polyline::Polyline;
+//!
+//! // 3-4-5 triangle legs: 5 px, then 6 px straight down.
+//! let route = Polyline::new(vec![(0.0, 0.0), (3.0, 4.0), (3.0, 10.0)]);
+//! assert_eq!(route.length(), 11.0);
+//! // 8 px along is 3 px past the bend, heading straight down (y grows downwards).
+//! assert_eq!(route.at(8.0), ((3.0, 7.0), (0.0, 1.0)));
+//! ```
+//!
+//! [`Polyline`]: crate::polyline::Polyline
 
 pub use flowlines_raster::polyline::*;
 

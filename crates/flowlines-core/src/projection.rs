@@ -6,6 +6,9 @@
 //! centred, is chosen from the story's places and routes by [`crate::projection_choice`]. As in
 //! d3-geo, the raw projection ([`Raw`]) works in radians on the unit sphere and [`Projection`]
 //! adds scale and translation to CSS pixels, with y growing downwards as on a canvas.
+//!
+//! [`Raw`]: crate::projection::Raw
+//! [`Projection`]: crate::projection::Projection
 
 pub use crate::azimuthal::AzimuthalEqualArea;
 use std::f64::consts::PI;
@@ -231,6 +234,23 @@ impl Projection {
 
     /// Fits `raw` so that every point of `lonlat` (degrees) lies inside a `width` by `height`
     /// pixel viewport with `padding` pixels to spare on each side, centred.
+    ///
+    /// ```
+    /// use flowlines_core::projection::{ConicEqualArea, Projection};
+    ///
+    /// // Pyongyang and Moscow on a 1000 x 600 px map with 40 px to spare on each side.
+    /// let (pyongyang, moscow) = ((125.75, 39.02), (37.62, 55.75));
+    /// let conic = ConicEqualArea::new(40.0, 60.0, 80.0);
+    /// let p = Projection::fit(conic, [pyongyang, moscow], 1000.0, 600.0, 40.0);
+    /// let (x0, y0) = p.forward(moscow.0, moscow.1);
+    /// let (x1, y1) = p.forward(pyongyang.0, pyongyang.1);
+    /// // West to east they span the 920 px between the paddings, centred on x = 500 px.
+    /// assert!((x1 - x0 - 920.0).abs() < 1e-9 && ((x0 + x1) / 2.0 - 500.0).abs() < 1e-9);
+    /// assert!(y0 < y1 && (40.0..=560.0).contains(&y0) && (40.0..=560.0).contains(&y1));
+    /// // And back to degrees.
+    /// let (lon, lat) = p.invert(x1, y1);
+    /// assert!((lon - pyongyang.0).abs() < 1e-9 && (lat - pyongyang.1).abs() < 1e-9);
+    /// ```
     pub fn fit(
         raw: impl Into<Raw>,
         lonlat: impl IntoIterator<Item = (f64, f64)>,

@@ -22,6 +22,9 @@
 //!
 //! Points are gathered into a grid (0.1° of longitude for the span, 5° cells on the globe for
 //! the azimuthal centre), so the choice takes time linear in the number of points.
+//!
+//! [`MAX_CONIC_SPAN_DEG`]: crate::projection_choice::MAX_CONIC_SPAN_DEG
+//! [`ANTIPODE_CLEARANCE_DEG`]: crate::projection_choice::ANTIPODE_CLEARANCE_DEG
 
 use crate::azimuthal::AzimuthalEqualArea;
 use crate::model::{ProjectionKind, ProjectionSpec};

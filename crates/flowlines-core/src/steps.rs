@@ -6,6 +6,9 @@
 //! and latitude), and a short text in every language the story is written in. The step holds
 //! only ids and dates; [`check_steps`] says whether they all resolve, each problem at the
 //! field it is about, so that a reader's source map locates it in the file.
+//!
+//! [`Step`]: crate::steps::Step
+//! [`check_steps`]: crate::steps::check_steps
 
 use crate::date::DateSpec;
 use crate::model::{Names, Story, Text};

@@ -15,6 +15,13 @@ pub const PALETTE: [u32; 7] = [
 ];
 
 /// The colour of the `index`-th category, as `0xRRGGBB`; the palette repeats after seven.
+///
+/// ```
+/// use flowlines_core::style::{category_color, css};
+///
+/// assert_eq!(css(category_color(0)), "#d55e00"); // Okabe and Ito's vermillion
+/// assert_eq!(category_color(7), category_color(0));
+/// ```
 pub fn category_color(index: usize) -> u32 {
     PALETTE[index % PALETTE.len()]
 }

@@ -5,7 +5,8 @@
 
 use flowlines_core::cluster::words::{cluster_description, rest_line};
 use flowlines_core::cluster::{
-    aggregate, needs_clustering, ClusterHit, ClusterLayer, ClusterTree, Member, MAX_DRAWN_FLOWS,
+    self, aggregate, needs_clustering, ClusterHit, ClusterLayer, ClusterTree, Member,
+    MAX_DRAWN_FLOWS,
 };
 use flowlines_core::i18n::Lang;
 use flowlines_core::parse::load_json;
@@ -34,29 +35,11 @@ fn tree(scene: &Scene) -> ClusterTree {
 
 /// Each stream as clustering sees it, with its figure at the scene's day.
 fn members(scene: &Scene) -> Vec<Member> {
-    let story = scene.story();
-    let place: HashMap<&str, u32> = story
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
-    let unit: HashMap<&str, u32> = story
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i as u32))
-        .collect();
-    story
-        .streams
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Member {
-            stream: i as u32,
-            from: place[s.from.as_str()],
-            to: place[s.to.as_str()],
-            unit: unit[s.unit.as_str()],
-            value: scene.estimates()[i].value,
+    cluster::members(scene.story())
+        .into_iter()
+        .map(|m| Member {
+            value: scene.estimates()[m.stream as usize].value,
+            ..m
         })
         .collect()
 }

@@ -10,8 +10,11 @@
 //! large story off the main thread ([`Extras::pack`]). Errors cross as JS `Error`s with their
 //! reason; no function here panics on any input.
 
+/// plotters' `DrawingBackend` over a canvas 2D context.
 mod canvas_backend;
+/// The charts under the map, drawn on a canvas, and the lookups linking them to the timeline.
 mod charts;
+/// Downloads: the current view as the static map's SVG, and its data as CSV.
 mod export;
 
 use flowlines_chart::chart::{ChartLayout, Palette};

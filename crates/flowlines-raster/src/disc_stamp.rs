@@ -6,6 +6,8 @@
 //! centre is rounded to the nearest 1/[`SUBPIXEL`] of a pixel on each axis, and the coverage of
 //! each of the [`SUBPIXEL`]² positions is kept, as 0..=255, for the pixels around it: the
 //! rounding moves a disc by at most 1/32 px, which changes a pixel's coverage by at most 8/255.
+//!
+//! [`SUBPIXEL`]: crate::disc_stamp::SUBPIXEL
 
 /// Sub-pixel positions kept per pixel, on each axis.
 pub const SUBPIXEL: usize = 16;

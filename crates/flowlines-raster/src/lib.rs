@@ -10,8 +10,13 @@
 //! for size, and this is where speed pays. `flowlines-core` re-exports each module under its
 //! own name.
 
+/// Anti-aliased disc coverage at every sub-pixel position, so a particle is a table lookup.
 pub mod disc_stamp;
+/// Each frame's particles along their routes, and their discs drawn into a raster.
 pub mod particles;
+/// A projected path in pixels with its running length, to place things along it.
 pub mod polyline;
+/// Particles rasterised straight into an RGBA pixel buffer shown with one `putImageData`.
 pub mod raster;
+/// Anti-aliased strokes and fills into a coverage mask, laid over a buffer in one colour.
 pub mod stroke_mask;

@@ -2,6 +2,8 @@
 //! drawn into a [`Raster`]. Which streams carry particles, how many and how fast is worked out
 //! by the core (`flowlines_core::particles::movers`) only when the day, the filters or the view
 //! change; what is here runs for every particle of every frame.
+//!
+//! [`Raster`]: crate::raster::Raster
 
 use crate::polyline::Polyline;
 use crate::raster::Raster;

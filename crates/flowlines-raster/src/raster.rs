@@ -4,6 +4,8 @@
 //! A disc is drawn from a precomputed coverage stamp ([`DiscStamps`]) and blended in integers,
 //! 4 pixels (a quad) at a time in a shape the compiler turns into SIMD (`simd128` in the page's
 //! build): no square root, no float and no division per pixel.
+//!
+//! [`DiscStamps`]: crate::disc_stamp::DiscStamps
 
 use crate::disc_stamp::{DiscStamps, QUAD_BYTES, RUN_PX};
 

@@ -11,19 +11,31 @@
 //! page loads when they are first needed. A story that does not read here (see
 //! [`FlowMap::new`]) is read there again, for its located problems.
 
+/// Keyboard access to the flows: where a flow chosen with the keyboard is shown.
 mod a11y;
+/// What the `<flowlines-map>` element's API asks the core: ids, fitted views, colours.
 mod api;
+/// The clustered map of a story too large to show flow by flow: a switch and its columns.
 #[cfg(feature = "clusters")]
 mod clusters;
+/// The lines every exported image carries.
 mod credits;
+/// Fault injection for the browser test of a panic (cargo feature `fault`).
 #[cfg(feature = "fault")]
 mod fault;
+/// A story read in the page's story worker, handed to the map.
 mod handover;
+/// The detail inset and the zoom controls' corner, as the core frames the map.
 mod inset;
+/// The story's own record: checked-up-to date, version and corrections.
 mod record;
+/// The map's state for the page's second module, so charts and downloads show the same.
 mod state;
+/// The story's guided tour for the page, each step with its day and text.
 mod steps;
+/// The view (zoom and pan) as numbers, kept across a resize and in the page's URL.
 mod view;
+/// The page's words: the catalog, dates, the summary and the data table's rows.
 mod words;
 
 use flowlines_core::basemap::Basemap;

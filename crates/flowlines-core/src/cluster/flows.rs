@@ -3,6 +3,7 @@
 //! largest kept whole to be drawn and the rest summed, per unit, for one line of text.
 
 use super::heaviest_first;
+use crate::model::Story;
 use std::collections::HashMap;
 
 /// One stream as clustering sees it.
@@ -18,6 +19,40 @@ pub struct Member {
     pub unit: u32,
     /// Its figure at the day shown, in its unit; `None` when no number is known.
     pub value: Option<f64>,
+}
+
+/// Each stream of `story` as clustering sees it, in story order, with no figure yet
+/// (`value: None`): its ends' place indices and its unit's index (`u32::MAX` for an unknown
+/// unit). A stream whose ends are not both known places is left out.
+pub fn members(story: &Story) -> Vec<Member> {
+    let place: HashMap<&str, u32> = story
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    let unit: HashMap<&str, u32> = story
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i as u32))
+        .collect();
+    let mut members = Vec::with_capacity(story.streams.len());
+    for (i, s) in story.streams.iter().enumerate() {
+        let (Some(&from), Some(&to)) = (place.get(s.from.as_str()), place.get(s.to.as_str()))
+        else {
+            continue;
+        };
+        let unit = unit.get(s.unit.as_str()).copied().unwrap_or(u32::MAX);
+        members.push(Member {
+            stream: i as u32,
+            from,
+            to,
+            unit,
+            value: None,
+        });
+    }
+    members
 }
 
 /// A flow from one cluster to another, in one unit.

@@ -3,7 +3,7 @@
 //! pointer, as flat columns the page draws. Built from a [`Scene`] (its story, projection,
 //! view, day and filters), so that it follows the map's zoom, pan, day and filters.
 
-use super::flows::{aggregate, Aggregate, Member};
+use super::flows::{aggregate, members, Aggregate, Member};
 use super::tree::ClusterTree;
 use super::words::{cluster_description, cluster_short, flow_count, rest_line, sum_phrase};
 use super::{distance, heaviest_first, CLUSTER_RADIUS_PX, MAX_DRAWN_FLOWS};
@@ -12,7 +12,6 @@ use crate::hit::SLOP_PX;
 use crate::i18n::Lang;
 use crate::labels::{place_labels, LabelRequest, Rect};
 use crate::scene::{Scene, PLACE_RADIUS_PX};
-use std::collections::HashMap;
 
 /// What is under the pointer on a clustered map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,36 +57,11 @@ pub fn bubble_radius(size: usize) -> f64 {
 impl ClusterLayer {
     /// The layer of `scene`'s story, empty until its first [`ClusterLayer::layout`].
     pub fn new(scene: &Scene) -> Self {
-        let story = scene.story();
-        let place: HashMap<&str, u32> = story
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as u32))
-            .collect();
-        let unit: HashMap<&str, u32> = story
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i as u32))
-            .collect();
-        let mut weight = vec![0.0; story.places.len()];
-        let mut members = Vec::with_capacity(story.streams.len());
-        for (i, s) in story.streams.iter().enumerate() {
-            let (Some(&from), Some(&to)) = (place.get(s.from.as_str()), place.get(s.to.as_str()))
-            else {
-                continue;
-            };
-            weight[from as usize] += 1.0;
-            weight[to as usize] += 1.0;
-            let unit = unit.get(s.unit.as_str()).copied().unwrap_or(u32::MAX);
-            members.push(Member {
-                stream: i as u32,
-                from,
-                to,
-                unit,
-                value: None,
-            });
+        let members = members(scene.story());
+        let mut weight = vec![0.0; scene.story().places.len()];
+        for m in &members {
+            weight[m.from as usize] += 1.0;
+            weight[m.to as usize] += 1.0;
         }
         ClusterLayer {
             weight,

@@ -11,13 +11,24 @@
 //! A story is clustered only when it has more than [`CLUSTER_ABOVE_STREAMS`] streams or
 //! [`CLUSTER_ABOVE_PLACES`] places ([`needs_clustering`]), and only where the page asks for it:
 //! small stories, such as the default one and the examples, are never clustered.
+//!
+//! [`tree`]: crate::cluster::tree
+//! [`CLUSTER_RADIUS_PX`]: crate::cluster::CLUSTER_RADIUS_PX
+//! [`flows`]: crate::cluster::flows
+//! [`MAX_DRAWN_FLOWS`]: crate::cluster::MAX_DRAWN_FLOWS
+//! [`words::rest_line`]: crate::cluster::words::rest_line
+//! [`layer`]: crate::cluster::layer
+//! [`words`]: crate::cluster::words
+//! [`CLUSTER_ABOVE_STREAMS`]: crate::cluster::CLUSTER_ABOVE_STREAMS
+//! [`CLUSTER_ABOVE_PLACES`]: crate::cluster::CLUSTER_ABOVE_PLACES
+//! [`needs_clustering`]: crate::cluster::needs_clustering
 
 pub mod flows;
 pub mod layer;
 pub mod tree;
 pub mod words;
 
-pub use flows::{aggregate, Aggregate, ClusterFlow, Member, Rest};
+pub use flows::{aggregate, members, Aggregate, ClusterFlow, Member, Rest};
 pub use layer::{ClusterHit, ClusterLayer};
 pub use tree::{ClusterTree, Level};
 

@@ -6,6 +6,12 @@
 //! story and the source map locates what it finds. [`load_json`] and [`load_csv`] do all of it.
 //! Whatever a file holds, this takes time and memory linear in its size, within the caps of
 //! [`limits`].
+//!
+//! [`Story`]: crate::model::Story
+//! [`SourceMap`]: crate::parse::SourceMap
+//! [`load_json`]: crate::parse::load_json
+//! [`load_csv`]: crate::parse::load_csv
+//! [`limits`]: crate::parse::limits
 
 mod csv;
 mod files;

@@ -1,0 +1,45 @@
+//! Lanes: streams between the same two places side by side, each direction on its own side.
+
+use crate::model::Story;
+use std::collections::HashMap;
+
+/// The farthest lane from a route's centre line, in lanes of [`PARALLEL_GAP_PX`](super::PARALLEL_GAP_PX).
+const MAX_LANE: f64 = 8.0;
+
+/// Each stream's lane: streams between the same two places on the same route are spread side
+/// by side around the centre line, in story order; a stream running the other way counts its
+/// lane from the other side, so each direction keeps to its own. Lanes go at most
+/// [`MAX_LANE`] from the centre: past that, streams share the outermost lanes, so a route
+/// shared by thousands of streams stays a band, not paths offset thousands of pixels away
+/// (whose loops made layout grow faster than the number of streams).
+pub(super) fn lanes(story: &Story) -> Vec<f64> {
+    fn key(s: &crate::model::Stream) -> (&str, &str, &str) {
+        let (a, b) = if s.from <= s.to {
+            (s.from.as_str(), s.to.as_str())
+        } else {
+            (s.to.as_str(), s.from.as_str())
+        };
+        (a, b, s.route.as_deref().unwrap_or(""))
+    }
+    let mut count: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for s in &story.streams {
+        *count.entry(key(s)).or_insert(0) += 1;
+    }
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    story
+        .streams
+        .iter()
+        .map(|s| {
+            let k = key(s);
+            let n = count.get(&k).copied().unwrap_or(1);
+            let slot = seen.entry(k).or_insert(0);
+            let lane = (*slot as f64 - (n as f64 - 1.0) / 2.0).clamp(-MAX_LANE, MAX_LANE);
+            *slot += 1;
+            if s.from <= s.to {
+                lane
+            } else {
+                -lane
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! What follows the filters, the day and the view: each stream's style, its projected and
+//! offset route, its arrowhead, and the top rate of each unit that paces the particles.
+
+use super::{Filters, Scene, PARALLEL_GAP_PX, PLACE_RADIUS_PX};
+use crate::basemap::BasemapColumns;
+use crate::model::{Confidence, Story};
+use crate::particles::movers;
+use crate::polyline::Polyline;
+use crate::series::StorySeries;
+use std::collections::HashMap;
+
+impl Scene {
+    /// Shows or hides the streams of category `id`.
+    pub fn set_category_visible(&mut self, id: &str, visible: bool) {
+        self.filters.hidden_categories.retain(|c| c != id);
+        if !visible {
+            self.filters.hidden_categories.push(id.to_string());
+        }
+        self.restyle();
+    }
+
+    /// Shows or hides the streams whose strongest claim so far has `confidence`.
+    pub fn set_confidence_visible(&mut self, confidence: Confidence, visible: bool) {
+        self.filters.hidden_confidences.retain(|c| *c != confidence);
+        if !visible {
+            self.filters.hidden_confidences.push(confidence);
+        }
+        self.restyle();
+    }
+
+    /// Moves the story to `day` (days since 1970-01-01, fractions allowed): figures, widths and
+    /// styles follow. Returns whether the static layer changed and must be drawn again.
+    pub fn set_day(&mut self, day: f64) -> bool {
+        if day == self.day && self.styles.len() == self.story.streams.len() {
+            return false;
+        }
+        self.day = day;
+        let before = self.styles.clone();
+        self.restyle();
+        before != self.styles
+    }
+
+    /// The story day shown.
+    pub fn day(&self) -> f64 {
+        self.day
+    }
+
+    /// Which streams the reader has chosen to see.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    pub(super) fn restyle(&mut self) {
+        self.series.at_into(self.day, &mut self.estimates);
+        let story = &self.story;
+        let filters = &self.filters;
+        self.styles = self
+            .estimates
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut st = self.encoder.style(i, self.day, e);
+                let s = &story.streams[i];
+                let hidden_category = filters.hidden_categories.contains(&s.category);
+                let hidden_confidence = st
+                    .confidence
+                    .is_some_and(|c| filters.hidden_confidences.contains(&c));
+                st.visible &= !hidden_category && !hidden_confidence;
+                st
+            })
+            .collect();
+        self.arrows();
+        self.movers = movers(
+            &self.estimates,
+            &self.styles,
+            &self.routes,
+            &self.unit_top_rate,
+        );
+    }
+
+    /// Projects places and routes through the fitted projection and the view, offsets parallel
+    /// streams, trims routes to the dots, and restyles.
+    pub(super) fn layout(&mut self) {
+        let proj = self.fitted;
+        let view = self.view;
+        let shown = |xy: &[f32]| -> Vec<f32> {
+            xy.chunks_exact(2)
+                .flat_map(|p| {
+                    let (x, y) = view.apply(f64::from(p[0]), f64::from(p[1]));
+                    [x as f32, y as f32]
+                })
+                .collect()
+        };
+        let b = &self.basemap_fitted;
+        self.basemap_shown = BasemapColumns {
+            land_xy: shown(&b.land_xy),
+            land_rings: b.land_rings.clone(),
+            border_xy: shown(&b.border_xy),
+            border_lines: b.border_lines.clone(),
+            coast_xy: shown(&b.coast_xy),
+            coast_lines: b.coast_lines.clone(),
+        };
+        let to_screen = |lon: f64, lat: f64| {
+            let (x, y) = proj.forward(lon, lat);
+            view.apply(x, y)
+        };
+        self.place_xy = self
+            .story
+            .places
+            .iter()
+            .flat_map(|p| {
+                let (x, y) = to_screen(p.lon, p.lat);
+                [x as f32, y as f32]
+            })
+            .collect();
+        // A path shared by several streams is projected once.
+        let mut projected: HashMap<*const (f64, f64), Polyline> = HashMap::new();
+        self.routes = self
+            .paths_lonlat
+            .iter()
+            .zip(&self.lane)
+            .map(|(path, &lane)| {
+                let line = projected.entry(path.as_ptr()).or_insert_with(|| {
+                    Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect())
+                });
+                let line = line.offset(lane * PARALLEL_GAP_PX);
+                let gap = PLACE_RADIUS_PX + 2.0;
+                line.slice(gap, line.length() - gap)
+            })
+            .collect();
+        self.route_xy.clear();
+        self.route_offsets.clear();
+        self.route_offsets.push(0);
+        for r in &self.routes {
+            self.route_xy
+                .extend(r.points().iter().flat_map(|&(x, y)| [x as f32, y as f32]));
+            self.route_offsets.push((self.route_xy.len() / 2) as u32);
+        }
+        self.restyle();
+    }
+
+    /// Each stream's arrowhead: a triangle whose tip is the route's end, as wide as the
+    /// stream's widest band plus a margin.
+    pub(super) fn arrows(&mut self) {
+        self.arrow_xy.clear();
+        self.mark_xy.clear();
+        for (route, st) in self.routes.iter().zip(&self.styles) {
+            let ((ux, uy), _) = route.at(route.length() * 0.5);
+            let ((dx0, dy0), _) = route.at(route.length() * 0.32);
+            self.mark_xy
+                .extend([ux as f32, uy as f32, dx0 as f32, dy0 as f32]);
+            let ((tx, ty), (dx, dy)) = route.at(route.length());
+            let half = (st.width_high.max(st.width) / 2.0 + 3.0).max(4.5);
+            let len = half * 1.6;
+            let (bx, by) = (tx - dx * len, ty - dy * len);
+            let (nx, ny) = (-dy * half, dx * half);
+            self.arrow_xy.extend([
+                tx as f32,
+                ty as f32,
+                (bx + nx) as f32,
+                (by + ny) as f32,
+                (bx - nx) as f32,
+                (by - ny) as f32,
+            ]);
+        }
+    }
+}
+
+/// For each stream, the highest rate any stream of the same unit reaches between readings.
+pub(super) fn top_rates(story: &Story, series: &StorySeries) -> Vec<f64> {
+    let mut top: HashMap<&str, f64> = HashMap::new();
+    for (i, s) in story.streams.iter().enumerate() {
+        let Some(sr) = series.series(i) else { continue };
+        let r: Vec<(f64, f64)> = sr.readings().collect();
+        let best = r
+            .windows(2)
+            .filter(|w| w[1].0 > w[0].0)
+            .map(|w| (w[1].1 - w[0].1) / (w[1].0 - w[0].0))
+            .fold(0.0_f64, f64::max);
+        let e = top.entry(s.unit.as_str()).or_insert(0.0);
+        *e = e.max(best);
+    }
+    story
+        .streams
+        .iter()
+        .map(|s| {
+            top.get(s.unit.as_str())
+                .copied()
+                .unwrap_or(0.0)
+                .max(f64::MIN_POSITIVE)
+        })
+        .collect()
+}

@@ -1,0 +1,393 @@
+//! Ready-to-draw columns for the live map: projected places, each stream's route with its
+//! width, style, marks and arrowhead, and each frame's particles, as flat arrays the page reads.
+//!
+//! The scene keeps no clock: the page passes the story's day and its animation clock in, so
+//! every frame is a pure function of (data, filters, viewport, time) and is tested natively.
+//! What changes only with the view, the filters or the day ([`Scene::set_day`](crate::scene::Scene::set_day)) is the static
+//! layer; [`Scene::frame`](crate::scene::Scene::frame) computes only what moves.
+
+use crate::basemap::{Basemap, BasemapColumns};
+use crate::encoding::{Encoder, FlowStyle};
+use crate::frame::{frame, Corner, FrameRequest, Inset};
+use crate::model::{Confidence, Story};
+use crate::particles::Mover;
+use crate::polyline::Polyline;
+use crate::projection::{Projection, Raw};
+use crate::projection_choice::{choose_projection, route_samples};
+use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
+use crate::series::{Estimate, StorySeries};
+use crate::style::{category_colors, Theme};
+use crate::view::View;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+mod labels;
+mod lanes;
+mod layout;
+mod navigation;
+mod overlays;
+mod particles;
+
+use lanes::lanes;
+use layout::top_rates;
+
+pub use crate::particles::{BASE_SPEED_PX_S, MAX_PARTICLES, MIN_PARTICLES, TOP_SPEED_PX_S};
+/// Padding around the fitted map, in CSS pixels.
+pub const PADDING_PX: f64 = 40.0;
+/// Radius of a place's dot, in CSS pixels.
+pub const PLACE_RADIUS_PX: f64 = 4.0;
+/// Space between the detailed places' dots and their outline on the map, in CSS pixels.
+pub const INSET_OUTLINE_MARGIN_PX: f32 = 10.0;
+/// Distance between the centre lines of parallel streams, in CSS pixels.
+pub const PARALLEL_GAP_PX: f64 = 12.0;
+
+/// Which streams the reader has chosen to see.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filters {
+    /// Hidden category ids.
+    pub hidden_categories: Vec<String>,
+    /// Hidden confidences (a stream is hidden when its strongest claim so far is hidden).
+    pub hidden_confidences: Vec<Confidence>,
+}
+
+/// The live map's geometry and the current frame's particles.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    story: Story,
+    series: StorySeries,
+    encoder: Encoder,
+    /// Each stream's path on the globe, `(lon, lat)` degrees.
+    paths_lonlat: Vec<Arc<[(f64, f64)]>>,
+    /// Each stream's sideways offset from its path's centre line, in gaps, signed.
+    lane: Vec<f64>,
+    /// Each category's colour (`0xRRGGBB`), in the story's order (see [`Scene::set_colors`]).
+    category_color: Vec<u32>,
+    /// Each stream's category's colour (`0xRRGGBB`).
+    stream_color: Vec<u32>,
+    /// For each stream, the highest rate any stream of its unit reaches (units per day).
+    unit_top_rate: Vec<f64>,
+    width: f64,
+    height: f64,
+    /// The projection chosen from the story's places and routes, or named by the story.
+    raw: Raw,
+    fitted: Projection,
+    /// The zoom controls' size in CSS pixels, kept clear of the flows; zero when none.
+    controls_size: (f64, f64),
+    /// The corner the zoom controls go to.
+    controls: Corner,
+    /// The detail inset of the crowded cluster of places, if any.
+    inset: Option<Inset>,
+    view: View,
+    basemap: Option<Basemap>,
+    /// The basemap projected by the fitted projection, before zoom and pan.
+    basemap_fitted: BasemapColumns,
+    /// The basemap as shown.
+    basemap_shown: BasemapColumns,
+    filters: Filters,
+    day: f64,
+    place_xy: Vec<f32>,
+    routes: Vec<Polyline>,
+    route_xy: Vec<f32>,
+    route_offsets: Vec<u32>,
+    arrow_xy: Vec<f32>,
+    mark_xy: Vec<f32>,
+    estimates: Vec<Estimate>,
+    styles: Vec<FlowStyle>,
+    /// The streams that carry particles, from the day, the filters and the view.
+    movers: Vec<Mover>,
+    /// Whether particles denser than a reader can see are thinned (see [`crate::particles`]).
+    thinning: bool,
+    particle_xy: Vec<f32>,
+    particle_stream: Vec<u32>,
+}
+
+/// Each stream's colour: its category's in `colors` (the story's order), the first for a
+/// category the story does not have.
+fn stream_colors(story: &Story, colors: &[u32]) -> Vec<u32> {
+    story
+        .streams
+        .iter()
+        .map(|s| {
+            let c = story.categories.iter().position(|c| c.id == s.category);
+            colors
+                .get(c.unwrap_or(0))
+                .copied()
+                .unwrap_or(crate::style::PALETTE[0])
+        })
+        .collect()
+}
+
+/// Each path of `paths` once, however many streams share it.
+fn distinct_paths(paths: &[Arc<[(f64, f64)]>]) -> impl Iterator<Item = &Arc<[(f64, f64)]>> {
+    let mut seen = std::collections::HashSet::new();
+    paths.iter().filter(move |p| seen.insert(p.as_ptr()))
+}
+
+impl Scene {
+    /// A scene of `story`; call [`Scene::resize`] before drawing. Routes are densified into
+    /// pieces of at most 50 km; a story of more than 5,000 streams gets 250 km pieces, which
+    /// still curve smoothly at map scale and keep memory and layout time in bounds, and longer
+    /// ones where all paths together would pass [`MAX_DENSIFIED_POINTS`]. Streams with the
+    /// same ends and route share one path.
+    pub fn new(story: Story) -> Self {
+        let segment_m = if story.streams.len() > 5_000 {
+            250_000.0
+        } else {
+            MAX_SEGMENT_M
+        };
+        let series = StorySeries::new(&story);
+        let encoder = Encoder::new(&story, &series);
+        let place_at: HashMap<&str, (f64, f64)> = story
+            .places
+            .iter()
+            .map(|p| (p.id.as_str(), (p.lon, p.lat)))
+            .collect();
+        let routes: HashMap<&str, &crate::model::Route> =
+            story.routes.iter().map(|r| (r.id.as_str(), r)).collect();
+        // Streams with the same ends and route share one path, computed once.
+        type Key<'a> = (&'a str, &'a str, Option<&'a str>);
+        let mut shared: HashMap<Key<'_>, usize> = HashMap::new();
+        // Each distinct path: its ends, its waypoints and how many streams follow it.
+        type Distinct<'a> = ((f64, f64), &'a [[f64; 2]], (f64, f64), usize);
+        let mut distinct: Vec<Distinct<'_>> = Vec::new();
+        let path_of: Vec<Option<usize>> = story
+            .streams
+            .iter()
+            .map(|s| {
+                let (Some(&a), Some(&b)) =
+                    (place_at.get(s.from.as_str()), place_at.get(s.to.as_str()))
+                else {
+                    return None;
+                };
+                let key = (s.from.as_str(), s.to.as_str(), s.route.as_deref());
+                let k = *shared.entry(key).or_insert_with(|| {
+                    let waypoints = s
+                        .route
+                        .as_deref()
+                        .and_then(|r| routes.get(r))
+                        .map(|r| r.waypoints.as_slice())
+                        .unwrap_or(&[]);
+                    distinct.push((a, waypoints, b, 0));
+                    distinct.len() - 1
+                });
+                distinct[k].3 += 1;
+                Some(k)
+            })
+            .collect();
+        let drawn_m: f64 = distinct
+            .iter()
+            .map(|&(a, w, b, n)| path_length_m(a, w, b) * n as f64)
+            .sum();
+        let segment_m = segment_m.max(drawn_m / MAX_DENSIFIED_POINTS as f64);
+        let computed: Vec<Arc<[(f64, f64)]>> = distinct
+            .iter()
+            .map(|&(a, w, b, _)| geodesic_path(a, w, b, segment_m).into())
+            .collect();
+        let none: Arc<[(f64, f64)]> = Arc::from(Vec::new());
+        let paths_lonlat = path_of
+            .iter()
+            .map(|k| k.map_or_else(|| none.clone(), |k| computed[k].clone()))
+            .collect();
+        let raw = choose_projection(
+            story.story.projection.as_ref(),
+            (story.places.iter().map(|p| (p.lon, p.lat))).chain(route_samples(&computed)),
+        );
+        let (category_color, _) = category_colors(&story.categories, Theme::Light, &[]);
+        let stream_color = stream_colors(&story, &category_color);
+        let unit_top_rate = top_rates(&story, &series);
+        let lane = lanes(&story);
+        Scene {
+            series,
+            encoder,
+            paths_lonlat,
+            lane,
+            category_color,
+            stream_color,
+            unit_top_rate,
+            width: 0.0,
+            height: 0.0,
+            raw,
+            fitted: Projection::fit(raw, [], 1.0, 1.0, 0.0),
+            controls_size: (0.0, 0.0),
+            controls: Corner::TopRight,
+            inset: None,
+            view: View::default(),
+            basemap: None,
+            basemap_fitted: BasemapColumns::default(),
+            basemap_shown: BasemapColumns::default(),
+            filters: Filters {
+                hidden_categories: Vec::new(),
+                hidden_confidences: Vec::new(),
+            },
+            day: f64::from(story.story.as_of.last()),
+            story,
+            place_xy: Vec::new(),
+            routes: Vec::new(),
+            route_xy: Vec::new(),
+            route_offsets: Vec::new(),
+            arrow_xy: Vec::new(),
+            mark_xy: Vec::new(),
+            estimates: Vec::new(),
+            styles: Vec::new(),
+            movers: Vec::new(),
+            thinning: false,
+            particle_xy: Vec::new(),
+            particle_stream: Vec::new(),
+        }
+    }
+
+    /// Fits the map to a `width` by `height` CSS-pixel viewport (see [`crate::frame`]: the
+    /// flows fill it, a crowded cluster of places gets a detail inset, the controls go to a
+    /// corner clear of both), resets the zoom, and lays the static layer out again.
+    pub fn resize(&mut self, width: f64, height: f64) {
+        let places: Vec<(f64, f64)> = self.story.places.iter().map(|p| (p.lon, p.lat)).collect();
+        let paths: Vec<&[(f64, f64)]> =
+            distinct_paths(&self.paths_lonlat).map(|p| &p[..]).collect();
+        let f = frame(&FrameRequest {
+            raw: self.raw,
+            places: &places,
+            paths: &paths,
+            width,
+            height,
+            padding: PADDING_PX,
+            controls: self.controls_size,
+        });
+        self.controls = f.controls;
+        self.inset = f.inset;
+        self.show_projection(width, height, f.projection);
+    }
+
+    /// Shows the map in a `width` by `height` viewport through `projection`, with no inset and
+    /// the zoom reset: the main map's last step, and the whole of an inset's.
+    fn show_projection(&mut self, width: f64, height: f64, projection: Projection) {
+        self.width = width;
+        self.height = height;
+        self.fitted = projection;
+        self.view = View::default();
+        if let Some(b) = &self.basemap {
+            self.basemap_fitted = b.project(&self.fitted);
+        }
+        self.layout();
+    }
+
+    /// Colours the categories for `theme`, with the host page's `overrides` (category id and
+    /// colour, already checked against `theme` by [`crate::style::parse_color_list`]) before
+    /// the story's own colours; returns a sentence for each story colour refused under `theme`
+    /// (see [`category_colors`]).
+    pub fn set_colors(&mut self, theme: Theme, overrides: &[(String, u32)]) -> Vec<String> {
+        let (colors, refused) = category_colors(&self.story.categories, theme, overrides);
+        self.stream_color = stream_colors(&self.story, &colors);
+        self.category_color = colors;
+        refused
+    }
+
+    /// Gives the categories the colours `colors` (`0xRRGGBB`, in the story's order), as
+    /// another scene of the same story chose them (see [`crate::map_state::MapState`]);
+    /// ignored unless there is one colour per category.
+    pub fn set_category_colors(&mut self, colors: &[u32]) {
+        if colors.len() == self.story.categories.len() {
+            self.category_color = colors.to_vec();
+            self.stream_color = stream_colors(&self.story, &self.category_color);
+        }
+    }
+
+    /// Each category's colour (`0xRRGGBB`), in the story's order.
+    pub fn category_color(&self) -> &[u32] {
+        &self.category_color
+    }
+
+    /// The colour (`0xRRGGBB`) the map draws the category at `index` (in the story's order)
+    /// in: its chosen colour, or the palette's for that place in the order.
+    pub fn color_of_category(&self, index: usize) -> u32 {
+        self.category_color
+            .get(index)
+            .copied()
+            .unwrap_or_else(|| crate::style::category_color(index))
+    }
+
+    /// Each stream's colour, `0xRRGGBB`, in stream order.
+    pub fn stream_color(&self) -> &[u32] {
+        &self.stream_color
+    }
+
+    /// x, y in CSS pixels of each place, in the story's place order.
+    pub fn place_xy(&self) -> &[f32] {
+        &self.place_xy
+    }
+
+    /// x, y in CSS pixels of every route's points, route after route in stream order.
+    pub fn route_xy(&self) -> &[f32] {
+        &self.route_xy
+    }
+
+    /// Where each stream's route starts in [`Scene::route_xy`], in points; one more entry than
+    /// streams, the last being the total.
+    pub fn route_offsets(&self) -> &[u32] {
+        &self.route_offsets
+    }
+
+    /// Each stream's arrowhead as three points (tip, then the two base corners), x, y in CSS
+    /// pixels: six numbers per stream.
+    pub fn arrow_xy(&self) -> &[f32] {
+        &self.arrow_xy
+    }
+
+    /// Where each stream's marks go: the unknown-quantity mark halfway along its route, then the
+    /// dispute mark a third of the way; x, y in CSS pixels, four numbers per stream.
+    pub fn mark_xy(&self) -> &[f32] {
+        &self.mark_xy
+    }
+
+    /// Each stream's look at the current day.
+    pub fn styles(&self) -> &[FlowStyle] {
+        &self.styles
+    }
+
+    /// x, y in CSS pixels of each particle of the last frame.
+    pub fn particle_xy(&self) -> &[f32] {
+        &self.particle_xy
+    }
+
+    /// The stream index of each particle of the last frame.
+    pub fn particle_stream(&self) -> &[u32] {
+        &self.particle_stream
+    }
+
+    /// Each stream's estimate at the current day.
+    pub fn estimates(&self) -> &[Estimate] {
+        &self.estimates
+    }
+
+    /// The series of the story's streams.
+    pub fn series(&self) -> &StorySeries {
+        &self.series
+    }
+
+    /// The story drawn.
+    pub fn story(&self) -> &Story {
+        &self.story
+    }
+
+    /// The projection fitted at the last resize (before zoom and pan).
+    pub fn projection(&self) -> &Projection {
+        &self.fitted
+    }
+
+    /// The projected route of stream `i`, as drawn.
+    pub fn route(&self, i: usize) -> Option<&Polyline> {
+        self.routes.get(i)
+    }
+
+    /// The viewport's size in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        (self.width, self.height)
+    }
+
+    /// Whether stream `i` carries mark `mark` (see [`marks`](crate::encoding::marks)) at the current day.
+    pub fn has_mark(&self, i: usize, mark: u8) -> bool {
+        self.styles.get(i).is_some_and(|s| s.marks & mark != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! Each animation frame's particles, and painting particles and routes into a raster.
+
+use super::Scene;
+use crate::encoding::LineStyle;
+use crate::particles::{paint_discs, place_all, thinning_share};
+use crate::raster::Raster;
+use crate::stroke_mask::StrokeMask;
+
+impl Scene {
+    /// Computes the frame at animation clock `clock_s` seconds: each visible moving stream's
+    /// particles, spaced evenly along its route and advancing with the clock at a speed and
+    /// density that grow with the stream's rate. A stream reported to move but with no figure
+    /// gets the fewest, slowest particles; one whose last reading is past gets none.
+    pub fn frame(&mut self, clock_s: f64) {
+        let share = if self.thinning {
+            thinning_share(&self.movers, self.width * self.height)
+        } else {
+            1.0
+        };
+        place_all(
+            &self.movers,
+            &self.routes,
+            share,
+            clock_s,
+            &mut self.particle_xy,
+            &mut self.particle_stream,
+        );
+    }
+
+    /// Thins particles where they are denser than a reader can see, from the next frame on:
+    /// see [`crate::particles::thinning_share`]. Off until asked for.
+    pub fn set_thinning(&mut self, on: bool) {
+        self.thinning = on;
+    }
+
+    /// Draws the last frame's particles into `raster` (cleared first), whose pixels are `dpr`
+    /// device pixels per CSS pixel, as discs of `radius_css` CSS pixels in their stream's colour.
+    pub fn paint_particles(&self, raster: &mut Raster, dpr: f32, radius_css: f32) {
+        paint_discs(
+            raster,
+            &self.particle_xy,
+            &self.particle_stream,
+            &self.stream_color,
+            dpr,
+            radius_css,
+        );
+    }
+
+    /// Draws the routes and arrowheads of the visible streams into `raster` (cleared first),
+    /// whose pixels are `dpr` device pixels per CSS pixel, as a dense map's static layer shows
+    /// them: the streams of one colour and line style together, their routes stroked solid at
+    /// the group's widest width (at most 2 CSS pixels) and then their arrowheads filled, each
+    /// laid over what is there at half opacity (faint streams at 0.3), overlaps not adding up.
+    /// `mask` is scratch space of the raster's size.
+    pub fn paint_routes(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
+        raster.clear();
+        // Groups by colour and style, in the order they first appear.
+        let mut groups: Vec<(u32, LineStyle, f32, Vec<usize>)> = Vec::new();
+        for (s, st) in self.styles.iter().enumerate() {
+            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
+            else {
+                continue;
+            };
+            if !st.visible || b < a + 2 || self.arrow_xy.len() < 6 * s + 6 {
+                continue;
+            }
+            let color = self.stream_color.get(s).copied().unwrap_or(0);
+            let width = st.width.min(2.0) as f32;
+            match groups.iter_mut().find(|g| g.0 == color && g.1 == st.style) {
+                Some(g) => {
+                    g.2 = g.2.max(width);
+                    g.3.push(s);
+                }
+                None => groups.push((color, st.style, width, vec![s])),
+            }
+        }
+        let xy = &self.route_xy;
+        for (color, style, width, streams) in groups {
+            let opacity = if style == LineStyle::Faint { 0.3 } else { 0.5 };
+            mask.clear();
+            for &s in &streams {
+                let (a, b) = (
+                    self.route_offsets[s] as usize,
+                    self.route_offsets[s + 1] as usize,
+                );
+                mask.stroke_polyline(&xy[2 * a..2 * b], dpr, width * dpr);
+            }
+            mask.composite(raster, color, opacity);
+            mask.clear();
+            for &s in &streams {
+                let t = &self.arrow_xy[6 * s..6 * s + 6];
+                mask.fill_triangle(
+                    (t[0] * dpr, t[1] * dpr),
+                    (t[2] * dpr, t[3] * dpr),
+                    (t[4] * dpr, t[5] * dpr),
+                );
+            }
+            mask.composite(raster, color, opacity);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The series of every stream of a story, in the story's stream order.
+
+use super::wholes::wholes_at_least_their_parts;
+use super::{Estimate, Series};
+use crate::model::{Confidence, Story};
+
+/// The series of every stream of a story, in the story's stream order.
+#[derive(Debug, Clone)]
+pub struct StorySeries {
+    series: Vec<Series>,
+    strongest: Vec<Option<Confidence>>,
+    disputed: Vec<bool>,
+}
+
+impl StorySeries {
+    /// Builds the series of every stream once; evaluate them at any moment with [`Self::at`].
+    pub fn new(story: &Story) -> Self {
+        let index: std::collections::HashMap<&str, usize> = story
+            .streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut by_stream: Vec<Vec<&crate::model::Observation>> =
+            vec![Vec::new(); story.streams.len()];
+        for o in &story.observations {
+            if let Some(&i) = index.get(o.stream.as_str()) {
+                by_stream[i].push(o);
+            }
+        }
+        let strongest = by_stream
+            .iter()
+            .map(|obs| obs.iter().map(|o| o.confidence).max())
+            .collect();
+        let disputed = by_stream
+            .iter()
+            .map(|obs| {
+                obs.iter()
+                    .any(|o| !o.denials.is_empty() || o.confidence == Confidence::Denied)
+            })
+            .collect();
+        let own: Vec<Series> = by_stream.into_iter().map(Series::new).collect();
+        let series = wholes_at_least_their_parts(story, &index, own);
+        StorySeries {
+            series,
+            strongest,
+            disputed,
+        }
+    }
+
+    /// Every stream's estimate at `day`, in stream order.
+    pub fn at(&self, day: f64) -> Vec<Estimate> {
+        self.series.iter().map(|s| s.at(day)).collect()
+    }
+
+    /// Every stream's estimate at `day`, written into `out` (cleared first) to reuse its memory.
+    pub fn at_into(&self, day: f64, out: &mut Vec<Estimate>) {
+        out.clear();
+        out.extend(self.series.iter().map(|s| s.at(day)));
+    }
+
+    /// The series of stream `i`.
+    pub fn series(&self, i: usize) -> Option<&Series> {
+        self.series.get(i)
+    }
+
+    /// The strongest confidence any observation of stream `i` has.
+    pub fn strongest(&self, i: usize) -> Option<Confidence> {
+        self.strongest.get(i).copied().flatten()
+    }
+
+    /// Whether any party denies something about stream `i`.
+    pub fn disputed(&self, i: usize) -> bool {
+        self.disputed.get(i).copied().unwrap_or(false)
+    }
+
+    /// How many streams there are.
+    pub fn len(&self) -> usize {
+        self.series.len()
+    }
+
+    /// Whether there are no streams.
+    pub fn is_empty(&self) -> bool {
+        self.series.is_empty()
+    }
+}
