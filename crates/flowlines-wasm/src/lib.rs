@@ -23,6 +23,7 @@ mod inset;
 mod record;
 mod state;
 mod steps;
+mod style;
 mod view;
 mod words;
 
