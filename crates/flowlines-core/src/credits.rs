@@ -33,8 +33,13 @@ pub struct Credits {
 impl Credits {
     /// The sources as one sentence ("Sources: A; B"); `None` when no drawn flow cites any.
     pub fn sources_line(&self, lang: &str) -> Option<String> {
-        (!self.sources.is_empty())
-            .then(|| tf(Lang::from_code(lang), "sources", &[&self.sources.join("; ")]))
+        (!self.sources.is_empty()).then(|| {
+            tf(
+                Lang::from_code(lang),
+                "sources",
+                &[&self.sources.join("; ")],
+            )
+        })
     }
 
     /// The credit with its label ("Credit: …"); `None` when the story credits nobody.
@@ -127,7 +132,10 @@ mod tests {
         let all = scene.story().sources.len();
         let named = credits(&scene, "en").sources.len();
         assert!(named > 0, "the drawn flows cite some source");
-        assert!(named < all, "{named} of {all}: not every source of the story");
+        assert!(
+            named < all,
+            "{named} of {all}: not every source of the story"
+        );
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! held line when the panel draws them.
 
 use super::lines::{draw_styled, style_of};
-use flowlines_core::encoding::LineStyle;
 use super::marks::Rect;
 use super::Plot;
 use crate::chart::{ChartError, Frame, PanelPlan, BAND_ALPHA, HELD_ALPHA};
 use crate::paint::{fit, font, mix};
+use flowlines_core::encoding::LineStyle;
 use flowlines_core::i18n::{t, tf, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;

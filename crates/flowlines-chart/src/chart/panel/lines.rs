@@ -38,7 +38,10 @@ pub(super) fn draw_styled<DB: DrawingBackend>(
         }
         [on, off] => {
             for d in dashes(points, on, off) {
-                area.draw(&PathElement::new(d.into_iter().map(px).collect::<Vec<_>>(), shape))?;
+                area.draw(&PathElement::new(
+                    d.into_iter().map(px).collect::<Vec<_>>(),
+                    shape,
+                ))?;
             }
         }
         _ => {
