@@ -24,9 +24,11 @@ pub fn css(color: u32) -> String {
     format!("#{:06x}", color & 0xFF_FFFF)
 }
 
-/// The light theme's colours, `0xRRGGBB`: every static image's, and the page's where a custom
-/// property does not set its own (`--fl-ink`, `--fl-land`, … in www/css/flowlines.css; keep
-/// them the same, tests/style-table.test.mjs checks the ink).
+// The light theme's colours, `0xRRGGBB`: every static image's, and the page's where a custom
+// property does not set its own (`--fl-ink`, `--fl-land`, … in www/css/flowlines.css; keep
+// them the same, tests/style-table.test.mjs checks the ink). The page reads them through
+// `crate::line_style::table`.
+
 /// Text, place dots and legend samples.
 pub const INK: u32 = 0x1D1D1F;
 /// Notes and other quiet text of a static image.
