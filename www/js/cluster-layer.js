@@ -30,7 +30,7 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
   map.cluster_layout();
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  const colours = coloursOf(ctx.canvas);
+  const colours = coloursOf(ctx.canvas, map);
   drawBasemap(ctx, map, colours);
 
   const line = map.cluster_flow_xy();
@@ -62,7 +62,7 @@ export function drawClusterLayer(ctx, map, { width, height, dpr, lang }) {
   const radius = map.cluster_radius();
   const size = map.cluster_size();
   const labels = map.cluster_labels(lang);
-  const { font } = scaleFor(width);
+  const { font } = scaleFor(width, map);
   const countFont = `bold ${font - 2}px ${FONT_FAMILY}`;
   const nameFont = `${font}px ${FONT_FAMILY}`;
   const measured = Float64Array.from(labels, (text, i) => {

@@ -35,9 +35,10 @@ function wrap(ctx, text, width) {
 
 /**
  * The map's two layers and its credits as one canvas, in the colours the reader sees (the
- * theme's sea, paper and ink, from flowlines.css).
+ * theme's sea, paper and ink, from flowlines.css; the core's light `colors` from
+ * FlowMap.style_table where a property is not set).
  */
-export function composite(layers, credits, dpr) {
+export function composite(layers, credits, dpr, colors) {
   const style = getComputedStyle(layers[0]);
   const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   const [w, h] = [layers[0].width, layers[0].height];
@@ -48,14 +49,14 @@ export function composite(layers, credits, dpr) {
   out.width = w;
   out.height = h + Math.ceil((lines.length * LINE + 16) * dpr);
   const ctx = out.getContext('2d');
-  ctx.fillStyle = colour('--fl-sea', '#dde6ec');
+  ctx.fillStyle = colour('--fl-sea', colors.sea);
   ctx.fillRect(0, 0, w, h);
   for (const layer of layers) ctx.drawImage(layer, 0, 0);
-  ctx.fillStyle = colour('--fl-paper', '#f7f5f0');
+  ctx.fillStyle = colour('--fl-paper', colors.paper);
   ctx.fillRect(0, h, w, out.height - h);
   ctx.scale(dpr, dpr);
   ctx.font = FOOTER_FONT;
-  ctx.fillStyle = colour('--fl-ink', '#1d1d1f');
+  ctx.fillStyle = colour('--fl-ink', colors.ink);
   ctx.textBaseline = 'top';
   lines.forEach((line, i) => ctx.fillText(line, 10, h / dpr + 8 + i * LINE));
   return out;

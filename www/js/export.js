@@ -3,6 +3,8 @@
 // second wasm module (extras.js), loaded on the first such download; the PNG's drawing and the
 // file handling (export-file.js) load on the first download too.
 
+import { styleTable } from './style-table.js';
+
 /** The downloads' drawing and file handling (export-file.js), loaded once, when first asked for. */
 let loaded;
 const files = () => (loaded ??= import('./export-file.js'));
@@ -23,7 +25,7 @@ export function attachExport(map, { extras, png, svg, csv, layers, view, name, w
   png.addEventListener('click', async () => {
     const { dpr, lang } = view();
     const { composite, download } = await files();
-    composite(layers, map.export_credits(lang), dpr).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
+    composite(layers, map.export_credits(lang), dpr, styleTable(map).colors).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
   });
   svg.addEventListener('click', async () => {
     const { width, height, lang } = view();

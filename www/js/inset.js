@@ -3,6 +3,7 @@
 // outline on the map of the region it details, and the controls in the corner the core left
 // free. What is under the pointer in the inset is asked of the core too.
 import { drawStaticLayer } from './static-layer.js';
+import { styleTable } from './style-table.js';
 
 /**
  * Wires the inset box `box` (with its canvas `canvas`) and the zoom controls `controls` of a
@@ -41,7 +42,7 @@ export function mountInset({ box, canvas, controls }) {
       Object.assign(box.style, { left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px` });
       const [w, h] = [Math.round(width * dpr), Math.round(height * dpr)];
       if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
-      outline(mapCtx, map.inset_outline(), dpr);
+      outline(mapCtx, map.inset_outline(), dpr, styleTable(map));
       map.focus_inset(true);
       try {
         drawStaticLayer(ctx, map, { width, height, dpr, lang });
@@ -63,8 +64,8 @@ export function mountInset({ box, canvas, controls }) {
   };
 }
 
-/** Strokes the ring `xy` (CSS pixels) on `ctx`, whose canvas is `dpr` device pixels a pixel. */
-function outline(ctx, xy, dpr) {
+/** Strokes the ring `xy` (CSS pixels) on `ctx`, whose canvas is `dpr` device pixels a pixel, as the core's table `look` says. */
+function outline(ctx, xy, dpr, look) {
   if (xy.length < 6) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.save();
@@ -73,8 +74,8 @@ function outline(ctx, xy, dpr) {
   for (let i = 2; i + 1 < xy.length; i += 2) ctx.lineTo(xy[i], xy[i + 1]);
   ctx.closePath();
   ctx.lineWidth = 1.5;
-  ctx.strokeStyle = getComputedStyle(ctx.canvas).getPropertyValue('--fl-muted').trim() || '#5f5f66';
-  ctx.setLineDash([4, 3]);
+  ctx.strokeStyle = getComputedStyle(ctx.canvas).getPropertyValue('--fl-muted').trim() || look.colors.muted;
+  ctx.setLineDash(look.insetDash);
   ctx.stroke();
   ctx.restore();
 }

@@ -1,7 +1,11 @@
 // The legend: what colours, widths, line styles and marks mean, with a toggle per category and
 // per confidence. Built with DOM calls only; names come from the data and are set as text.
 
+import { styleTable, dashOf } from './style-table.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
+/** The width of the legend's line samples, in CSS pixels. */
+const SAMPLE_WIDTH = 3;
 
 function svg(width, height, draw) {
   const el = document.createElementNS(SVG, 'svg');
@@ -12,9 +16,9 @@ function svg(width, height, draw) {
   return el;
 }
 
-function line(el, attrs) {
+function line(el, ink, attrs) {
   const l = document.createElementNS(SVG, 'line');
-  for (const [k, v] of Object.entries({ x1: 2, y1: 7, x2: 34, y2: 7, stroke: '#1d1d1f', 'stroke-width': 3, ...attrs })) l.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ x1: 2, y1: 7, x2: 34, y2: 7, stroke: ink, 'stroke-width': SAMPLE_WIDTH, ...attrs })) l.setAttribute(k, v);
   el.append(l);
 }
 
@@ -45,12 +49,23 @@ function key(sample, label) {
   return row;
 }
 
-/** Each confidence the legend filters by, its name in the reader's language and its line. */
+/** The SVG attributes of a sample of line style `code` (0 solid to 3 faint), from the core's table `look`. */
+function styleAttrs(look, code) {
+  const style = look.styles[code];
+  const width = style.width ?? SAMPLE_WIDTH;
+  const attrs = { 'stroke-width': width, 'stroke-opacity': style.alpha };
+  const dash = dashOf(look, code, width);
+  if (dash.length) attrs['stroke-dasharray'] = dash.join(' ');
+  if (style.round) attrs['stroke-linecap'] = 'round';
+  return attrs;
+}
+
+/** Each confidence the legend filters by, its name in the reader's language and its line style's code. */
 const confidences = (words) => [
-  ['confirmed', words.t('confirmed'), {}],
-  ['reported', words.t('reported'), { 'stroke-dasharray': '7 4' }],
-  ['claimed', words.t('claimed'), { 'stroke-dasharray': '0.1 5', 'stroke-linecap': 'round' }],
-  ['proposed', words.t('proposed'), { 'stroke-width': 1.5, 'stroke-opacity': 0.4, 'stroke-dasharray': '2 4' }],
+  ['confirmed', words.t('confirmed'), 0],
+  ['reported', words.t('reported'), 1],
+  ['claimed', words.t('claimed'), 2],
+  ['proposed', words.t('proposed'), 3],
 ];
 
 /**
@@ -60,9 +75,11 @@ const confidences = (words) => [
  */
 export function buildLegend(root, map, lang, changed, { shown = null, words } = {}) {
   root.replaceChildren();
+  const look = styleTable(map);
+  const ink = look.colors.ink;
   root.append(heading(words.t('what_moves')));
   for (const c of map.categories(lang)) {
-    const swatch = svg(36, 14, (el) => line(el, { stroke: c.color, 'stroke-width': 6 }));
+    const swatch = svg(36, 14, (el) => line(el, ink, { stroke: c.color, 'stroke-width': 6 }));
     const on = !shown || shown.includes(c.id);
     if (!on) map.set_category_visible(c.id, false);
     const row = toggle(c.name, swatch, on, (on) => { map.set_category_visible(c.id, on); changed(); });
@@ -70,8 +87,8 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
     root.append(row);
   }
   root.append(heading(words.t('how_sure')));
-  for (const [id, label, attrs] of confidences(words)) {
-    const row = toggle(label, svg(36, 14, (el) => line(el, attrs)), true, (on) => {
+  for (const [id, label, code] of confidences(words)) {
+    const row = toggle(label, svg(36, 14, (el) => line(el, ink, styleAttrs(look, code))), true, (on) => {
       map.set_confidence_visible(id, on);
       if (id === 'proposed') map.set_confidence_visible('denied', on);
       changed();
@@ -81,12 +98,12 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
   }
   root.append(heading(words.t('marks')));
   root.append(key(svg(36, 14, (el) => {
-    line(el, { 'stroke-width': 10, 'stroke-opacity': 0.22 });
-    line(el, { 'stroke-width': 4 });
+    line(el, ink, { 'stroke-width': 10, 'stroke-opacity': look.bandAlpha });
+    line(el, ink, { 'stroke-width': 4 });
   }), words.t('mark_width')));
   root.append(key(svg(36, 16, (el) => {
     const c = document.createElementNS(SVG, 'circle');
-    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: look.colors.white, stroke: ink })) c.setAttribute(k, v);
     const t = document.createElementNS(SVG, 'text');
     for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
     t.textContent = '?';
@@ -94,7 +111,7 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
   }), words.t('mark_unknown')));
   root.append(key(svg(36, 16, (el) => {
     const c = document.createElementNS(SVG, 'circle');
-    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: '#fff', stroke: '#1d1d1f' })) c.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: look.colors.white, stroke: ink })) c.setAttribute(k, v);
     const t = document.createElementNS(SVG, 'text');
     for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
     t.textContent = '!';
@@ -102,12 +119,12 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
   }), words.t('mark_disputed')));
   root.append(key(svg(36, 14, (el) => {
     const p = document.createElementNS(SVG, 'path');
-    for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: '#fff', stroke: '#1d1d1f', 'stroke-width': 1.5 })) p.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: look.colors.white, stroke: ink, 'stroke-width': 1.5 })) p.setAttribute(k, v);
     el.append(p);
   }), words.t('mark_inferred')));
   root.append(key(svg(36, 14, (el) => {
-    line(el, { stroke: '#6b6b72', 'stroke-width': 8, 'stroke-dasharray': '1 5', 'stroke-linecap': 'round', 'stroke-opacity': 0.6 });
-    line(el, { 'stroke-width': 3 });
+    line(el, ink, { stroke: look.colors.outline, 'stroke-width': 8, 'stroke-dasharray': look.outlineDash.join(' '), 'stroke-linecap': 'round', 'stroke-opacity': look.outlineAlpha });
+    line(el, ink, {});
   }), words.t('mark_assumed')));
 }
 

@@ -2,48 +2,45 @@
 // its width, band, line style, marks and arrowhead, the place dots and their labels. Every
 // position, width and style comes from the core; this module only strokes and fills.
 
-const FONT_FAMILY = 'system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
-/** Under this width (CSS pixels) the map is a phone's: smaller labels and dots. */
-const NARROW = 480;
+import { styleTable, dashOf, scaleFor as scaleOf } from './style-table.js';
 
-/** Label font size and place dot radius for a map `width` CSS pixels wide. */
-export function scaleFor(width) {
-  return width < NARROW ? { font: 11, radius: 3 } : { font: 13, radius: 4 };
+const FONT_FAMILY = 'system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
+
+/** Label font size and place dot radius for a map `width` CSS pixels wide, for `map`. */
+export function scaleFor(width, map) {
+  return scaleOf(styleTable(map), width);
 }
 
 /**
  * The colours of the basemap and the labels: the custom properties of the element the canvas
  * sits in (--fl-land, --fl-coast, --fl-border, --fl-label, --fl-halo, --fl-place,
- * --fl-place-ring; the dark theme sets its own), these light ones where a property is not set.
+ * --fl-place-ring; the dark theme sets its own), the core's light ones (FlowMap.style_table)
+ * where a property is not set.
  */
-const COLOURS = {
-  land: '#f4f1ea',
-  coast: '#8fa3b0',
-  border: '#9a9488',
-  label: '#1d1d1f',
-  halo: 'rgba(247,245,240,0.92)',
-  place: '#1d1d1f',
-  placeRing: '#fff',
-};
+function lightColours(map) {
+  const c = styleTable(map).colors;
+  return {
+    land: c.land,
+    coast: c.coast,
+    border: c.border,
+    label: c.ink,
+    halo: 'rgba(247,245,240,0.92)',
+    place: c.ink,
+    placeRing: c.white,
+  };
+}
 
-/** The colours for a canvas, read once per static redraw from its computed style. */
-export function coloursOf(canvas) {
+/** The colours for a canvas showing `map`, read once per static redraw from its computed style. */
+export function coloursOf(canvas, map) {
   const style = canvas && canvas.isConnected ? getComputedStyle(canvas) : null;
-  const out = { ...COLOURS };
+  const out = lightColours(map);
   if (!style) return out;
-  for (const key of Object.keys(COLOURS)) {
+  for (const key of Object.keys(out)) {
     const name = `--fl-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     const value = style.getPropertyValue(name).trim();
     if (value) out[key] = value;
   }
   return out;
-}
-
-/** Dash patterns by line style code (0 solid, 1 dashed, 2 dotted, 3 faint), scaled by width. */
-function dash(style, width) {
-  if (style === 1) return [Math.max(6, width * 2.5), Math.max(4, width * 1.2)];
-  if (style === 2) return [0.1, Math.max(4, width * 1.6)];
-  return [];
 }
 
 function pathOf(ctx, xy, a, b) {
@@ -61,6 +58,7 @@ function drawLines(ctx, xy, starts) {
 }
 
 export function drawBasemap(ctx, map, colours) {
+  const look = styleTable(map);
   const land = map.land_xy();
   if (land.length === 0) return;
   const rings = map.land_rings();
@@ -80,23 +78,23 @@ export function drawBasemap(ctx, map, colours) {
   drawLines(ctx, map.coast_xy(), map.coast_lines());
   ctx.strokeStyle = colours.border;
   ctx.lineWidth = 0.9;
-  ctx.setLineDash([3, 2]);
+  ctx.setLineDash(look.borderDash);
   drawLines(ctx, map.border_xy(), map.border_lines());
   ctx.setLineDash([]);
 }
 
 /** A small circled glyph: '?' for an unknown quantity, '!' for a dispute. */
-function badge(ctx, x, y, glyph, color) {
+function badge(ctx, look, x, y, glyph, color) {
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = look.colors.white;
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.5;
   ctx.beginPath();
-  ctx.arc(x, y, 7, 0, 2 * Math.PI);
+  ctx.arc(x, y, look.badgeRadius, 0, 2 * Math.PI);
   ctx.fill();
   ctx.stroke();
-  ctx.fillStyle = '#1d1d1f';
+  ctx.fillStyle = look.colors.ink;
   ctx.font = 'bold 10px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -151,27 +149,28 @@ function drawFlows(ctx, map) {
   const visible = map.stream_visible();
   const arrows = map.arrow_xy();
   const markXy = map.mark_xy();
+  const look = styleTable(map);
+  const bit = look.marks;
   ctx.lineJoin = 'round';
   for (let s = 0; s + 1 < offsets.length; s++) {
     if (!visible[s]) continue;
     const [a, b] = [offsets[s], offsets[s + 1]];
     if (b - a < 2) continue;
     const [w, low, high] = [widths[3 * s], widths[3 * s + 1], widths[3 * s + 2]];
-    const style = styles[s];
-    const faint = style === 3;
+    const style = look.styles[styles[s]];
     // An assumed or endpoints-only path: a dotted grey outline around the flow.
-    if (marks[s] & 8) {
-      ctx.globalAlpha = 0.45;
-      ctx.strokeStyle = '#6b6b72';
-      ctx.lineWidth = Math.max(w, high) + 3;
+    if (marks[s] & bit.assumedRoute) {
+      ctx.globalAlpha = look.outlineAlpha;
+      ctx.strokeStyle = look.colors.outline;
+      ctx.lineWidth = Math.max(w, high) + look.outlineExtra;
       ctx.lineCap = 'round';
-      ctx.setLineDash([1, 5]);
+      ctx.setLineDash(look.outlineDash);
       pathOf(ctx, xy, a, b);
       ctx.stroke();
     }
     // A range: a pale band from the low to the high width, under the central line.
     if (high - low > 1) {
-      ctx.globalAlpha = 0.22;
+      ctx.globalAlpha = look.bandAlpha;
       ctx.strokeStyle = colors[s];
       ctx.setLineDash([]);
       ctx.lineCap = 'butt';
@@ -179,23 +178,23 @@ function drawFlows(ctx, map) {
       pathOf(ctx, xy, a, b);
       ctx.stroke();
     }
-    ctx.globalAlpha = faint ? 0.4 : 0.9;
+    ctx.globalAlpha = style.alpha;
     ctx.strokeStyle = colors[s];
-    ctx.lineWidth = faint ? 1.5 : (marks[s] & 1) ? w : Math.max(low, Math.min(w, high));
-    ctx.lineCap = style === 2 ? 'round' : 'butt';
-    ctx.setLineDash(faint ? [2, 4] : dash(style, ctx.lineWidth));
+    ctx.lineWidth = style.width ?? ((marks[s] & bit.unknown) ? w : Math.max(low, Math.min(w, high)));
+    ctx.lineCap = style.round ? 'round' : 'butt';
+    ctx.setLineDash(dashOf(look, styles[s], ctx.lineWidth));
     pathOf(ctx, xy, a, b);
     ctx.stroke();
     // The arrowhead: filled, or hollow when the destination is inferred.
     ctx.setLineDash([]);
-    ctx.globalAlpha = faint ? 0.5 : 1;
+    ctx.globalAlpha = style.arrowAlpha;
     ctx.beginPath();
     ctx.moveTo(arrows[6 * s], arrows[6 * s + 1]);
     ctx.lineTo(arrows[6 * s + 2], arrows[6 * s + 3]);
     ctx.lineTo(arrows[6 * s + 4], arrows[6 * s + 5]);
     ctx.closePath();
-    if (marks[s] & 4) {
-      ctx.fillStyle = '#fff';
+    if (marks[s] & bit.inferredDestination) {
+      ctx.fillStyle = look.colors.white;
       ctx.fill();
       ctx.lineWidth = 1.5;
       ctx.strokeStyle = colors[s];
@@ -204,13 +203,14 @@ function drawFlows(ctx, map) {
       ctx.fillStyle = colors[s];
       ctx.fill();
     }
-    if (marks[s] & 1) badge(ctx, markXy[4 * s], markXy[4 * s + 1], '?', colors[s]);
-    if (marks[s] & 2) badge(ctx, markXy[4 * s + 2], markXy[4 * s + 3], '!', colors[s]);
+    if (marks[s] & bit.unknown) badge(ctx, look, markXy[4 * s], markXy[4 * s + 1], '?', colors[s]);
+    if (marks[s] & bit.disputed) badge(ctx, look, markXy[4 * s + 2], markXy[4 * s + 3], '!', colors[s]);
   }
   ctx.globalAlpha = 1;
 }
 
 function drawPlaces(ctx, map, lang, colours, { font, radius }) {
+  const ring = styleTable(map).placeRing;
   const places = map.place_xy();
   const names = map.place_names(lang);
   ctx.font = `${font}px ${FONT_FAMILY}`;
@@ -221,7 +221,7 @@ function drawPlaces(ctx, map, lang, colours, { font, radius }) {
     const [x, y] = [places[2 * i], places[2 * i + 1]];
     ctx.fillStyle = colours.place;
     ctx.strokeStyle = colours.placeRing;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = ring;
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, 2 * Math.PI);
     ctx.fill();
@@ -240,8 +240,8 @@ function drawPlaces(ctx, map, lang, colours, { font, radius }) {
 export function drawStaticLayer(ctx, map, { width, height, dpr, lang }) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  const colours = coloursOf(ctx.canvas);
+  const colours = coloursOf(ctx.canvas, map);
   drawBasemap(ctx, map, colours);
   drawFlows(ctx, map);
-  drawPlaces(ctx, map, lang, colours, scaleFor(width));
+  drawPlaces(ctx, map, lang, colours, scaleFor(width, map));
 }

@@ -9,3 +9,6 @@ pub mod map;
 mod paint;
 /// A backend that draws nothing and records every call, for tests that count what was drawn.
 pub mod recording;
+/// For tests that the map and the charts draw each line style as the core's table says.
+#[cfg(test)]
+mod style_check;

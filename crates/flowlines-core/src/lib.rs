@@ -14,6 +14,8 @@ pub mod cluster;
 pub mod compact;
 /// The basemap's compact binary form (`basemap.bin`), coordinates on the 0.01° grid.
 pub mod compact_basemap;
+/// The credit lines every exported image carries: the sources its visible flows cite.
+pub mod credits;
 /// Dates as precise as a source gives them, and periods between two such dates.
 pub mod date;
 /// What a reader is told about a flow or a place they point at, as plain text.
@@ -40,6 +42,8 @@ pub mod hostile;
 pub mod i18n;
 /// Place labels placed greedily clear of each other, the dots and obstacles.
 pub mod labels;
+/// How each line style and mark looks, in every renderer: dashes, mark bits, radii.
+pub mod line_style;
 /// What a live map shows at a moment (day, size, view, filters, colours) as plain data.
 pub mod map_state;
 /// The data model of a flow story: places, routes, streams, observations, sources.

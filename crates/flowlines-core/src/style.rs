@@ -31,6 +31,30 @@ pub fn css(color: u32) -> String {
     format!("#{:06x}", color & 0xFF_FFFF)
 }
 
+// The light theme's colours, `0xRRGGBB`: every static image's, and the page's where a custom
+// property does not set its own (`--fl-ink`, `--fl-land`, … in www/css/flowlines.css; keep
+// them the same, tests/style-table.test.mjs checks the ink). The page reads them through
+// `crate::line_style::table`.
+
+/// Text, place dots and legend samples.
+pub const INK: u32 = 0x1D1D1F;
+/// Notes and other quiet text of a static image.
+pub const MUTED: u32 = 0x5F5F66;
+/// An assumed route's dotted outline.
+pub const OUTLINE_GREY: u32 = 0x6B6B72;
+/// Badges, hollow arrowheads and the rings around place dots.
+pub const WHITE: u32 = 0xFFFFFF;
+/// The paper around a static image's map.
+pub const PAPER: u32 = 0xF7F5F0;
+/// The land.
+pub const LAND: u32 = 0xF4F1EA;
+/// The sea.
+pub const SEA: u32 = 0xDDE6EC;
+/// Coastlines.
+pub const COAST: u32 = 0x8FA3B0;
+/// Borders between countries.
+pub const BORDER: u32 = 0x9A9488;
+
 /// The least contrast a category's own colour must have against every surface its flows are
 /// drawn on: WCAG 2.1's 3:1 for graphical objects (success criterion 1.4.11).
 pub const MIN_CONTRAST: f64 = 3.0;
@@ -66,7 +90,7 @@ impl Theme {
     /// `--fl-sea` in www/css/flowlines.css; keep them the same).
     pub fn backgrounds(self) -> [u32; 2] {
         match self {
-            Theme::Light => [0xF4F1EA, 0xDDE6EC],
+            Theme::Light => [LAND, SEA],
             Theme::Dark => [0x2A2D31, 0x14202B],
         }
     }

@@ -33,6 +33,8 @@ mod record;
 mod state;
 /// The story's guided tour for the page, each step with its day and text.
 mod steps;
+/// The core's style table for the page: dashes, mark bits, colours and radii.
+mod style;
 /// The view (zoom and pan) as numbers, kept across a resize and in the page's URL.
 mod view;
 /// The page's words: the catalog, dates, the summary and the data table's rows.

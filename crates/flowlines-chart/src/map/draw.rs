@@ -1,8 +1,12 @@
 //! The map itself drawn: basemap, flows with their styles and marks, places and labels.
 
 use super::*;
+use flowlines_core::line_style::{
+    self, BAND_ALPHA, BORDER_DASH, OUTLINE_DASH, OUTLINE_EXTRA_PX, PLACE_RING_PX,
+};
 
-/// Draws a polyline in a line style: solid, dashed, dotted (round dots) or faint.
+/// Draws a polyline in a line style, its dash pattern from the core's table
+/// ([`line_style::dash`]): solid, dashed, dotted (round dots as wide as the line) or faint.
 pub(super) fn styled_line<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
     pts: &[(f64, f64)],
@@ -12,26 +16,21 @@ pub(super) fn styled_line<DB: DrawingBackend>(
     width: f64,
 ) -> Result<(), MapError> {
     let c = rgba(color, alpha);
-    match style {
-        LineStyle::Solid => p.path(pts, stroke(c, width)),
-        LineStyle::Dashed => {
-            for d in dashes(pts, (width * 2.5).max(6.0), (width * 1.2).max(4.0)) {
-                p.path(&d, stroke(c, width))?;
-            }
-            Ok(())
-        }
-        LineStyle::Dotted => {
-            for d in dots(pts, (width * 1.6).max(4.0) + width) {
+    let look = line_style::look(style);
+    match line_style::dash(style, width)[..] {
+        [on, off] if look.round => {
+            for d in dots(pts, on + off) {
                 p.circle(d, (width / 2.0).max(1.0), fill(c))?;
             }
             Ok(())
         }
-        LineStyle::Faint => {
-            for d in dashes(pts, 2.0, 4.0) {
+        [on, off] => {
+            for d in dashes(pts, on, off) {
                 p.path(&d, stroke(c, width))?;
             }
             Ok(())
         }
+        _ => p.path(pts, stroke(c, width)),
     }
 }
 
@@ -61,7 +60,7 @@ pub(super) fn draw_basemap<DB: DrawingBackend>(
     }
     for k in 0..b.border_lines.len().saturating_sub(1) {
         for run in runs_near(&points(&b.border_xy, &b.border_lines, k), area) {
-            for d in dashes(&run, 3.0, 2.0) {
+            for d in dashes(&run, BORDER_DASH[0], BORDER_DASH[1]) {
                 p.path(&d, stroke(rgba(BORDER, 1.0), 1.0))?;
             }
         }
@@ -90,7 +89,7 @@ pub(super) fn outline<DB: DrawingBackend>(
     width: f64,
     spacing: f64,
 ) -> Result<(), MapError> {
-    let color = rgba(OUTLINE, 0.45);
+    let color = rgba(OUTLINE, line_style::OUTLINE_ALPHA);
     if width >= spacing {
         return p.path(pts, stroke(color, width));
     }
@@ -149,26 +148,26 @@ pub(super) fn draw_flows<DB: DrawingBackend>(
             continue;
         }
         let color = scene.stream_color().get(i).copied().unwrap_or(INK);
-        let faint = st.style == LineStyle::Faint;
         let (w, low, high) = (st.width * s, st.width_low * s, st.width_high * s);
         // An assumed or endpoints-only path: a dotted grey outline around the flow (on a wide
         // flow the dots merge into a halo, as on the live map).
         if st.marks & marks::ASSUMED_ROUTE != 0 {
-            outline(p, &pts, w.max(high) + 3.0 * s, 6.0 * s)?;
+            let spacing = (OUTLINE_DASH[0] + OUTLINE_DASH[1]) * s;
+            outline(p, &pts, w.max(high) + OUTLINE_EXTRA_PX * s, spacing)?;
         }
         // A range: a pale band from the low to the high width, under the central line.
         if high - low > 1.0 {
-            p.path(&pts, stroke(rgba(color, 0.22), high))?;
+            p.path(&pts, stroke(rgba(color, BAND_ALPHA), high))?;
         }
-        let line_w = if faint {
-            1.5 * s
+        let look = line_style::look(st.style);
+        let line_w = if let Some(fixed) = look.width {
+            fixed * s
         } else if st.marks & marks::UNKNOWN != 0 {
             w
         } else {
             w.min(high).max(low)
         };
-        let alpha = if faint { 0.4 } else { 0.9 };
-        styled_line(p, &pts, st.style, color, alpha, line_w)?;
+        styled_line(p, &pts, st.style, color, look.alpha, line_w)?;
         // The arrowhead: filled, or hollow when the destination is inferred.
         if let Some(tri) = arrows.get(i * 6..i * 6 + 6) {
             let corners = [
@@ -176,7 +175,7 @@ pub(super) fn draw_flows<DB: DrawingBackend>(
                 to.apply(tri[2], tri[3]),
                 to.apply(tri[4], tri[5]),
             ];
-            let alpha = if faint { 0.5 } else { 1.0 };
+            let alpha = look.arrow_alpha;
             if st.marks & marks::INFERRED_DESTINATION != 0 {
                 p.polygon(&corners, rgba(WHITE, alpha))?;
                 let closed = [corners[0], corners[1], corners[2], corners[0]];
@@ -211,10 +210,11 @@ pub(super) fn draw_places<DB: DrawingBackend>(
         .map(|n| Ok(p.measure(n, LABEL_PX, false)? / s))
         .collect::<Result<Vec<f64>, MapError>>()?;
     let labels = scene.place_labels(&widths, LABEL_HEIGHT / s);
+    let radius = line_style::place_radius(scene.size().0);
     for xy in scene.place_xy().chunks_exact(2) {
         let at = to.apply(xy[0], xy[1]);
-        p.circle(at, (PLACE_RADIUS_PX + 1.5) * s, fill(rgba(WHITE, 1.0)))?;
-        p.circle(at, PLACE_RADIUS_PX * s, fill(rgba(INK, 1.0)))?;
+        p.circle(at, (radius + PLACE_RING_PX) * s, fill(rgba(WHITE, 1.0)))?;
+        p.circle(at, radius * s, fill(rgba(INK, 1.0)))?;
     }
     for (i, name) in names.iter().enumerate() {
         let (Some(&lx), Some(&ly)) = (labels.get(i * 2), labels.get(i * 2 + 1)) else {
@@ -238,4 +238,27 @@ pub(super) fn draw_places<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recording::RecordingBackend;
+    use crate::style_check::{drawn, expected, LINE};
+    use plotters::drawing::IntoDrawingArea;
+
+    #[test]
+    fn the_static_map_draws_each_line_style_as_the_core_s_table_says() {
+        for style in line_style::STYLES {
+            let backend = RecordingBackend::new(220, 40);
+            let recording = backend.recording();
+            let root = backend.into_drawing_area();
+            let p = Painter {
+                root: &root,
+                family: "sans-serif",
+            };
+            styled_line(&p, &LINE, style, INK, 1.0, 2.0).unwrap();
+            assert_eq!(drawn(&recording), expected(style, 2.0), "{style:?}");
+        }
+    }
 }

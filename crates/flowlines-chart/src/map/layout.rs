@@ -14,10 +14,7 @@ pub(super) struct Words {
     pub(super) disputed: &'static str,
     pub(super) inferred: &'static str,
     pub(super) assumed: &'static str,
-    pub(super) sources: &'static str,
-    pub(super) credit: &'static str,
     pub(super) basemap: &'static str,
-    pub(super) caveat: &'static str,
 }
 
 pub(super) fn words(lang: &str) -> Words {
@@ -37,10 +34,7 @@ pub(super) fn words(lang: &str) -> Words {
         disputed: t(l, "mark_disputed"),
         inferred: t(l, "mark_inferred"),
         assumed: t(l, "mark_assumed"),
-        sources: t(l, "sources_label"),
-        credit: t(l, "credit_label"),
         basemap: t(l, "basemap_label"),
-        caveat: t(l, "caveat_default"),
     }
 }
 
@@ -48,43 +42,6 @@ pub(super) fn words(lang: &str) -> Words {
 fn as_of_text(day: f64, lang: &str) -> String {
     let l = Lang::from_code(lang);
     tf(l, "as_of", &[&i18n::format_date(day.floor() as i32, l)])
-}
-
-/// The sources the drawn flows cite at the scene's day, in the story's order: those of every
-/// observation of a visible stream whose period has begun, and of the denials made by then.
-fn cited_sources(scene: &Scene) -> Vec<&Source> {
-    let story = scene.story();
-    let day = scene.day();
-    let visible: HashSet<&str> = story
-        .streams
-        .iter()
-        .zip(scene.styles())
-        .filter(|(_, st)| st.visible)
-        .map(|(s, _)| s.id.as_str())
-        .collect();
-    let mut cited: HashSet<&str> = HashSet::new();
-    for o in &story.observations {
-        if !visible.contains(o.stream.as_str()) || f64::from(o.period.first()) > day {
-            continue;
-        }
-        cited.insert(o.source.as_str());
-        for d in &o.denials {
-            if f64::from(d.date.first()) <= day {
-                cited.insert(d.source.as_str());
-            }
-        }
-    }
-    story
-        .sources
-        .iter()
-        .filter(|s| cited.contains(s.id.as_str()))
-        .collect()
-}
-
-/// A source as the notes cite it: its outlet ("Outlet not named" where our copy does not say),
-/// what it is and when it was published; never the file name of our copy.
-fn source_text(s: &Source, lang: &str) -> String {
-    flowlines_core::details::citation(s, lang)
 }
 
 /// Where everything but the map's content goes.
@@ -215,39 +172,17 @@ fn notes<DB: DrawingBackend>(
 /// default), the sources cited when any is, and the credit and attribution when given.
 fn note_texts(scene: &Scene, options: &MapOptions) -> Vec<(String, f64, u32)> {
     let lang = options.lang.as_str();
-    let story = scene.story();
     let wd = words(lang);
-    let caveat = story
-        .story
-        .caveat
-        .as_ref()
-        .map(|c| c.get(lang).to_string())
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| wd.caveat.to_string());
-    let cited = cited_sources(scene);
-    let sources = format!(
-        "{}: {}",
-        wd.sources,
-        cited
-            .iter()
-            .map(|s| source_text(s, lang))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    let mut credit = story
-        .story
-        .credit
-        .as_ref()
-        .map(|c| format!("{}: {}", wd.credit, c.get(lang)))
-        .unwrap_or_default();
+    let credits = flowlines_core::credits::credits(scene, lang);
+    let mut credit = credits.credit_line(lang).unwrap_or_default();
     if let Some(a) = options.attribution.as_deref().filter(|a| !a.is_empty()) {
         if !credit.is_empty() {
             credit.push_str(" · ");
         }
         credit.push_str(&format!("{}: {a}", wd.basemap));
     }
-    let mut notes: Vec<(String, f64, u32)> = vec![(caveat, CAVEAT_PX, INK)];
-    if !cited.is_empty() {
+    let mut notes: Vec<(String, f64, u32)> = vec![(credits.caveat.clone(), CAVEAT_PX, INK)];
+    if let Some(sources) = credits.sources_line(lang) {
         notes.push((sources, NOTE_PX, MUTED));
     }
     if !credit.is_empty() {

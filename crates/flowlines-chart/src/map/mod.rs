@@ -22,14 +22,12 @@
 use flowlines_core::encoding::{marks, LineStyle};
 use flowlines_core::i18n::{self, t, tf, Lang};
 use flowlines_core::labels::Rect;
-use flowlines_core::model::Source;
 use flowlines_core::polyline::{clip_ring, dashes, dots, runs_near};
-use flowlines_core::scene::{Scene, PLACE_RADIUS_PX};
+use flowlines_core::scene::Scene;
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::DrawingBackend;
-use std::collections::HashSet;
 
 pub use crate::paint::font_size;
 pub use options::{default_height, MapError, MapOptions};
@@ -75,17 +73,12 @@ const LEGEND_PX: f64 = 11.5;
 const CAVEAT_PX: f64 = 12.0;
 const NOTE_PX: f64 = 11.0;
 const SWATCH: (f64, f64) = (36.0, 14.0);
-const BADGE_RADIUS: f64 = 7.0;
+use flowlines_core::line_style::BADGE_RADIUS_PX as BADGE_RADIUS;
 
-const PAPER: u32 = 0xF7F5F0;
-const SEA: u32 = 0xDDE6EC;
-const LAND: u32 = 0xF4F1EA;
-const BORDER: u32 = 0x9A9488;
-const COAST: u32 = 0x8FA3B0;
-pub(crate) const INK: u32 = 0x1D1D1F;
-const MUTED: u32 = 0x5F5F66;
-const OUTLINE: u32 = 0x6B6B72;
-const WHITE: u32 = 0xFFFFFF;
+pub(crate) use flowlines_core::style::INK;
+use flowlines_core::style::{
+    BORDER, COAST, LAND, MUTED, OUTLINE_GREY as OUTLINE, PAPER, SEA, WHITE,
+};
 
 /// The colour the land is filled with, `0xRRGGBB`, for tests that tell land from flows.
 pub const LAND_COLOR: u32 = LAND;

@@ -42,7 +42,7 @@ impl Scene {
                     widths.get(i).copied().unwrap_or(0.0)
                 },
                 height,
-                radius: PLACE_RADIUS_PX,
+                radius: crate::line_style::place_radius(self.width),
                 priority: weight[i],
             })
             .collect();

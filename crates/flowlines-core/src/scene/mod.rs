@@ -34,8 +34,7 @@ use layout::top_rates;
 pub use crate::particles::{BASE_SPEED_PX_S, MAX_PARTICLES, MIN_PARTICLES, TOP_SPEED_PX_S};
 /// Padding around the fitted map, in CSS pixels.
 pub const PADDING_PX: f64 = 40.0;
-/// Radius of a place's dot, in CSS pixels.
-pub const PLACE_RADIUS_PX: f64 = 4.0;
+pub use crate::line_style::PLACE_RADIUS_PX;
 /// Space between the detailed places' dots and their outline on the map, in CSS pixels.
 pub const INSET_OUTLINE_MARGIN_PX: f32 = 10.0;
 /// Distance between the centre lines of parallel streams, in CSS pixels.

@@ -1,14 +1,14 @@
 //! A panel's legend at its plot's top left: each stream with its stroke, then the band and the
 //! held line when the panel draws them.
 
-use super::lines::{stroke_of, Stroke};
+use super::lines::{draw_styled, style_of};
 use super::marks::Rect;
 use super::Plot;
 use crate::chart::{ChartError, Frame, PanelPlan, BAND_ALPHA, HELD_ALPHA};
 use crate::paint::{fit, font, mix};
+use flowlines_core::encoding::LineStyle;
 use flowlines_core::i18n::{t, tf, Lang};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -23,7 +23,7 @@ pub(super) struct Legend<'a> {
 }
 
 /// One row: its text, colour, stroke (none for the band) and whether it is the band.
-type Row = (String, RGBColor, Option<Stroke>, bool);
+type Row = (String, RGBColor, Option<LineStyle>, bool);
 
 /// Each stream's label ("Shells (part of Munitions)" when it is part of another stream of
 /// the same category and unit), then the band's and the held line's.
@@ -52,7 +52,7 @@ fn rows(frame: &Frame<'_>, panel: &PanelPlan, legend: &Legend<'_>) -> Vec<Row> {
                 ),
                 None => label,
             };
-            Some((label, c, Some(stroke_of(frame.series.strongest(i))), false))
+            Some((label, c, Some(style_of(frame.series.strongest(i))), false))
         })
         .collect();
     if legend.any_band {
@@ -63,7 +63,7 @@ fn rows(frame: &Frame<'_>, panel: &PanelPlan, legend: &Legend<'_>) -> Vec<Row> {
         rows.push((
             t(Lang::from_code(frame.lang), "chart_held").into(),
             mix(frame.palette.paper, frame.color, HELD_ALPHA),
-            Some(Stroke::Solid),
+            Some(LineStyle::Solid),
             false,
         ));
     }
@@ -99,16 +99,12 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
             Some(color.stroke_width(2))
         };
         match (stroke, sample) {
-            (Some(Stroke::Dashed(dash, gap)), Some(style)) => {
-                area.draw(&DashedPathElement::new(
-                    vec![(lx, ly), (lx + 20, ly)],
-                    dash,
-                    gap,
-                    style,
-                ))?;
+            (Some(line), Some(shape)) => {
+                let at = |x: i32| (f64::from(x), f64::from(ly));
+                draw_styled(area, &[at(lx), at(lx + 20)], line, shape)?;
             }
-            (_, Some(style)) => {
-                area.draw(&PathElement::new(vec![(lx, ly), (lx + 20, ly)], style))?;
+            (None, Some(shape)) => {
+                area.draw(&PathElement::new(vec![(lx, ly), (lx + 20, ly)], shape))?;
             }
             (_, None) => {
                 area.draw(&Rectangle::new(

@@ -1,0 +1,105 @@
+// One style table: the live static layer and the legend draw each line style, the mark bits and
+// the ink as the core's table says (FlowMap.style_table). The static map and the charts are held
+// to the same table natively (flowlines-chart: the_static_map_draws_each_line_style_as_the_core_s_table_says,
+// the_charts_draw_each_line_style_as_the_core_s_table_says), so the four agree.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, ready } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+/** A length of the table at a line `width` pixels wide, as line_style::Length::at documents it. */
+const at = (l, width) => Math.max(l.min, l.perWidth * width) + l.plusWidth * width + l.plus;
+/** The dash array the table gives line style `code` at `width`. */
+const expected = (table, code, width) => {
+  const d = table.styles[code].dash;
+  return d ? [at(d.on, width), at(d.off, width)] : [];
+};
+const close = (a, b) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) < 1e-3);
+
+test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.6 w), and the mark bits by name', async () => {
+  const { page } = await open(env, '/?at=2024-10-20&paused');
+  const table = await page.evaluate(async () => {
+    const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
+    await init();
+    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    return map.style_table();
+  });
+  assert.deepEqual(expected(table, 0, 3), [], 'confirmed is solid');
+  assert.equal(table.styles[2].round, true, 'claimed has round caps');
+  for (const w of [1.5, 3, 8]) {
+    const [on, off] = expected(table, 2, w);
+    assert.ok(Math.abs(on + off - w - Math.max(4, 1.6 * w)) < 1e-9, `dots at width ${w}`);
+  }
+  assert.deepEqual(table.marks, { unknown: 1, disputed: 2, inferredDestination: 4, assumedRoute: 8, openHigh: 16, held: 32 });
+});
+
+test('the live static layer strokes every flow in its style\'s dash from the table', async () => {
+  const { page } = await open(env, '/?at=2024-10-20&paused');
+  const { table, strokes, styles } = await page.evaluate(async () => {
+    const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
+    const { drawStaticLayer } = await import('/js/static-layer.js');
+    await init();
+    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    map.resize(1200, 700, 1);
+    // Every confidence at once: the default story over its whole span.
+    map.set_day(FlowMap.day_of('2025-06-01'));
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [1200, 700];
+    const ctx = canvas.getContext('2d');
+    const strokes = [];
+    const stroke = ctx.stroke.bind(ctx);
+    ctx.stroke = () => {
+      strokes.push({ dash: ctx.getLineDash(), width: ctx.lineWidth, cap: ctx.lineCap, alpha: ctx.globalAlpha, color: ctx.strokeStyle });
+      stroke();
+    };
+    drawStaticLayer(ctx, map, { width: 1200, height: 700, dpr: 1, lang: 'en' });
+    const visible = map.stream_visible();
+    return { table: map.style_table(), strokes, styles: [...map.stream_styles()].filter((_, s) => visible[s]) };
+  });
+  // A flow's line: its colour is a category's, not the basemap's or the outline's grey.
+  const lines = strokes.filter((s) => s.dash.length && s.color !== table.colors.outline && s.color !== table.colors.border);
+  const seen = new Set();
+  for (const s of lines) {
+    const code = s.cap === 'round' ? 2 : s.alpha < 0.5 ? 3 : 1;
+    seen.add(code);
+    assert.ok(Math.abs(s.alpha - table.styles[code].alpha) < 1e-6, `style ${code}'s opacity ${s.alpha}`);
+    assert.ok(close(s.dash, expected(table, code, s.width)), `style ${code} at ${s.width}: ${s.dash} vs ${expected(table, code, s.width)}`);
+  }
+  const drawn = new Set(styles.filter((c) => c > 0));
+  assert.ok(drawn.size >= 2, `the story shows several dashed styles (${[...drawn]})`);
+  assert.deepEqual([...seen].sort(), [...drawn].sort(), 'every dashed style drawn was checked');
+});
+
+test('the legend\'s samples use the table\'s dash arrays and ink, and the page\'s ink is the core\'s', async () => {
+  const { page } = await open(env, '/?at=2024-10-20&paused');
+  await ready(page);
+  const { table, samples, ink } = await page.evaluate(async () => {
+    const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
+    await init();
+    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    const root = document.querySelector('flowlines-map').shadowRoot;
+    const samples = Object.fromEntries([...root.querySelectorAll('[data-confidence]')].map((row) => {
+      const l = row.querySelector('svg line');
+      return [row.dataset.confidence, {
+        dash: (l.getAttribute('stroke-dasharray') || '').split(' ').filter(Boolean).map(Number),
+        width: Number(l.getAttribute('stroke-width')),
+        cap: l.getAttribute('stroke-linecap'),
+        stroke: l.getAttribute('stroke'),
+      }];
+    }));
+    const ink = getComputedStyle(root.getElementById('fl-legend')).getPropertyValue('--fl-ink').trim();
+    return { table: map.style_table(), samples, ink };
+  });
+  const codes = { confirmed: 0, reported: 1, claimed: 2, proposed: 3 };
+  for (const [id, code] of Object.entries(codes)) {
+    const s = samples[id];
+    assert.ok(s, `a sample for ${id}`);
+    assert.ok(close(s.dash, expected(table, code, s.width)), `${id}: ${s.dash} vs ${expected(table, code, s.width)}`);
+    assert.equal(s.cap === 'round', table.styles[code].round, `${id}'s caps`);
+    assert.equal(s.stroke, table.colors.ink);
+  }
+  assert.equal(ink.toLowerCase(), table.colors.ink, 'flowlines.css --fl-ink is the core\'s ink');
+});
