@@ -7,5 +7,7 @@ pub mod chart;
 pub mod map;
 /// What the map and the charts draw with: colours, transforms, a painter, text measuring.
 mod paint;
-/// A backend that draws nothing and records every call, for tests that count what was drawn.
+/// A backend that draws nothing and records every call, for tests that count what was drawn
+/// (only with the feature `testing`, which this crate's own tests turn on).
+#[cfg(feature = "testing")]
 pub mod recording;
