@@ -444,6 +444,12 @@ impl FlowMap {
         self.scene.basemap().land_xy.clone()
     }
 
+    /// The basemap's land borders, x, y in CSS pixels.
+    #[cfg(feature = "testing")]
+    pub fn border_xy(&self) -> Vec<f32> {
+        self.scene.basemap().border_xy.clone()
+    }
+
     /// Where each border line starts in `border_xy`, in points, plus the total.
     #[cfg(feature = "testing")]
     pub fn border_lines(&self) -> Vec<u32> {
