@@ -29,8 +29,8 @@ test-rust: setup
 	cargo test --workspace
 
 test-wasm: setup
-	cd crates/flowlines-wasm && wasm-pack test --headless --chrome -- --features csv
-	cd crates/flowlines-wasm && wasm-pack test --headless --firefox -- --features csv
+	cd crates/flowlines-wasm && wasm-pack test --headless --chrome -- --features csv,testing
+	cd crates/flowlines-wasm && wasm-pack test --headless --firefox -- --features csv,testing
 	cd crates/flowlines-extras-wasm && wasm-pack test --headless --chrome
 	cd crates/flowlines-extras-wasm && wasm-pack test --headless --firefox
 

@@ -22,8 +22,9 @@ async function pointOn(page, id) {
     const box = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-map').getBoundingClientRect();
     map.resize(box.width, box.height, 1);
     map.set_day(FlowMap.day_of('2024-10-20'));
-    const xy = map.route_xy();
-    const offsets = map.route_offsets();
+    // Copies of the views: the loop calls the map again.
+    const columns = map.frame_columns();
+    const [xy, offsets] = [columns.route_xy.slice(), columns.route_offsets.slice()];
     for (let s = 0; s + 1 < offsets.length; s++) {
       const details = map.stream_details(s, 'en');
       if (!details || !details.claims.length) continue;

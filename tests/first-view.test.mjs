@@ -57,7 +57,7 @@ async function frameOf(page, lang, date) {
       insetBox,
       shownInset: insetEl.hidden ? [] : rel(insetEl.getBoundingClientRect()),
       zoom: rel(zoom),
-      points: [...Array.from(map.route_xy()), ...Array.from(map.place_xy())],
+      points: [...Array.from(map.frame_columns().route_xy), ...Array.from(map.place_xy())],
       corner: map.controls_corner(),
       shownCorner: root.getElementById('fl-zoom').dataset.corner,
     };

@@ -22,7 +22,7 @@ async function geometry(page) {
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();
     map.set_controls_size(zoom.width, zoom.height); // as the page frames its map
     map.resize(box.width, box.height, 1);
-    return { places: Array.from(map.place_xy()), route: Array.from(map.route_xy()) };
+    return { places: Array.from(map.place_xy()), route: Array.from(map.frame_columns().route_xy) };
   });
 }
 

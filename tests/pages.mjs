@@ -53,8 +53,9 @@ export async function pointOn(page, { title = null, date = '2024-10-20', margin 
     map.resize(box.width, box.height, 1);
     const [zx, zy] = [zoom.left - box.left, zoom.top - box.top];
     map.set_day(FlowMap.day_of(date));
-    const xy = map.route_xy();
-    const offsets = map.route_offsets();
+    // Copies of the views: the loop calls the map again.
+    const columns = map.frame_columns();
+    const [xy, offsets] = [columns.route_xy.slice(), columns.route_offsets.slice()];
     for (let s = 0; s + 1 < offsets.length; s++) {
       const details = map.stream_details(s, 'en');
       if (!details || !details.claims.length || (title && details.title !== title)) continue;

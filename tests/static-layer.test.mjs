@@ -25,13 +25,9 @@ async function drawBothWays(page, flows) {
     map.set_day(FlowMap.day_of('2024-01-01'));
     // The batched layer as it was drawn before: one stroke and one fill per colour and style.
     function before(ctx) {
-      const xy = map.route_xy();
-      const offsets = map.route_offsets();
-      const colors = map.stream_colors();
-      const widths = map.stream_widths();
-      const styles = map.stream_styles();
-      const visible = map.stream_visible();
-      const arrows = map.arrow_xy();
+      const columns = map.frame_columns();
+      const [xy, offsets, arrows] = [columns.route_xy, columns.route_offsets, columns.arrow_xy].map((c) => c.slice());
+      const { colors, widths, styles, visible } = columns;
       const groups = new Map();
       for (let s = 0; s + 1 < offsets.length; s++) {
         if (!visible[s] || offsets[s + 1] - offsets[s] < 2) continue;

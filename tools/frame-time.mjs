@@ -5,7 +5,10 @@
 // median of RUNS runs of FRAMES frames each, with the spread.
 //
 // Usage: node tools/frame-time.mjs [FLOWS...] [--runs=7] [--frames=40] [--pkg=DIR]... [--place]
-// --place times FlowMap.frame_positions too (placing only, no rasterising) on the same maps.
+// --place times FlowMap.frame_positions too (placing only, no rasterising) on the same maps: a
+// test-only method, in a module built with the cargo feature `testing` (e.g. `wasm-pack build
+// crates/flowlines-wasm --release --target web --out-dir /tmp/pkg -- --features testing`, then
+// --pkg=/tmp/pkg); the page's build (www/pkg) has none.
 // Each --pkg names a folder holding flowlines_wasm.js and flowlines_wasm_bg.wasm (default
 // www/pkg); with several, their runs alternate in one process, so that a loaded machine
 // disturbs each alike (compare a change with the module before it).
@@ -44,6 +47,11 @@ const median = (xs) => {
 
 const modules = [];
 for (const dir of pkgs) modules.push({ dir, FlowMap: await load(dir) });
+const unplaced = modules.find(({ FlowMap }) => typeof FlowMap.prototype.frame_positions !== 'function');
+if (place && unplaced) {
+  console.error(`--place: ${unplaced.dir} has no FlowMap.frame_positions: build it with the cargo feature testing (see the top of this file)`);
+  process.exit(2);
+}
 
 for (const flows of sizes) {
   const maps = modules.map(({ FlowMap }) => {

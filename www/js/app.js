@@ -15,7 +15,7 @@ import { mountTable } from './data-table.js';
 import { attachZoom } from './zoom.js';
 import { attachExport } from './export.js';
 import { mountInset } from './inset.js';
-import { keepInUrl, normalView, setNormalView, watchTheme } from './view-state.js';
+import { keepInUrl, watchTheme } from './view-state.js';
 import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
@@ -264,18 +264,18 @@ async function run($, host, settings, signal) {
 
   function layout() {
     // The view outlives a resize (a phone turned round); the first layout opens a shared link's.
-    const kept = size.width > 1 ? normalView(map, size) : settings.zoom;
+    const kept = size.width > 1 ? map.view_shares() : settings.zoom;
     size = fitCanvas(container, [staticCanvas, particleCanvas]);
     inset.measure(map);
     map.resize(size.width, size.height, size.dpr);
     inset.layout(map);
-    if (kept) setNormalView(map, size, kept);
+    if (kept) map.set_view_shares(kept[0], kept[1], kept[2]);
     redraw();
   }
   layout();
   const resizing = new ResizeObserver(layout);
   resizing.observe(container);
-  const urlView = keepInUrl({ host, map, timeline, legend: $('fl-legend'), size: () => size, label: (day) => FlowMap.date_of(day) });
+  const urlView = keepInUrl({ host, map, timeline, legend: $('fl-legend'), label: (day) => FlowMap.date_of(day) });
   const api = makeCommands(host, map, {
     timeline, legend: $('fl-legend'), tooltip, lang, redraw, scheme, colors: settings.colors,
     opening: { day: atDay ?? map.open_day(), categories: settings.categories },

@@ -25,10 +25,10 @@ async function boot() {
   const p = params();
   const module = await import(clustering ? '../pkg/flowlines_wasm_clusters.js' : '../pkg/flowlines_wasm.js');
   const { default: init, FlowMap } = module;
-  const [, basemap] = await Promise.all([init(), text('data/basemap.json')]);
+  const [, basemap] = await Promise.all([init(), text('data/basemap.json').then((t) => new TextEncoder().encode(t))]);
   const s0 = performance.now();
   const map = FlowMap.synthetic(p.places, p.flows, BigInt(p.seed)); // the seed is a u64
-  map.set_basemap(basemap);
+  map.set_basemap_bytes(basemap);
   const clustered = clustering && map.set_clustering(true);
   const thinningApplied = typeof map.set_thinning === 'function';
   if (thinningApplied) map.set_thinning(p.thinning);

@@ -89,8 +89,7 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
   root.append(heading(words.t('how_sure')));
   for (const [id, label, code] of confidences(words)) {
     const row = toggle(label, svg(36, 14, (el) => line(el, ink, styleAttrs(look, code))), true, (on) => {
-      map.set_confidence_visible(id, on);
-      if (id === 'proposed') map.set_confidence_visible('denied', on);
+      map.set_confidence_visible(id, on); // the core hides denied with proposed
       changed();
     });
     row.dataset.confidence = id;

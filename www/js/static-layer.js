@@ -59,9 +59,9 @@ function drawLines(ctx, xy, starts) {
 
 export function drawBasemap(ctx, map, colours) {
   const look = styleTable(map);
-  const land = map.land_xy();
+  // Views of wasm memory: read before the next call into the map.
+  const { land_xy: land, land_rings: rings, coast_xy, coast_lines, border_xy, border_lines } = map.basemap_columns();
   if (land.length === 0) return;
-  const rings = map.land_rings();
   ctx.fillStyle = colours.land;
   ctx.beginPath();
   for (let r = 0; r + 1 < rings.length; r++) {
@@ -75,11 +75,11 @@ export function drawBasemap(ctx, map, colours) {
   ctx.lineJoin = 'round';
   ctx.strokeStyle = colours.coast;
   ctx.lineWidth = 0.8;
-  drawLines(ctx, map.coast_xy(), map.coast_lines());
+  drawLines(ctx, coast_xy, coast_lines);
   ctx.strokeStyle = colours.border;
   ctx.lineWidth = 0.9;
   ctx.setLineDash(look.borderDash);
-  drawLines(ctx, map.border_xy(), map.border_lines());
+  drawLines(ctx, border_xy, border_lines);
   ctx.setLineDash([]);
 }
 
@@ -136,21 +136,16 @@ export function drawFlowsBatched(ctx, map) {
 }
 
 function drawFlows(ctx, map) {
-  if (map.route_offsets().length - 1 > BATCH_ABOVE) {
+  if (map.flow_count() > BATCH_ABOVE) {
     drawFlowsBatched(ctx, map);
     return;
   }
-  const xy = map.route_xy();
-  const offsets = map.route_offsets();
-  const colors = map.stream_colors();
-  const widths = map.stream_widths();
-  const styles = map.stream_styles();
-  const marks = map.stream_marks();
-  const visible = map.stream_visible();
-  const arrows = map.arrow_xy();
-  const markXy = map.mark_xy();
   const look = styleTable(map);
   const bit = look.marks;
+  // Views of wasm memory: read before the next call into the map.
+  const {
+    route_xy: xy, route_offsets: offsets, colors, widths, styles, marks, visible, arrow_xy: arrows, mark_xy: markXy,
+  } = map.frame_columns();
   ctx.lineJoin = 'round';
   for (let s = 0; s + 1 < offsets.length; s++) {
     if (!visible[s]) continue;

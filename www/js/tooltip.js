@@ -124,13 +124,12 @@ export class Tooltip {
       this.highlight.setAttribute('aria-hidden', 'true');
       this.root.before(this.highlight);
     }
-    const xy = map.route_xy();
-    const offsets = map.route_offsets();
+    // Views of wasm memory: read before the next call into the map.
+    const { route_xy: xy, route_offsets: offsets, widths } = map.frame_columns();
     let d = '';
     for (let i = offsets[index]; i < offsets[index + 1]; i++) {
       d += `${i === offsets[index] ? 'M' : 'L'}${xy[2 * i].toFixed(1)} ${xy[2 * i + 1].toFixed(1)}`;
     }
-    const widths = map.stream_widths();
     const width = Math.max(widths[3 * index], widths[3 * index + 2]) + 8;
     const path = document.createElementNS(SVG, 'path');
     for (const [k, v] of Object.entries({ d, fill: 'none', 'stroke-width': Math.max(8, width), 'stroke-linecap': 'round', 'stroke-linejoin': 'round', class: 'fl-highlight-route' })) path.setAttribute(k, v);

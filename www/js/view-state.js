@@ -3,23 +3,13 @@
 //
 // The zoom travels as `zoom=k,cx,cy`: the zoom factor and the centre of the view as shares of
 // the map's width and height, so a link opens on the same part of the map on a phone as on the
-// desktop it was copied from. The core keeps the view in CSS pixels ([k, tx, ty]).
+// desktop it was copied from: the core reads and sets it so (FlowMap.view_shares and
+// FlowMap.set_view_shares, the arithmetic in flowlines_core::view).
 
 import { shownCategories, allCategoriesShown } from './legend.js';
 
 /** Look at the view and rewrite the URL at most this often (history.replaceState is throttled by browsers). */
 const WRITE_EVERY_MS = 400;
-
-/** The view of `map` in a `size` viewport as [k, cx, cy] (see above). */
-export function normalView(map, { width, height }) {
-  const [k, tx, ty] = map.view();
-  return [k, (width / 2 - tx) / (k * width), (height / 2 - ty) / (k * height)];
-}
-
-/** Sets the view of `map` in a `size` viewport from [k, cx, cy]. */
-export function setNormalView(map, { width, height }, [k, cx, cy]) {
-  map.set_view(k, width / 2 - k * cx * width, height / 2 - k * cy * height);
-}
 
 const round = (x, digits) => String(Number(x.toFixed(digits)));
 
@@ -47,9 +37,9 @@ export function withView(href, { day, paused, categories, zoom }) {
 /**
  * Keeps the view of the map in `host` in the page's URL. `tick(now)` is called every frame and
  * looks at most every WRITE_EVERY_MS; it writes only when the view changed. `legend` is the
- * legend's root (its category boxes say what is shown), `size()` the map's CSS size.
+ * legend's root (its category boxes say what is shown).
  */
-export function keepInUrl({ host, map, timeline, legend, size, label }) {
+export function keepInUrl({ host, map, timeline, legend, label }) {
   if (!host.hasAttribute('url-params')) return { tick() {} };
   let lastLook = -Infinity;
   let written = location.href;
@@ -62,7 +52,7 @@ export function keepInUrl({ host, map, timeline, legend, size, label }) {
         day: label(timeline.day),
         paused: !timeline.playing,
         categories: allCategoriesShown(legend) ? null : shown,
-        zoom: normalView(map, size()),
+        zoom: map.view_shares(),
       });
       if (href === written || href === location.href) { written = href; return; }
       history.replaceState(history.state, '', href);

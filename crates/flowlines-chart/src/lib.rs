@@ -7,7 +7,9 @@ pub mod chart;
 pub mod map;
 /// What the map and the charts draw with: colours, transforms, a painter, text measuring.
 mod paint;
-/// A backend that draws nothing and records every call, for tests that count what was drawn.
+/// A backend that draws nothing and records every call, for tests that count what was drawn
+/// (only with the feature `testing`, which this crate's own tests turn on).
+#[cfg(feature = "testing")]
 pub mod recording;
 /// For tests that the map and the charts draw each line style as the core's table says.
 #[cfg(test)]

@@ -115,7 +115,7 @@ pub fn run(opts: &Options) -> Result<Summary, String> {
         }
     }
     std::fs::write(&opts.out, &json).map_err(|e| format!("{}: {e}", opts.out))?;
-    let bin = map.to_compact()?;
+    let bin = map.to_compact().map_err(|e| e.to_string())?;
     std::fs::write(&opts.bin, &bin).map_err(|e| format!("{}: {e}", opts.bin))?;
     let points = map
         .countries

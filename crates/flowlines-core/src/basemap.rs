@@ -68,23 +68,50 @@ pub struct BasemapColumns {
     pub coast_lines: Vec<u32>,
 }
 
+/// What is wrong with a basemap file, in either of its forms (JSON or compact).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BasemapError {
+    /// The JSON does not parse as a basemap; the text says what is wrong and where.
+    #[error("basemap JSON: {0}")]
+    Json(String),
+    /// A ring of the named country has an odd number of coordinates (they come in pairs).
+    #[error("basemap JSON: a ring of {0} has an odd number of coordinates")]
+    OddRing(String),
+    /// A border or coast line has an odd number of coordinates.
+    #[error("basemap JSON: a line has an odd number of coordinates")]
+    OddLine,
+    /// The bytes are neither JSON text (UTF-8) nor a compact basemap.
+    #[error("basemap: {0}")]
+    NotText(String),
+    /// The bytes do not start with the compact form's magic number.
+    #[error("not a compact basemap (FLBASEM1)")]
+    NotCompact,
+    /// The compact form does not decode; the text says what is wrong.
+    #[error("compact basemap: {0}")]
+    Compact(String),
+    /// A line or ring of the compact form has an odd number of coordinates.
+    #[error("compact basemap: a line has an odd number of coordinates")]
+    CompactOddLine,
+    /// The basemap could not be written in the compact form.
+    #[error("basemap: {0}")]
+    Write(String),
+}
+
 impl Basemap {
     /// Reads a basemap file's JSON text; the error says what is wrong and where.
-    pub fn from_json(text: &str) -> Result<Basemap, String> {
-        let map: Basemap = serde_json::from_str(text).map_err(|e| format!("basemap JSON: {e}"))?;
+    pub fn from_json(text: &str) -> Result<Basemap, BasemapError> {
+        let map: Basemap =
+            serde_json::from_str(text).map_err(|e| BasemapError::Json(e.to_string()))?;
         for c in &map.countries {
             for ring in c.polygons.iter().flatten() {
                 if ring.len() % 2 != 0 {
-                    return Err(format!(
-                        "basemap JSON: a ring of {} has an odd number of coordinates",
-                        c.name
-                    ));
+                    return Err(BasemapError::OddRing(c.name.clone()));
                 }
             }
         }
         for line in map.borders.iter().chain(&map.coasts) {
             if line.len() % 2 != 0 {
-                return Err("basemap JSON: a line has an odd number of coordinates".into());
+                return Err(BasemapError::OddLine);
             }
         }
         Ok(map)
@@ -314,9 +341,9 @@ mod tests {
     #[test]
     fn a_malformed_file_is_refused_with_a_reason() {
         let err = Basemap::from_json(r#"{"attribution":"x"}"#).unwrap_err();
-        assert!(err.contains("bbox"), "{err}");
+        assert!(err.to_string().contains("bbox"), "{err}");
         let odd = r#"{"attribution":"x","bbox":[0,0,1,1],"countries":[],"borders":[[1,2,3]],"coasts":[]}"#;
-        assert!(Basemap::from_json(odd).unwrap_err().contains("odd"));
+        assert_eq!(Basemap::from_json(odd).unwrap_err(), BasemapError::OddLine);
     }
 
     #[test]

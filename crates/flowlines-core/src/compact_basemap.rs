@@ -7,7 +7,7 @@
 //!
 //! [`Basemap`]: crate::basemap::Basemap
 
-use crate::basemap::{Basemap, Country};
+use crate::basemap::{Basemap, BasemapError, Country};
 use serde::{Deserialize, Serialize};
 
 /// The first bytes of a compact basemap, with its format's version.
@@ -63,7 +63,7 @@ fn decode(line: &[i64]) -> Vec<f64> {
 
 impl Basemap {
     /// The compact binary form of this basemap (see the module's documentation).
-    pub fn to_compact(&self) -> Result<Vec<u8>, String> {
+    pub fn to_compact(&self) -> Result<Vec<u8>, BasemapError> {
         let compact = Compact {
             attribution: self.attribution.clone(),
             bbox: self.bbox.map(|v| (v * STEPS_PER_DEGREE).round() as i64),
@@ -84,15 +84,16 @@ impl Basemap {
             coasts: self.coasts.iter().map(|l| encode(l)).collect(),
         };
         let out = MAGIC.to_vec();
-        postcard::to_extend(&compact, out).map_err(|e| format!("basemap: {e}"))
+        postcard::to_extend(&compact, out).map_err(|e| BasemapError::Write(e.to_string()))
     }
 
     /// Reads a compact basemap; the error says what is wrong.
-    pub fn from_compact(bytes: &[u8]) -> Result<Basemap, String> {
+    pub fn from_compact(bytes: &[u8]) -> Result<Basemap, BasemapError> {
         let body = bytes
             .strip_prefix(MAGIC.as_slice())
-            .ok_or("not a compact basemap (FLBASEM1)")?;
-        let c: Compact = postcard::from_bytes(body).map_err(|e| format!("compact basemap: {e}"))?;
+            .ok_or(BasemapError::NotCompact)?;
+        let c: Compact =
+            postcard::from_bytes(body).map_err(|e| BasemapError::Compact(e.to_string()))?;
         let odd = |l: &Vec<i64>| l.len() % 2 != 0;
         if c.borders.iter().chain(&c.coasts).any(odd)
             || c.countries
@@ -100,7 +101,7 @@ impl Basemap {
                 .flat_map(|c| c.polygons.iter().flatten())
                 .any(odd)
         {
-            return Err("compact basemap: a line has an odd number of coordinates".into());
+            return Err(BasemapError::CompactOddLine);
         }
         Ok(Basemap {
             attribution: c.attribution,
@@ -124,11 +125,12 @@ impl Basemap {
     }
 
     /// Reads a basemap file in either form: compact (it starts with [`MAGIC`]) or JSON.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Basemap, String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Basemap, BasemapError> {
         if bytes.starts_with(MAGIC) {
             Basemap::from_compact(bytes)
         } else {
-            let text = std::str::from_utf8(bytes).map_err(|e| format!("basemap: {e}"))?;
+            let text =
+                std::str::from_utf8(bytes).map_err(|e| BasemapError::NotText(e.to_string()))?;
             Basemap::from_json(text)
         }
     }
@@ -142,7 +144,7 @@ mod tests {
 
     fn basemap() -> Basemap {
         Basemap::from_json(JSON).unwrap_or_else(|e| Basemap {
-            attribution: e,
+            attribution: e.to_string(),
             bbox: [0.0; 4],
             countries: vec![],
             borders: vec![],

@@ -40,8 +40,12 @@ pub mod hit;
 pub mod hostile;
 /// The map's words in English, Korean, Ukrainian and Russian, and numbers and dates in each.
 pub mod i18n;
+/// Keyboard access to the flows: the order they are stepped through, where each is shown.
+pub mod keyboard;
 /// Place labels placed greedily clear of each other, the dots and obstacles.
 pub mod labels;
+/// What a click on the legend's confidence rows shows or hides (proposed goes with denied).
+pub mod legend_toggle;
 /// How each line style and mark looks, in every renderer: dashes, mark bits, radii.
 pub mod line_style;
 /// What a live map shows at a moment (day, size, view, filters, colours) as plain data.
@@ -84,9 +88,13 @@ pub mod style;
 pub mod summary;
 /// Synthetic stories of any size, reproducible from a seed, for benchmarks.
 pub mod synthetic;
+/// The data table's rows: each visible flow's figure, sources and sanctions, as text.
+pub mod table;
 /// What the unit tests of several modules share.
 #[cfg(test)]
 mod test_support;
+/// The timeline's events: where each falls and how precisely its date is written.
+pub mod timeline;
 /// Totals per stream, per place and per category, at a moment or over a window.
 pub mod totals;
 /// Checks a whole story and returns every problem at once.

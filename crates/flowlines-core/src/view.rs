@@ -85,6 +85,27 @@ impl View {
         self.clamp(width, height);
     }
 
+    /// The view as shares of a `width` by `height` viewport: `[k, cx, cy]`, the zoom factor and
+    /// the fitted point at the centre of the viewport as shares of its width and height (0.5,
+    /// 0.5 for the fitted map). The same shares show the same part of the map in a viewport of
+    /// any size: a link copied on a desktop opens on the same place on a phone, and the view
+    /// outlives a resize.
+    pub fn to_shares(&self, width: f64, height: f64) -> [f64; 3] {
+        let (cx, cy) = self.invert(width / 2.0, height / 2.0);
+        [self.k, cx / width, cy / height]
+    }
+
+    /// The view that [`View::to_shares`] gave `[k, cx, cy]` in a `width` by `height` viewport:
+    /// zoom `k` with the fitted point (`cx`·width, `cy`·height) at the viewport's centre. Not
+    /// yet kept within the limits: [`crate::scene::Scene::set_view`] does that.
+    pub fn from_shares([k, cx, cy]: [f64; 3], width: f64, height: f64) -> View {
+        View {
+            k,
+            tx: width / 2.0 - k * cx * width,
+            ty: height / 2.0 - k * cy * height,
+        }
+    }
+
     /// Keeps the zoomed map covering the viewport: it cannot be dragged off screen.
     fn clamp(&mut self, width: f64, height: f64) {
         let (w, h) = (width * self.k, height * self.k);
@@ -96,6 +117,32 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fitted_map_is_centred_at_half_the_width_and_half_the_height() {
+        assert_eq!(View::default().to_shares(800.0, 500.0), [1.0, 0.5, 0.5]);
+    }
+
+    #[test]
+    fn a_view_read_as_shares_and_set_again_is_the_same_view() {
+        let mut v = View::default();
+        v.zoom_at(300.0, 200.0, 3.0, 800.0, 500.0);
+        let back = View::from_shares(v.to_shares(800.0, 500.0), 800.0, 500.0);
+        assert!((back.k - v.k).abs() < 1e-12);
+        assert!((back.tx - v.tx).abs() < 1e-9 && (back.ty - v.ty).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_same_shares_show_the_same_place_at_the_centre_of_a_smaller_viewport() {
+        let mut desktop = View::default();
+        desktop.zoom_at(200.0, 100.0, 4.0, 800.0, 500.0);
+        let shares = desktop.to_shares(800.0, 500.0);
+        let phone = View::from_shares(shares, 400.0, 700.0);
+        let (cx, cy) = phone.invert(200.0, 350.0);
+        assert!((cx / 400.0 - shares[1]).abs() < 1e-12);
+        assert!((cy / 700.0 - shares[2]).abs() < 1e-12);
+        assert_eq!(phone.k, 4.0);
+    }
 
     #[test]
     fn zooming_keeps_the_point_under_the_pointer_in_place() {

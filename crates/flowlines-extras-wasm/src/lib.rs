@@ -76,7 +76,7 @@ impl Extras {
     /// `Error` saying the first problem, named by `file`, as `FlowMap.from_bytes` does.
     pub fn pack(file: &str, bytes: &[u8]) -> Result<Vec<u8>, JsError> {
         let fail = |e: String| JsError::new(&format!("{file}: {e}"));
-        read_plain_bytes(bytes).map_err(fail)?;
+        read_plain_bytes(bytes).map_err(|e| fail(e.to_string()))?;
         let text = std::str::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
         pack(text).map_err(fail)
     }

@@ -36,10 +36,10 @@ impl FlowMap {
         self.main().inset_outline()
     }
 
-    /// Points the drawing columns (`place_xy`, `route_xy`, the basemap, `place_labels`...) and
-    /// `hit` at the inset (`true`) or back at the map (`false`), in the inset's own pixels;
-    /// returns whether the inset is shown. Everything that changes the map (day, filters,
-    /// view, size) points back at the map first and changes both.
+    /// Points the drawing columns (`place_xy`, `frame_columns`, `basemap_columns`,
+    /// `place_labels`...) and `hit` at the inset (`true`) or back at the map (`false`), in the
+    /// inset's own pixels; returns whether the inset is shown. Everything that changes the map
+    /// (day, filters, view, size) points back at the map first and changes both.
     pub fn focus_inset(&mut self, on: bool) -> bool {
         let shown = self.main().inset_shown() && self.inset.is_some();
         let on = on && shown;
@@ -55,7 +55,7 @@ impl FlowMap {
 
 impl FlowMap {
     /// The main map's scene, whichever scene the drawing columns point at.
-    fn main(&self) -> &flowlines_core::scene::Scene {
+    pub(crate) fn main(&self) -> &flowlines_core::scene::Scene {
         match (&self.inset, self.inset_focused) {
             (Some(inset), true) => inset,
             _ => &self.scene,

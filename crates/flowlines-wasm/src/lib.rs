@@ -10,6 +10,18 @@
 //! `file:line:column: message` are in the second module, `flowlines-extras-wasm`, which the
 //! page loads when they are first needed. A story that does not read here (see
 //! [`FlowMap::new`]) is read there again, for its located problems.
+//!
+//! **Stream and flow.** The data file and the core call one movement of one category from one
+//! place to another a *stream* (`Story::streams`, `streams[i]` in JSON); the reader sees it as a
+//! *flow* on the map, and the page's words say flow. An index `i` given to or returned by the
+//! handle is the same either way: the position in the story's `streams`. Methods that name the
+//! data itself keep the data's word (`stream_details`, `stream_id`, `stream_index`, a hit's
+//! `kind: "stream"`); methods about what the page draws or steps through say flow
+//! (`frame_columns`, `flow_count`, `visible_flows`, `flow_anchor`).
+//!
+//! **Columns per redraw.** The page draws the flows from one object of columns
+//! ([`FlowMap::frame_columns`]) and the basemap from another ([`FlowMap::basemap_columns`]):
+//! views of the module's memory where the scene keeps the column, read at once.
 
 /// Keyboard access to the flows: where a flow chosen with the keyboard is shown.
 mod a11y;
@@ -18,6 +30,8 @@ mod api;
 /// The clustered map of a story too large to show flow by flow: a switch and its columns.
 #[cfg(feature = "clusters")]
 mod clusters;
+/// The columns the page draws each redraw: flows and basemap, as views of wasm memory.
+mod columns;
 /// The lines every exported image carries.
 mod credits;
 /// Fault injection for the browser test of a panic (cargo feature `fault`).
@@ -43,7 +57,6 @@ mod words;
 use flowlines_core::basemap::Basemap;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
-use flowlines_core::i18n::Lang;
 use flowlines_core::model::Confidence;
 use flowlines_core::parse::{read_plain, read_plain_bytes};
 use flowlines_core::raster::Raster;
@@ -65,17 +78,6 @@ struct LegendEntry {
     id: String,
     name: String,
     color: String,
-}
-
-/// A timeline marker.
-#[derive(Serialize)]
-struct EventEntry {
-    day: f64,
-    /// Where the day falls on the timeline, from 0 (start) to 1 (end).
-    at: f64,
-    date: String,
-    label: String,
-    place: Option<String>,
 }
 
 /// Runs once when the module is instantiated: a panic logs its Rust message (file, line and
@@ -261,7 +263,9 @@ impl FlowMap {
         self.scene.set_thinning(on);
     }
 
-    /// Computes the particles without rasterising them (for a page that draws them itself).
+    /// Computes the particles without rasterising them: for `tools/frame-time.mjs --place`,
+    /// which times placing alone (only with the feature `testing`; the page never calls it).
+    #[cfg(feature = "testing")]
     pub fn frame_positions(&mut self, clock_s: f64) {
         let clock_s = if clock_s.is_finite() { clock_s } else { 0.0 };
         self.scene.frame(clock_s);
@@ -300,8 +304,10 @@ impl FlowMap {
         });
     }
 
-    /// Shows or hides the streams whose strongest claim is `confidence` ("confirmed",
-    /// "reported", "claimed", "proposed", "denied"); throws on any other word.
+    /// Shows or hides the flows that the legend's row for `confidence` governs ("confirmed",
+    /// "reported", "claimed", "proposed", "denied"): those whose strongest claim is that
+    /// confidence, and for "proposed" also the denied ones, which have no row of their own (the
+    /// rule: `flowlines_core::legend_toggle`). Throws on any other word.
     pub fn set_confidence_visible(
         &mut self,
         confidence: &str,
@@ -312,7 +318,7 @@ impl FlowMap {
             .find(|c| c.as_str() == confidence)
             .ok_or_else(|| JsError::new(&format!("unknown confidence '{confidence}'")))?;
         self.on_both(|s| {
-            s.set_confidence_visible(c, visible);
+            flowlines_core::legend_toggle::toggle_confidence_row(s, c, visible);
             false
         });
         Ok(())
@@ -349,69 +355,14 @@ impl FlowMap {
         to_js(&list)
     }
 
-    /// The timeline's events: `[{day, date, label, place}]`, oldest first.
+    /// The timeline's events: `[{day, at, date, label, place}]`, oldest first; `at` is where
+    /// the day falls on the timeline, from 0 (start) to 1 (end) (the rules:
+    /// `flowlines_core::timeline`).
     pub fn events(&self, lang: &str) -> Result<JsValue, JsError> {
-        let story = self.scene.story();
-        let (start, end) = (self.start_day(), self.end_day());
-        let mut list: Vec<EventEntry> = story
-            .events
-            .iter()
-            .map(|e| EventEntry {
-                day: f64::from(e.date.first()),
-                at: ((f64::from(e.date.first()) - start) / (end - start).max(1.0)).clamp(0.0, 1.0),
-                // A day is written the reader's way; a month or a year as the source gives it.
-                date: if e.date.precision() == flowlines_core::date::DatePrecision::Day {
-                    flowlines_core::i18n::format_date(e.date.first(), Lang::from_code(lang))
-                } else {
-                    e.date.to_string()
-                },
-                label: e.label.get(lang).to_string(),
-                place: e.place.clone(),
-            })
-            .collect();
-        list.sort_by(|a, b| a.day.total_cmp(&b.day));
-        to_js(&list)
-    }
-
-    /// Each stream's widths in CSS pixels: central, low, high (three numbers per stream).
-    pub fn stream_widths(&self) -> Vec<f32> {
-        self.scene
-            .styles()
-            .iter()
-            .flat_map(|s| [s.width as f32, s.width_low as f32, s.width_high as f32])
-            .collect()
-    }
-
-    /// Each stream's line style: 0 solid (confirmed), 1 dashed (reported), 2 dotted (claimed),
-    /// 3 faint (proposed or denied).
-    pub fn stream_styles(&self) -> Vec<u8> {
-        self.scene.styles().iter().map(|s| s.style.code()).collect()
-    }
-
-    /// Each stream's marks as bit flags: 1 unknown, 2 disputed, 4 inferred destination,
-    /// 8 assumed route, 16 open-ended, 32 held from an older reading.
-    pub fn stream_marks(&self) -> Vec<u8> {
-        self.scene.styles().iter().map(|s| s.marks).collect()
-    }
-
-    /// Whether each stream is drawn at the current day with the current filters (1 or 0).
-    pub fn stream_visible(&self) -> Vec<u8> {
-        self.scene
-            .styles()
-            .iter()
-            .map(|s| u8::from(s.visible))
-            .collect()
-    }
-
-    /// Where each stream's marks go: the unknown mark then the dispute mark, x, y in CSS pixels
-    /// (four numbers per stream).
-    pub fn mark_xy(&self) -> Vec<f32> {
-        self.scene.mark_xy().to_vec()
-    }
-
-    /// Each stream's arrowhead: tip and two base corners, x, y in CSS pixels (six per stream).
-    pub fn arrow_xy(&self) -> Vec<f32> {
-        self.scene.arrow_xy().to_vec()
+        to_js(&flowlines_core::timeline::timeline_events(
+            self.scene.story(),
+            lang,
+        ))
     }
 
     /// Puts the last frame's particle layer onto `ctx` at its top left, replacing its pixels.
@@ -453,22 +404,8 @@ impl FlowMap {
             .collect()
     }
 
-    /// x, y in CSS pixels of every route point, stream after stream.
-    pub fn route_xy(&self) -> Vec<f32> {
-        self.scene.route_xy().to_vec()
-    }
-
-    /// Where each stream's route starts in `route_xy`, in points, plus the total at the end.
-    pub fn route_offsets(&self) -> Vec<u32> {
-        self.scene.route_offsets().to_vec()
-    }
-
-    /// Each stream's colour as a CSS hex string.
-    pub fn stream_colors(&self) -> Vec<String> {
-        self.scene.stream_color().iter().map(|&c| css(c)).collect()
-    }
-
     /// x, y in CSS pixels of each particle of the last frame.
+    #[cfg(feature = "testing")]
     pub fn particle_xy(&self) -> Vec<f32> {
         self.scene.particle_xy().to_vec()
     }
@@ -497,6 +434,8 @@ impl FlowMap {
     }
 
     /// Loads the basemap (the JSON `flowlines basemap` writes); throws when it does not parse.
+    /// Only with the feature `testing`: the page loads either form with `set_basemap_bytes`.
+    #[cfg(feature = "testing")]
     pub fn set_basemap(&mut self, text: &str) -> Result<(), JsError> {
         let b = Basemap::from_json(text).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
         self.on_both(|s| {
@@ -515,33 +454,21 @@ impl FlowMap {
     }
 
     /// The basemap's land rings, x, y in CSS pixels.
+    #[cfg(feature = "testing")]
     pub fn land_xy(&self) -> Vec<f32> {
         self.scene.basemap().land_xy.clone()
     }
 
-    /// Where each land ring starts in `land_xy`, in points, plus the total.
-    pub fn land_rings(&self) -> Vec<u32> {
-        self.scene.basemap().land_rings.clone()
-    }
-
     /// The basemap's land borders, x, y in CSS pixels.
+    #[cfg(feature = "testing")]
     pub fn border_xy(&self) -> Vec<f32> {
         self.scene.basemap().border_xy.clone()
     }
 
     /// Where each border line starts in `border_xy`, in points, plus the total.
+    #[cfg(feature = "testing")]
     pub fn border_lines(&self) -> Vec<u32> {
         self.scene.basemap().border_lines.clone()
-    }
-
-    /// The basemap's coasts, x, y in CSS pixels.
-    pub fn coast_xy(&self) -> Vec<f32> {
-        self.scene.basemap().coast_xy.clone()
-    }
-
-    /// Where each coast line starts in `coast_xy`, in points, plus the total.
-    pub fn coast_lines(&self) -> Vec<u32> {
-        self.scene.basemap().coast_lines.clone()
     }
 
     /// Where each place's label goes (top-left x, y in CSS pixels; NaN when hidden), given the

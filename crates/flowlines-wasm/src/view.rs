@@ -7,17 +7,22 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl FlowMap {
-    /// The current view as `[k, tx, ty]`: zoom factor (1 for the fitted map) and shift in CSS
-    /// pixels; a fitted point (x, y) is shown at (k·x + tx, k·y + ty).
-    pub fn view(&self) -> Vec<f64> {
-        let v = self.scene.view();
-        vec![v.k, v.tx, v.ty]
+    /// The current view as shares of the map's viewport: `[k, cx, cy]`, the zoom factor and the
+    /// fitted point at the centre as shares of the width and height (`View::to_shares`). The
+    /// page keeps it across a resize and writes it into a shared link.
+    pub fn view_shares(&self) -> Vec<f64> {
+        let main = self.main();
+        let (width, height) = main.size();
+        main.view().to_shares(width, height).to_vec()
     }
 
-    /// Sets the view to zoom `k` and shift (`tx`, `ty`) CSS pixels, within the zoom limits and
-    /// keeping the map in the viewport; non-finite numbers are ignored.
-    pub fn set_view(&mut self, k: f64, tx: f64, ty: f64) {
+    /// Sets the view from shares `[k, cx, cy]` of the map's viewport, as `view_shares` gave
+    /// them (perhaps in a viewport of another size), within the zoom limits and keeping the map
+    /// in the viewport; non-finite numbers are ignored.
+    pub fn set_view_shares(&mut self, k: f64, cx: f64, cy: f64) {
         self.focus_inset(false);
-        self.scene.set_view(View { k, tx, ty });
+        let (width, height) = self.scene.size();
+        self.scene
+            .set_view(View::from_shares([k, cx, cy], width, height));
     }
 }

@@ -3,32 +3,15 @@
 
 use flowlines_core::route::great_circle_midpoint;
 use flowlines_wasm::FlowMap;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const FIVE_PLACES: &str = include_str!("../../../data/fixtures/five-places.json");
 
-fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    canvas.set_width(width);
-    canvas.set_height(height);
-    document.body().unwrap().append_child(&canvas).unwrap();
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    (canvas, ctx)
-}
+#[path = "common/canvas.rs"]
+mod common;
+use common::canvas;
 
 #[wasm_bindgen_test]
 fn the_handle_paints_particles_onto_a_real_canvas_where_the_scene_puts_them() {
@@ -175,4 +158,68 @@ fn place_labels_never_overlap() {
             assert!(apart, "{a:?} and {b:?} overlap");
         }
     }
+}
+
+/// `object[key]`, the way the page reads a column.
+fn column(object: &js_sys::Object, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap()
+}
+
+/// A copy in JavaScript's memory of the view `object[key]`: a view of the module's memory is
+/// valid only until the next allocation in the module, which copying into a `Vec` is.
+fn f32_copy(object: &js_sys::Object, key: &str) -> js_sys::Float32Array {
+    js_sys::Float32Array::from(column(object, key)).slice(0, u32::MAX)
+}
+
+/// As [`f32_copy`], for a column of whole numbers.
+fn u32_copy(object: &js_sys::Object, key: &str) -> js_sys::Uint32Array {
+    js_sys::Uint32Array::from(column(object, key)).slice(0, u32::MAX)
+}
+
+#[wasm_bindgen_test]
+fn one_call_hands_the_page_every_column_it_draws_the_flows_from() {
+    let mut map = FlowMap::new("nk-russia.json", NK_RUSSIA).unwrap();
+    map.resize(600.0, 300.0, 1.0);
+    map.set_day(FlowMap::day_of("2024-10-20").unwrap());
+    let flows = map.flow_count();
+    assert!(flows >= 10, "{flows}");
+    let columns = map.frame_columns();
+    let length =
+        |key: &str| js_sys::Reflect::get(&column(&columns, key), &"length".into()).unwrap();
+    assert_eq!(length("route_offsets").as_f64(), Some((flows + 1) as f64));
+    assert_eq!(length("widths").as_f64(), Some((3 * flows) as f64));
+    assert_eq!(length("arrow_xy").as_f64(), Some((6 * flows) as f64));
+    assert_eq!(length("mark_xy").as_f64(), Some((4 * flows) as f64));
+    for key in ["styles", "marks", "visible", "colors"] {
+        assert_eq!(length(key).as_f64(), Some(flows as f64), "{key}");
+    }
+    let (offsets, xy) = (
+        u32_copy(&columns, "route_offsets"),
+        f32_copy(&columns, "route_xy"),
+    );
+    let (offsets, xy) = (offsets.to_vec(), xy.to_vec());
+    assert_eq!(
+        xy.len(),
+        2 * offsets[flows] as usize,
+        "two numbers per route point"
+    );
+    assert!(xy.iter().all(|v| v.is_finite()));
+}
+
+#[wasm_bindgen_test]
+fn the_basemap_columns_are_the_projected_land_coasts_and_borders() {
+    let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
+    map.set_basemap(BASEMAP).unwrap();
+    map.resize(600.0, 300.0, 1.0);
+    let columns = map.basemap_columns();
+    let (land, rings, borders) = (
+        f32_copy(&columns, "land_xy"),
+        u32_copy(&columns, "land_rings"),
+        u32_copy(&columns, "border_lines"),
+    );
+    let (land, rings, borders) = (land.to_vec(), rings.to_vec(), borders.to_vec());
+    assert!(!land.is_empty());
+    assert_eq!(land, map.land_xy());
+    assert_eq!(2 * *rings.last().unwrap() as usize, land.len());
+    assert_eq!(borders, map.border_lines());
 }

@@ -14,19 +14,49 @@ use super::limits::{max_entities, MAX_PAGE_FILE_BYTES};
 use crate::model::Story;
 use crate::validate::validate;
 
+/// The first problem of a story the plain reader refuses, unlocated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlainError {
+    /// The file is over the page's limit, in MiB.
+    #[error("the file is over the page's {0} MiB")]
+    TooLarge(usize),
+    /// The text nests too deep or holds too long a text (the scanner's message).
+    #[error("{0}")]
+    Caps(String),
+    /// The text is not a story's JSON (serde_json's message, with its line and column).
+    #[error("{0}")]
+    Json(String),
+    /// A section has more entities than a story may have.
+    #[error("a story may have at most {cap} {section}")]
+    TooMany {
+        /// How many it may have.
+        cap: usize,
+        /// The section ("places", "streams"...).
+        section: &'static str,
+    },
+    /// The story parses but is not valid: its first problem, at its path.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// Where, as `streams[3].from`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The bytes are not UTF-8.
+    #[error("the file is not UTF-8 text: save it as UTF-8")]
+    NotUtf8,
+}
+
 /// Reads and validates a JSON story as the page does (at most
 /// [`MAX_PAGE_FILE_BYTES`]); the error is the first problem, unlocated.
-pub fn read_plain(text: &str) -> Result<Story, String> {
+pub fn read_plain(text: &str) -> Result<Story, PlainError> {
     if text.len() > MAX_PAGE_FILE_BYTES {
-        return Err(format!(
-            "the file is over the page's {} MiB",
-            MAX_PAGE_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(PlainError::TooLarge(MAX_PAGE_FILE_BYTES / (1024 * 1024)));
     }
     if let Some((_, message)) = super::scan::json_caps(text) {
-        return Err(message);
+        return Err(PlainError::Caps(message));
     }
-    let story: Story = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let story: Story = serde_json::from_str(text).map_err(|e| PlainError::Json(e.to_string()))?;
     let counts = [
         ("sources", story.sources.len()),
         ("places", story.places.len()),
@@ -41,12 +71,15 @@ pub fn read_plain(text: &str) -> Result<Story, String> {
     for (name, n) in counts {
         let cap = max_entities(name).unwrap_or(usize::MAX);
         if n > cap {
-            return Err(format!("a story may have at most {cap} {name}"));
+            return Err(PlainError::TooMany { cap, section: name });
         }
     }
     match validate(&story).into_iter().next() {
         None => Ok(story),
-        Some(p) => Err(format!("{}: {}", p.path, p.message)),
+        Some(p) => Err(PlainError::Invalid {
+            path: p.path,
+            message: p.message,
+        }),
     }
 }
 
@@ -54,11 +87,11 @@ pub fn read_plain(text: &str) -> Result<Story, String> {
 /// into WebAssembly in one copy, where a JavaScript string is encoded character by character.
 /// A byte-order mark is dropped, as a browser's text decoder drops it; bytes that are not UTF-8
 /// are refused (the located reader then says where).
-pub fn read_plain_bytes(bytes: &[u8]) -> Result<Story, String> {
+pub fn read_plain_bytes(bytes: &[u8]) -> Result<Story, PlainError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => read_plain(text),
-        Err(_) => Err("the file is not UTF-8 text: save it as UTF-8".into()),
+        Err(_) => Err(PlainError::NotUtf8),
     }
 }
 
@@ -73,10 +106,9 @@ mod tests {
     #[test]
     fn a_valid_story_reads_the_same_as_with_the_located_reader() {
         for text in [DEFAULT, FIVE] {
-            assert_eq!(
-                read_plain(text),
-                load_json("x.json", text).map_err(|_| String::new())
-            );
+            let plain = read_plain(text).ok();
+            assert!(plain.is_some());
+            assert_eq!(plain, load_json("x.json", text).ok());
         }
     }
 
@@ -110,7 +142,7 @@ mod tests {
         // Stricter than the located reader, which keeps one of the two: the page then shows
         // this message, which serde_json locates.
         let duplicate = DEFAULT.replacen("\"id\":", "\"id\": \"x\", \"id\":", 1);
-        let e = read_plain(&duplicate).unwrap_err();
+        let e = read_plain(&duplicate).unwrap_err().to_string();
         assert!(
             e.contains("duplicate field `id`") && e.contains("line 3"),
             "{e}"
@@ -134,6 +166,6 @@ mod tests {
         bytes[10] = 0xFF;
         assert!(read_plain_bytes(&bytes)
             .err()
-            .is_some_and(|e| e.contains("not UTF-8")));
+            .is_some_and(|e| e == PlainError::NotUtf8));
     }
 }
