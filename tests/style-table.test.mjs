@@ -56,8 +56,9 @@ test('the live static layer strokes every flow in its style\'s dash from the tab
       stroke();
     };
     drawStaticLayer(ctx, map, { width: 1200, height: 700, dpr: 1, lang: 'en' });
-    const visible = map.stream_visible();
-    return { table: map.style_table(), strokes, styles: [...map.stream_styles()].filter((_, s) => visible[s]) };
+    const table = map.style_table();
+    const { visible, styles } = map.frame_columns();
+    return { table, strokes, styles: [...styles].filter((_, s) => visible[s]) };
   });
   // A flow's line: its colour is a category's, not the basemap's or the outline's grey.
   const lines = strokes.filter((s) => s.dash.length && s.color !== table.colors.outline && s.color !== table.colors.border);
