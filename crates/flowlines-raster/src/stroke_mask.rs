@@ -368,27 +368,42 @@ mod tests {
         out
     }
 
-    #[test]
-    fn each_cell_of_a_stroke_gets_the_cover_of_the_rule_whatever_was_there_and_wherever_it_lies() {
-        let mut rng = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |scale: f32| {
+    /// A reproducible source of numbers from 0 up to `scale` (xorshift64 from `seed`).
+    fn xorshift(seed: u64) -> impl FnMut(f32) -> f32 {
+        let mut rng = seed;
+        move |scale: f32| {
             rng ^= rng << 13;
             rng ^= rng >> 7;
             rng ^= rng << 17;
             (rng >> 40) as f32 / (1u64 << 24) as f32 * scale
-        };
+        }
+    }
+
+    /// A mask whose cells are already covered in part, with runs of 16 cells covered whole.
+    fn partly_covered(
+        width: usize,
+        height: usize,
+        next: &mut impl FnMut(f32) -> f32,
+    ) -> StrokeMask {
+        let mut m = StrokeMask::new(width, height);
+        for (i, cell) in m.cover.iter_mut().enumerate() {
+            *cell = if (i / 16) % 3 == 0 {
+                255
+            } else {
+                (next(256.0) as u8) / 4
+            };
+        }
+        m
+    }
+
+    #[test]
+    fn each_cell_of_a_stroke_gets_the_cover_of_the_rule_whatever_was_there_and_wherever_it_lies() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         // Masks narrower than a run and wider; segments crossing the edges; cells already
         // covered in part, and rows of them covered whole.
         for (width, height) in [(5, 9), (37, 23), (64, 40)] {
             for _ in 0..200 {
-                let mut m = StrokeMask::new(width, height);
-                for (i, cell) in m.cover.iter_mut().enumerate() {
-                    *cell = if (i / 16) % 3 == 0 {
-                        255
-                    } else {
-                        (next(256.0) as u8) / 4
-                    };
-                }
+                let mut m = partly_covered(width, height, &mut next);
                 let (w, h) = (width as f32, height as f32);
                 let seg = [
                     next(w + 8.0) - 4.0,
@@ -412,23 +427,10 @@ mod tests {
 
     #[test]
     fn each_cell_of_a_triangle_gets_the_cover_of_the_rule_within_its_box_whatever_was_there() {
-        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |scale: f32| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng >> 40) as f32 / (1u64 << 24) as f32 * scale
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for (width, height) in [(6, 7), (29, 31), (64, 40)] {
             for _ in 0..200 {
-                let mut m = StrokeMask::new(width, height);
-                for (i, cell) in m.cover.iter_mut().enumerate() {
-                    *cell = if (i / 16) % 3 == 0 {
-                        255
-                    } else {
-                        (next(256.0) as u8) / 4
-                    };
-                }
+                let mut m = partly_covered(width, height, &mut next);
                 let under = m.cover.clone();
                 let (w, h) = (width as f32, height as f32);
                 let mut point = || (next(w + 6.0) - 3.0, next(h + 6.0) - 3.0);
