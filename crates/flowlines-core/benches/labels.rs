@@ -4,24 +4,13 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use flowlines_core::labels::{place_labels, LabelRequest, Rect};
+use flowlines_core::synthetic::SplitMix;
 use std::hint::black_box;
-
-/// A small deterministic generator (xorshift64*), so the bench needs no random crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next_f64(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn labels(c: &mut Criterion) {
     let (w, h) = (1200.0, 700.0);
     let viewport = Rect::new(0.0, 0.0, w, h);
-    let mut rng = Rng(42);
+    let mut rng = SplitMix::new(42);
     let requests: Vec<LabelRequest> = (0..300)
         .map(|_| LabelRequest {
             x: rng.next_f64() * w,

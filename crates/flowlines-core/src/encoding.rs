@@ -147,12 +147,7 @@ impl Encoder {
                 m
             })
             .collect();
-        let index: HashMap<&str, usize> = story
-            .streams
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let index = story.stream_index();
         let mut claims = vec![Vec::new(); story.streams.len()];
         for o in &story.observations {
             if let Some(&i) = index.get(o.stream.as_str()) {

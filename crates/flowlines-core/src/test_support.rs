@@ -1,7 +1,9 @@
-//! What the unit tests of several modules share: the default story as the page shows it.
+//! What the unit tests of several modules share: the default story as the page shows it, and
+//! a reading of a stream of containers.
 #![allow(clippy::unwrap_used)]
 
 use crate::date::parse_day;
+use crate::model::{Claimant, Confidence, Measure, Observation, Quantity};
 use crate::parse::load_json;
 use crate::scene::Scene;
 
@@ -16,4 +18,33 @@ pub(crate) fn default_scene_at(date: &str) -> Scene {
     scene.resize(1000.0, 600.0);
     scene.set_day(f64::from(parse_day(date).unwrap()));
     scene
+}
+
+/// A reading of stream "s" in containers over `period` (a date or `from/to`), reported at the
+/// period's end by one claimant citing source "doc".
+pub(crate) fn reading(
+    quantity: Quantity,
+    measure: Measure,
+    period: &str,
+    confidence: Confidence,
+) -> Observation {
+    Observation {
+        id: format!("o-{period}"),
+        stream: "s".into(),
+        quantity,
+        unit: "containers".into(),
+        measure,
+        period: period.parse().unwrap(),
+        reported: period.rsplit('/').next().unwrap().parse().unwrap(),
+        claimant: Claimant {
+            name: "someone".into(),
+            role: None,
+            party: "somewhere".into(),
+        },
+        source: "doc".into(),
+        confidence,
+        denials: vec![],
+        note: None,
+        quote: None,
+    }
 }

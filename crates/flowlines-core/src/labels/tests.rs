@@ -2,20 +2,9 @@
 //! screen, follow priority, and stay fast on many labels.
 
 use super::*;
+use crate::synthetic::SplitMix;
 
 const VIEWPORT: Rect = Rect::new(0.0, 0.0, 800.0, 500.0);
-
-/// A small deterministic generator (xorshift64*), so tests need no random crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next_f64(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn request(x: f64, y: f64, priority: f64) -> LabelRequest {
     LabelRequest {
@@ -31,7 +20,7 @@ fn request(x: f64, y: f64, priority: f64) -> LabelRequest {
 /// 200 places at pseudo-random points of an 800x500 viewport with labels of about 60x14
 /// pixels, and 40 arrowhead-sized obstacles.
 fn dense_places() -> (Vec<LabelRequest>, Vec<Rect>) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = SplitMix::new(0x9E37_79B9_7F4A_7C15);
     let requests = (0..200)
         .map(|_| LabelRequest {
             x: rng.next_f64() * 800.0,

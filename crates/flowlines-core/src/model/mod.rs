@@ -153,6 +153,16 @@ pub struct Correction {
 }
 
 impl Story {
+    /// Each stream's position in [`Story::streams`] by its id, for finding the stream an
+    /// observation or a `part_of` names in constant time.
+    pub fn stream_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect()
+    }
+
     /// The UN provisions `stream` runs into, in the order the stream lists them (an id with no
     /// provision is left out; validation reports it).
     pub fn sanctions_of<'a>(&'a self, stream: &'a Stream) -> impl Iterator<Item = &'a Sanction> {

@@ -100,32 +100,15 @@ pub fn runs(series: &Series, start: f64, end: f64) -> Vec<Run> {
 mod tests {
     use super::*;
     use crate::date::parse_day;
-    use crate::model::{Claimant, Confidence, Measure, Observation, Quantity};
+    use crate::model::{Confidence, Measure, Observation, Quantity};
 
     fn day(s: &str) -> f64 {
         f64::from(parse_day(s).unwrap())
     }
 
+    /// A reported running total of containers over `period`.
     fn reading(quantity: Quantity, period: &str) -> Observation {
-        Observation {
-            id: format!("o-{period}"),
-            stream: "s".into(),
-            quantity,
-            unit: "containers".into(),
-            measure: Measure::Cumulative,
-            period: period.parse().unwrap(),
-            reported: period.rsplit('/').next().unwrap().parse().unwrap(),
-            claimant: Claimant {
-                name: "someone".into(),
-                role: None,
-                party: "somewhere".into(),
-            },
-            source: "doc".into(),
-            confidence: Confidence::Reported,
-            denials: vec![],
-            note: None,
-            quote: None,
-        }
+        crate::test_support::reading(quantity, Measure::Cumulative, period, Confidence::Reported)
     }
 
     /// About 6,700 by 27 February 2024, over 11,000 by June 2024, counted from September 2023.

@@ -15,12 +15,7 @@ pub struct StorySeries {
 impl StorySeries {
     /// Builds the series of every stream once; evaluate them at any moment with [`Self::at`].
     pub fn new(story: &Story) -> Self {
-        let index: std::collections::HashMap<&str, usize> = story
-            .streams
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let index = story.stream_index();
         let mut by_stream: Vec<Vec<&crate::model::Observation>> =
             vec![Vec::new(); story.streams.len()];
         for o in &story.observations {

@@ -3,32 +3,11 @@
 
 use super::*;
 use crate::date::parse_day;
-use crate::model::{Claimant, Confidence, Observation};
+use crate::model::Confidence;
+use crate::test_support::reading as obs;
 
 fn day(s: &str) -> f64 {
     f64::from(parse_day(s).unwrap())
-}
-
-fn obs(quantity: Quantity, measure: Measure, period: &str, confidence: Confidence) -> Observation {
-    Observation {
-        id: format!("o-{period}"),
-        stream: "s".into(),
-        quantity,
-        unit: "containers".into(),
-        measure,
-        period: period.parse().unwrap(),
-        reported: period.rsplit('/').next().unwrap().parse().unwrap(),
-        claimant: Claimant {
-            name: "someone".into(),
-            role: None,
-            party: "somewhere".into(),
-        },
-        source: "doc".into(),
-        confidence,
-        denials: vec![],
-        note: None,
-        quote: None,
-    }
 }
 
 fn containers() -> Series {

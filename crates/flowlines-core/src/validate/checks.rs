@@ -89,12 +89,7 @@ pub(super) fn overlapping(list: &mut [(usize, i32, i32)]) -> Vec<(usize, usize)>
 /// chain is walked once, marking the streams on it, and a walk that meets its own marks has
 /// found a cycle.
 pub(super) fn part_of_cycles(story: &Story) -> Vec<usize> {
-    let index: HashMap<&str, usize> = story
-        .streams
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let index = story.stream_index();
     let parent =
         |i: usize| -> Option<usize> { index.get(story.streams[i].part_of.as_deref()?).copied() };
     // 0: not seen; k + 1: seen on the walk from stream k.
