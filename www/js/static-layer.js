@@ -135,11 +135,26 @@ export function drawFlowsBatched(ctx, map) {
   ctx.restore();
 }
 
+/**
+ * The dotted grey outlines of assumed or endpoints-only paths, under every flow: drawn by the
+ * core into pixels (`FlowMap.paint_outlines`), laid here over the basemap. A software canvas
+ * dashing each route's path spent most of the static layer's time on them.
+ */
+function drawOutlines(ctx, map) {
+  const layer = scratch(ctx.canvas);
+  if (!map.paint_outlines(layer)) return;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(layer.canvas, 0, 0);
+  ctx.restore();
+}
+
 function drawFlows(ctx, map) {
   if (map.flow_count() > BATCH_ABOVE) {
     drawFlowsBatched(ctx, map);
     return;
   }
+  drawOutlines(ctx, map);
   const look = styleTable(map);
   const bit = look.marks;
   // Views of wasm memory: read before the next call into the map.
@@ -153,16 +168,6 @@ function drawFlows(ctx, map) {
     if (b - a < 2) continue;
     const [w, low, high] = [widths[3 * s], widths[3 * s + 1], widths[3 * s + 2]];
     const style = look.styles[styles[s]];
-    // An assumed or endpoints-only path: a dotted grey outline around the flow.
-    if (marks[s] & bit.assumedRoute) {
-      ctx.globalAlpha = look.outlineAlpha;
-      ctx.strokeStyle = look.colors.outline;
-      ctx.lineWidth = Math.max(w, high) + look.outlineExtra;
-      ctx.lineCap = 'round';
-      ctx.setLineDash(look.outlineDash);
-      pathOf(ctx, xy, a, b);
-      ctx.stroke();
-    }
     // A range: a pale band from the low to the high width, under the central line.
     if (high - low > 1) {
       ctx.globalAlpha = look.bandAlpha;

@@ -12,6 +12,8 @@
 
 /// Anti-aliased disc coverage at every sub-pixel position, so a particle is a table lookup.
 pub mod disc_stamp;
+/// Dotted lines of round dots into a coverage mask: the outlines of assumed routes.
+pub mod dotted_line;
 /// Each frame's particles along their routes, and their discs drawn into a raster.
 pub mod particles;
 /// A projected path in pixels with its running length, to place things along it.

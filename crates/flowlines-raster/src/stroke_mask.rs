@@ -125,9 +125,11 @@ fn triangle_cover(edges: &[(f32, f32, f32); 3], px: f32, py: f32) -> u8 {
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
 #[derive(Debug, Clone, Default)]
 pub struct StrokeMask {
-    width: usize,
-    height: usize,
-    cover: Vec<u8>,
+    pub(crate) width: usize,
+    pub(crate) height: usize,
+    pub(crate) cover: Vec<u8>,
+    /// The stamps of each dot radius drawn so far (see [`StrokeMask::dot`]).
+    pub(crate) dots: Vec<crate::dotted_line::DotStamps>,
 }
 
 impl StrokeMask {
@@ -137,6 +139,7 @@ impl StrokeMask {
             width,
             height,
             cover: vec![0; width * height],
+            dots: Vec::new(),
         }
     }
 

@@ -130,6 +130,21 @@ pub struct FlowMap {
 }
 
 impl FlowMap {
+    /// Sizes the route layer and its mask to the scene drawn (the map, or the inset while it
+    /// is focused) in device pixels.
+    fn fit_route_layer(&mut self) {
+        let (width, height) = self.scene.size();
+        let dpr = f64::from(self.dpr);
+        let (w, h) = (
+            (width * dpr).round() as usize,
+            (height * dpr).round() as usize,
+        );
+        if self.route_layer.width() != w || self.route_layer.height() != h {
+            self.route_layer = Raster::new(w, h);
+            self.route_mask = StrokeMask::new(w, h);
+        }
+    }
+
     /// A map of `story` before its first resize: no canvas yet, the light theme.
     fn of_story(story: flowlines_core::model::Story) -> FlowMap {
         FlowMap {
@@ -375,17 +390,28 @@ impl FlowMap {
     /// `Scene::paint_routes`) and puts them onto `ctx` at its top left, replacing its pixels:
     /// the page then lays that canvas over the basemap.
     pub fn paint_routes(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
-        let (w, h) = (self.raster.width(), self.raster.height());
-        if w == 0 || h == 0 {
+        if self.raster.width() == 0 || self.raster.height() == 0 {
             return Ok(());
         }
-        if self.route_layer.width() != w || self.route_layer.height() != h {
-            self.route_layer = Raster::new(w, h);
-            self.route_mask = StrokeMask::new(w, h);
-        }
+        self.fit_route_layer();
         self.scene
             .paint_routes(&mut self.route_layer, &mut self.route_mask, self.dpr);
         put(ctx, &self.route_layer)
+    }
+
+    /// Draws the dotted grey outlines of the visible streams whose route is assumed (see
+    /// `Scene::paint_outlines`) and puts them onto `ctx` at its top left, replacing its pixels:
+    /// the page lays that canvas under the flows. Returns whether there were any (when none,
+    /// `ctx` is left alone).
+    pub fn paint_outlines(&mut self, ctx: &CanvasRenderingContext2d) -> Result<bool, JsError> {
+        self.fit_route_layer();
+        let drawn =
+            self.scene
+                .paint_outlines(&mut self.route_layer, &mut self.route_mask, self.dpr);
+        if drawn {
+            put(ctx, &self.route_layer)?;
+        }
+        Ok(drawn)
     }
 
     /// x, y in CSS pixels of each place, in the story's order.

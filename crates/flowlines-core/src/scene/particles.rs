@@ -1,7 +1,8 @@
 //! Each animation frame's particles, and painting particles and routes into a raster.
 
 use super::Scene;
-use crate::encoding::LineStyle;
+use crate::encoding::{marks, LineStyle};
+use crate::line_style::{OUTLINE_ALPHA, OUTLINE_DASH, OUTLINE_EXTRA_PX};
 use crate::particles::{paint_discs, place_all, thinning_share};
 use crate::raster::Raster;
 use crate::stroke_mask::StrokeMask;
@@ -97,5 +98,40 @@ impl Scene {
             }
             mask.composite(raster, color, opacity);
         }
+    }
+
+    /// Draws the dotted grey outline of every visible stream whose route is assumed
+    /// ([`marks::ASSUMED_ROUTE`]) into `raster` (cleared first), whose pixels are `dpr` device
+    /// pixels per CSS pixel: round dots of [`OUTLINE_DASH`], as wide as the flow's widest
+    /// width plus [`OUTLINE_EXTRA_PX`], laid over at [`OUTLINE_ALPHA`] in
+    /// [`crate::style::OUTLINE_GREY`], overlaps not adding up. The page lays this under every
+    /// flow. `mask` is scratch space of the raster's size. Returns whether any outline was
+    /// drawn (when none was, the raster is left as it was).
+    pub fn paint_outlines(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) -> bool {
+        let outlined: Vec<usize> = (0..self.styles.len())
+            .filter(|&s| {
+                let st = &self.styles[s];
+                st.visible && st.marks & marks::ASSUMED_ROUTE != 0
+            })
+            .collect();
+        if outlined.is_empty() {
+            return false;
+        }
+        raster.clear();
+        mask.clear();
+        let dash = OUTLINE_DASH.map(|v| v as f32 * dpr);
+        for s in outlined {
+            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
+            else {
+                continue;
+            };
+            let st = &self.styles[s];
+            let width = (st.width.max(st.width_high) + OUTLINE_EXTRA_PX) as f32 * dpr;
+            if let Some(xy) = self.route_xy.get(2 * a as usize..2 * b as usize) {
+                mask.stroke_dotted(xy, dpr, width, dash);
+            }
+        }
+        mask.composite(raster, crate::style::OUTLINE_GREY, OUTLINE_ALPHA as f32);
+        true
     }
 }

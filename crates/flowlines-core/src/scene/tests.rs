@@ -235,3 +235,37 @@ fn zooming_in_spreads_the_places_apart() {
     s.reset_view();
     assert!((d(&s) - before).abs() < 0.01);
 }
+
+#[test]
+fn assumed_routes_are_outlined_in_grey_dots_and_no_other_route_is() {
+    let mut s = scene_at("2024-10-20");
+    let assumed: Vec<usize> = (0..s.styles().len())
+        .filter(|&i| s.styles()[i].visible && s.has_mark(i, marks::ASSUMED_ROUTE))
+        .collect();
+    assert!(!assumed.is_empty(), "the story has an assumed route shown");
+    let (w, h) = (1000, 600);
+    let (mut r, mut m) = (Raster::new(w, h), StrokeMask::new(w, h));
+    assert!(s.paint_outlines(&mut r, &mut m, 1.0));
+    // Grey dots lie on every assumed route: somewhere within its first dots' reach.
+    let grey = crate::style::OUTLINE_GREY;
+    let grey = [(grey >> 16) as u8, (grey >> 8) as u8, grey as u8];
+    for &i in &assumed {
+        let route = s.route(i).unwrap();
+        let dotted = (0..12).any(|k| {
+            let ((x, y), _) = route.at(f64::from(k));
+            r.pixel(x as usize, y as usize)
+                .is_some_and(|p| p[3] > 0 && p[..3] == grey)
+        });
+        assert!(dotted, "stream {i} is outlined");
+    }
+    let painted = r.rgba().chunks_exact(4).filter(|p| p[3] > 0).count();
+    assert!(painted > 100 && painted < w * h / 4, "{painted} pixels");
+    // With those streams hidden there is nothing to outline, and the raster is left alone.
+    for &i in &assumed {
+        let category = s.story().streams[i].category.clone();
+        s.set_category_visible(&category, false);
+    }
+    let before = r.rgba().to_vec();
+    assert!(!s.paint_outlines(&mut r, &mut m, 1.0));
+    assert_eq!(r.rgba(), &before[..]);
+}
