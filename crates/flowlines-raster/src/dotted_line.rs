@@ -7,8 +7,7 @@
 //! `width / 2` pixels beyond its ends. The dashes of an outline are much shorter than it is
 //! wide (1 px against at least 3), so each is drawn as one round dot as wide as the line at
 //! the dash's middle (1 px shorter along the line than the canvas's), from coverage stamps
-//! made once per radius. Dots overlapping in one mask do not add up, as in
-//! one canvas path.
+//! made once per radius. Dots overlapping in one mask do not add up, as in one canvas path.
 
 use crate::stroke_mask::StrokeMask;
 
