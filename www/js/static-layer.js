@@ -129,6 +129,11 @@ function scratch(canvas) {
 export function drawFlowsBatched(ctx, map) {
   const layer = scratch(ctx.canvas);
   map.paint_routes(layer);
+  layScratch(ctx, layer);
+}
+
+/** Lays the scratch canvas of `layer` over `ctx` at its top left, in device pixels. */
+function layScratch(ctx, layer) {
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(layer.canvas, 0, 0);
@@ -142,11 +147,7 @@ export function drawFlowsBatched(ctx, map) {
  */
 function drawOutlines(ctx, map) {
   const layer = scratch(ctx.canvas);
-  if (!map.paint_outlines(layer)) return;
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.drawImage(layer.canvas, 0, 0);
-  ctx.restore();
+  if (map.paint_outlines(layer)) layScratch(ctx, layer);
 }
 
 function drawFlows(ctx, map) {

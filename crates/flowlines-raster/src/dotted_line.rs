@@ -45,6 +45,11 @@ fn max_lanes(cells: &mut [u8], cover: &[u8]) {
     }
 }
 
+/// `radius` as its stamps are made: at least 0.5, at most 64, to 1/[`RADIUS_STEPS`] px.
+fn round_radius(radius: f32) -> f32 {
+    (radius.clamp(0.5, 64.0) * RADIUS_STEPS).round_ties_even() / RADIUS_STEPS
+}
+
 /// The most dot radii whose stamps a mask keeps.
 const MAX_RADII: usize = 32;
 
@@ -70,7 +75,7 @@ impl DotStamps {
     /// whose centre lies `d` from the dot's centre is covered by `radius + 0.5 - d`, at most 1.
     #[inline(never)]
     fn new(radius: f32) -> Self {
-        let radius = (radius.clamp(0.5, 64.0) * RADIUS_STEPS).round_ties_even() / RADIUS_STEPS;
+        let radius = round_radius(radius);
         let reach = radius.ceil() as i32 + 1;
         let span = (2 * reach + 1) as usize;
         let pitch = span.next_multiple_of(LANES);
@@ -108,7 +113,7 @@ impl StrokeMask {
         if !(cx.abs() < FAR && cy.abs() < FAR && radius > 0.0) {
             return;
         }
-        let rounded = (radius.clamp(0.5, 64.0) * RADIUS_STEPS).round_ties_even() / RADIUS_STEPS;
+        let rounded = round_radius(radius);
         let at = match self.dots.iter().position(|d| d.radius == rounded) {
             Some(at) => at,
             None => {

@@ -58,11 +58,10 @@ impl Scene {
         // Groups by colour and style, in the order they first appear.
         let mut groups: Vec<(u32, LineStyle, f32, Vec<usize>)> = Vec::new();
         for (s, st) in self.styles.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
-            else {
+            let Some(xy) = self.route_points(s) else {
                 continue;
             };
-            if !st.visible || b < a + 2 || self.arrow_xy.len() < 6 * s + 6 {
+            if !st.visible || xy.len() < 4 || self.arrow_xy.len() < 6 * s + 6 {
                 continue;
             }
             let color = self.stream_color.get(s).copied().unwrap_or(0);
@@ -75,16 +74,13 @@ impl Scene {
                 None => groups.push((color, st.style, width, vec![s])),
             }
         }
-        let xy = &self.route_xy;
         for (color, style, width, streams) in groups {
             let opacity = if style == LineStyle::Faint { 0.3 } else { 0.5 };
             mask.clear();
             for &s in &streams {
-                let (a, b) = (
-                    self.route_offsets[s] as usize,
-                    self.route_offsets[s + 1] as usize,
-                );
-                mask.stroke_polyline(&xy[2 * a..2 * b], dpr, width * dpr);
+                if let Some(xy) = self.route_points(s) {
+                    mask.stroke_polyline(xy, dpr, width * dpr);
+                }
             }
             mask.composite(raster, color, opacity);
             mask.clear();
@@ -121,17 +117,19 @@ impl Scene {
         mask.clear();
         let dash = OUTLINE_DASH.map(|v| v as f32 * dpr);
         for s in outlined {
-            let (Some(&a), Some(&b)) = (self.route_offsets.get(s), self.route_offsets.get(s + 1))
-            else {
-                continue;
-            };
             let st = &self.styles[s];
             let width = (st.width.max(st.width_high) + OUTLINE_EXTRA_PX) as f32 * dpr;
-            if let Some(xy) = self.route_xy.get(2 * a as usize..2 * b as usize) {
+            if let Some(xy) = self.route_points(s) {
                 mask.stroke_dotted(xy, dpr, width, dash);
             }
         }
         mask.composite(raster, crate::style::OUTLINE_GREY, OUTLINE_ALPHA as f32);
         true
+    }
+
+    /// Stream `s`'s route as drawn: x, y pairs in CSS pixels, its part of `route_xy`.
+    fn route_points(&self, s: usize) -> Option<&[f32]> {
+        let (&a, &b) = (self.route_offsets.get(s)?, self.route_offsets.get(s + 1)?);
+        self.route_xy.get(2 * a as usize..2 * b as usize)
     }
 }
