@@ -95,6 +95,9 @@ pub mod table;
 mod test_support;
 /// The timeline's events: where each falls and how precisely its date is written.
 pub mod timeline;
+/// Every stream's route in one flat `f32` buffer, for placing particles each frame (from
+/// `flowlines-raster`).
+pub use flowlines_raster::tracks;
 /// Totals per stream, per place and per category, at a moment or over a window.
 pub mod totals;
 /// Checks a whole story and returns every problem at once.

@@ -1,7 +1,7 @@
 //! flowlines-raster: the per-frame hot path of the live map, in pure Rust.
 //!
 //! Each frame places every moving particle along its route ([`particles::place_all`], walking
-//! each [`polyline::Polyline`] from one particle to the next) and rasterises them as
+//! each stream's [`tracks::Track`] from one particle to the next) and rasterises them as
 //! anti-aliased discs into an RGBA buffer ([`raster::Raster`], from precomputed coverage
 //! stamps, [`disc_stamp`], blended in integers 4 pixels at a time, only where a disc covers); a
 //! dense map's static layer is stroked into coverage masks ([`stroke_mask`]). It is a crate of
@@ -22,3 +22,5 @@ pub mod polyline;
 pub mod raster;
 /// Anti-aliased strokes and fills into a coverage mask, laid over a buffer in one colour.
 pub mod stroke_mask;
+/// Every stream's route in one flat `f32` buffer, for placing particles each frame.
+pub mod tracks;

@@ -5,8 +5,8 @@
 //!
 //! [`Raster`]: crate::raster::Raster
 
-use crate::polyline::Polyline;
 use crate::raster::Raster;
+use crate::tracks::{Track, Tracks};
 
 /// Radius of a particle's disc, in CSS pixels.
 pub const PARTICLE_RADIUS_PX: f64 = 2.5;
@@ -33,35 +33,35 @@ pub fn thinned(count: u32, share: f64) -> u32 {
     }
 }
 
-/// Places the particles of `mover` on `route` at animation clock `clock_s` seconds, `count` of
+/// Places the particles of `mover` on `track` at animation clock `clock_s` seconds, `count` of
 /// them evenly spaced and advancing at the mover's speed, calling `out(x, y)` for each, first
 /// particle first.
 pub fn place(
     mover: &Mover,
     count: u32,
-    route: &Polyline,
+    mut track: Track,
     clock_s: f64,
     mut out: impl FnMut(f32, f32),
 ) {
     let len = mover.length;
     let head = (clock_s * mover.speed / len).rem_euclid(1.0);
+    let gap = 1.0 / f64::from(count.max(1));
     // The particles rise along the route from the head, wrapping round once: each is found by
-    // walking on from the last one's segment (see `Polyline::point_at_from`), not by a search.
-    let mut seg = 0;
+    // walking on from the last one's segment (see `Track::point_at`), not by a search.
     for k in 0..count {
-        let f = head + f64::from(k) / f64::from(count);
+        let f = head + f64::from(k) * gap;
         let f = if f >= 1.0 { f - 1.0 } else { f };
-        let (x, y) = route.point_at_from(f * len, &mut seg);
-        out(x as f32, y as f32);
+        let (x, y) = track.point_at((f * len) as f32);
+        out(x, y);
     }
 }
 
 /// One frame's particles: for each of `movers`, its count thinned by `share` (see [`thinned`])
-/// placed on its route in `routes` (indexed by stream) at clock `clock_s` seconds. Clears and
-/// fills `xy` with x, y in CSS pixels and `streams` with each particle's stream index.
+/// placed on its stream's track in `tracks` at clock `clock_s` seconds. Clears and fills `xy`
+/// with x, y in CSS pixels and `streams` with each particle's stream index.
 pub fn place_all(
     movers: &[Mover],
-    routes: &[Polyline],
+    tracks: &Tracks,
     share: f64,
     clock_s: f64,
     xy: &mut Vec<f32>,
@@ -70,7 +70,7 @@ pub fn place_all(
     // Sized once, then written in place: no capacity check per particle.
     let total: usize = movers
         .iter()
-        .filter(|m| routes.get(m.stream as usize).is_some())
+        .filter(|m| (m.stream as usize) < tracks.len())
         .map(|m| thinned(m.count, share) as usize)
         .sum();
     xy.clear();
@@ -79,10 +79,10 @@ pub fn place_all(
     streams.resize(total, 0);
     let (mut xy_out, mut stream_out) = (xy.chunks_exact_mut(2), streams.iter_mut());
     for m in movers {
-        let Some(route) = routes.get(m.stream as usize) else {
+        let Some(track) = tracks.track(m.stream as usize) else {
             continue;
         };
-        place(m, thinned(m.count, share), route, clock_s, |x, y| {
+        place(m, thinned(m.count, share), track, clock_s, |x, y| {
             if let (Some(p), Some(s)) = (xy_out.next(), stream_out.next()) {
                 p[0] = x;
                 p[1] = y;
@@ -116,6 +116,7 @@ pub fn paint_discs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::polyline::Polyline;
 
     fn mover(stream: u32, count: u32) -> Mover {
         Mover {
@@ -128,25 +129,26 @@ mod tests {
 
     #[test]
     fn a_streams_particles_are_evenly_spaced_and_move_with_the_clock() {
-        let route = Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)]);
+        let tracks = Tracks::new(&[Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)])]);
         let mut xs = Vec::new();
-        place(&mover(0, 4), 4, &route, 0.5, |x, _| xs.push(x));
+        let track = tracks.track(0).expect("a track");
+        place(&mover(0, 4), 4, track, 0.5, |x, _| xs.push(x));
         assert_eq!(xs, vec![25.0, 50.0, 75.0, 0.0]);
     }
 
     #[test]
     fn a_frame_lists_every_particle_with_its_stream_and_skips_a_stream_without_a_route() {
-        let routes = vec![
+        let tracks = Tracks::new(&[
             Polyline::new(vec![(0.0, 0.0), (100.0, 0.0)]),
             Polyline::new(vec![(0.0, 10.0), (100.0, 10.0)]),
-        ];
+        ]);
         let movers = [mover(1, 2), mover(0, 3), mover(7, 2)];
         let (mut xy, mut streams) = (vec![9.0], vec![9]);
-        place_all(&movers, &routes, 1.0, 0.0, &mut xy, &mut streams);
+        place_all(&movers, &tracks, 1.0, 0.0, &mut xy, &mut streams);
         assert_eq!(streams, vec![1, 1, 0, 0, 0]);
         assert_eq!(&xy[..4], &[0.0, 10.0, 50.0, 10.0]);
         // Thinned to a third, each stream keeps at least one.
-        place_all(&movers, &routes, 0.3, 0.0, &mut xy, &mut streams);
+        place_all(&movers, &tracks, 0.3, 0.0, &mut xy, &mut streams);
         assert_eq!(streams, vec![1, 0]);
     }
 

@@ -7,6 +7,7 @@ use crate::model::{Confidence, Story};
 use crate::particles::movers;
 use crate::polyline::Polyline;
 use crate::series::StorySeries;
+use crate::tracks::Tracks;
 use std::collections::HashMap;
 
 impl Scene {
@@ -128,6 +129,7 @@ impl Scene {
                 line.slice(gap, line.length() - gap)
             })
             .collect();
+        self.tracks = Tracks::new(&self.routes);
         self.route_xy.clear();
         self.route_offsets.clear();
         self.route_offsets.push(0);

@@ -17,6 +17,7 @@ use crate::projection_choice::{choose_projection, route_samples};
 use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
 use crate::series::{Estimate, StorySeries};
 use crate::style::{category_colors, Theme};
+use crate::tracks::Tracks;
 use crate::view::View;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -86,6 +87,8 @@ pub struct Scene {
     day: f64,
     place_xy: Vec<f32>,
     routes: Vec<Polyline>,
+    /// `routes` as flat `f32` records, for placing particles each frame.
+    tracks: Tracks,
     route_xy: Vec<f32>,
     route_offsets: Vec<u32>,
     arrow_xy: Vec<f32>,
@@ -222,6 +225,7 @@ impl Scene {
             story,
             place_xy: Vec::new(),
             routes: Vec::new(),
+            tracks: Tracks::default(),
             route_xy: Vec::new(),
             route_offsets: Vec::new(),
             arrow_xy: Vec::new(),

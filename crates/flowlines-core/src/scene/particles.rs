@@ -20,7 +20,7 @@ impl Scene {
         };
         place_all(
             &self.movers,
-            &self.routes,
+            &self.tracks,
             share,
             clock_s,
             &mut self.particle_xy,
