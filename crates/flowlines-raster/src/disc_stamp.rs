@@ -24,16 +24,29 @@ pub const QUAD_PX: usize = 4;
 /// Bytes per quad.
 pub const QUAD_BYTES: usize = QUAD_PX * 4;
 
-/// Four pixels of one row of a stamp that hold some of its disc: their coverage, each pixel's
-/// on its four channels, and where they are in the stamp.
+/// Four pixels of one row of a stamp that hold some of its disc: the weight of the disc's
+/// colour on each (see [`weight`]), repeated on its four channels, and where they are in the
+/// stamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quad {
-    /// Coverage of the four pixels, each repeated on its four channels.
-    pub cover: [u8; QUAD_BYTES],
+    /// Weight of the disc's colour on the four pixels, 0..=256, each on its four channels:
+    /// widened to 16 bits here, once, so that a frame's blend neither widens nor inverts it.
+    pub weight: [u16; QUAD_BYTES],
     /// The stamp's row.
     pub row: u16,
     /// The stamp's column of the first pixel.
     pub col: u16,
+    /// Bytes from the stamp's first pixel to the quad's in a buffer of
+    /// [`DiscStamps::row_bytes`] bytes a row, so that drawing adds one number per quad.
+    pub offset: u32,
+}
+
+/// The weight, out of 256, that a pixel covered `cover` (0..=255) gives a disc's colour when
+/// blended: `cover + cover / 128`, so that 0 leaves the pixel as it was and 255 (256) sets it
+/// to the colour exactly, and a blend divides by 256 (a shift) instead of 255. Any other
+/// weight is within half a level of `cover / 255`.
+pub fn weight(cover: u8) -> u16 {
+    u16::from(cover) + u16::from(cover >> 7)
 }
 
 /// How much of the pixel whose centre is (`dx`, `dy`) pixels from a disc's centre the disc of
@@ -60,6 +73,8 @@ pub struct DiscStamps {
     quads: Vec<Quad>,
     /// Where each stamp's quads start in `quads`, and (last) their number.
     quad_start: Vec<u32>,
+    /// Bytes per row of the buffer the quads' offsets are for.
+    row_bytes: usize,
 }
 
 /// Where a disc lands: its stamp and the pixel of the stamp's top-left corner.
@@ -114,6 +129,7 @@ impl DiscStamps {
             cover,
             quads,
             quad_start,
+            row_bytes: 0,
         }
     }
 
@@ -122,6 +138,19 @@ impl DiscStamps {
     pub fn quads(&self, stamp: usize) -> &[Quad] {
         let at = |i: usize| self.quad_start.get(i).map_or(0, |&v| v as usize);
         self.quads.get(at(stamp)..at(stamp + 1)).unwrap_or(&[])
+    }
+
+    /// Bytes per row of the buffer the quads' offsets are for (0 until set).
+    pub fn row_bytes(&self) -> usize {
+        self.row_bytes
+    }
+
+    /// Works out each quad's [`Quad::offset`] for a buffer of `row_bytes` bytes a row.
+    pub fn set_row_bytes(&mut self, row_bytes: usize) {
+        self.row_bytes = row_bytes;
+        for q in &mut self.quads {
+            q.offset = (usize::from(q.row) * row_bytes + usize::from(q.col) * 4) as u32;
+        }
     }
 
     /// The disc's radius in device pixels.
@@ -186,12 +215,12 @@ fn quads_of(cover: &[u8], rows: usize, width: usize) -> (Vec<Quad>, Vec<u32>) {
             let col0 = first.min(width - n * QUAD_PX);
             for q in 0..n {
                 let col = col0 + q * QUAD_PX;
-                let mut quad = [0; QUAD_BYTES];
-                quad.copy_from_slice(&line[col * 4..(col + QUAD_PX) * 4]);
+                let px = &line[col * 4..(col + QUAD_PX) * 4];
                 quads.push(Quad {
-                    cover: quad,
+                    weight: std::array::from_fn(|i| weight(px[i])),
                     row: r as u16,
                     col: col as u16,
+                    offset: 0,
                 });
             }
         }
@@ -245,16 +274,21 @@ mod tests {
             let s = DiscStamps::new(radius);
             let width = s.runs() * RUN_PX;
             for stamp in 0..SUBPIXEL * SUBPIXEL {
-                let mut seen = vec![0u8; s.rows() * width * 4];
+                let mut seen = vec![0u16; s.rows() * width * 4];
                 for q in s.quads(stamp) {
                     let at = (usize::from(q.row) * width + usize::from(q.col)) * 4;
-                    for (i, &c) in q.cover.iter().enumerate() {
+                    for (i, &w) in q.weight.iter().enumerate() {
                         assert_eq!(seen[at + i], 0, "r={radius} stamp {stamp}: a pixel twice");
-                        seen[at + i] = c;
+                        seen[at + i] = w;
                     }
                 }
-                let all: Vec<u8> = (0..s.rows())
-                    .flat_map(|r| s.row(stamp, r).to_vec())
+                let all: Vec<u16> = (0..s.rows())
+                    .flat_map(|r| {
+                        s.row(stamp, r)
+                            .iter()
+                            .map(|&c| weight(c))
+                            .collect::<Vec<_>>()
+                    })
                     .collect();
                 assert_eq!(seen, all, "r={radius} stamp {stamp}");
             }
@@ -262,6 +296,15 @@ mod tests {
         // A disc of 2.5 px centred on a pixel's corner: two rows of 4 pixels, four of 6, none
         // in the stamp's last row; 10 quads where its 7 rows of 8 pixels are 14.
         assert_eq!(DiscStamps::new(2.5).quads(0).len(), 10);
+    }
+
+    #[test]
+    fn a_weight_is_nothing_for_no_cover_everything_for_full_cover_and_near_cover_between() {
+        assert_eq!((weight(0), weight(255)), (0, 256));
+        for c in 0..=255u8 {
+            let exact = f32::from(c) / 255.0 * 256.0;
+            assert!((f32::from(weight(c)) - exact).abs() <= 1.0, "{c}");
+        }
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //!
 //! A disc is drawn from a precomputed coverage stamp ([`DiscStamps`]) and blended in integers,
 //! 4 pixels (a quad) at a time in a shape the compiler turns into SIMD (`simd128` in the page's
-//! build): no square root, no float and no division per pixel.
+//! build): no square root, no float and no division per pixel, the colour weighted out of 256
+//! (see [`weight`]) so that a blend is two multiplies, an add and a shift.
 //!
 //! [`DiscStamps`]: crate::disc_stamp::DiscStamps
+//! [`weight`]: crate::disc_stamp::weight
 
-use crate::disc_stamp::{DiscStamps, QUAD_BYTES, RUN_PX};
+use crate::disc_stamp::{weight, DiscStamps, QUAD_BYTES, RUN_PX};
 
 /// An RGBA8 pixel buffer, row by row from the top left, premultiplied by nothing.
 #[derive(Debug, Clone, Default)]
@@ -19,22 +21,21 @@ pub struct Raster {
     stamps: Option<DiscStamps>,
 }
 
-/// `x / 255` rounded down, exactly, for every `x` up to 255 × 255, with shifts and adds only.
+/// One channel `dst` with `color` laid over it at `weight` out of 256 (see
+/// [`crate::disc_stamp::weight`]), rounded to the nearest level.
 #[inline(always)]
-fn div255(x: u16) -> u16 {
-    (x + 1 + (x >> 8)) >> 8
+fn blend(color: u16, dst: u8, weight: u16) -> u8 {
+    ((color * weight + u16::from(dst) * (256 - weight) + 128) >> 8) as u8
 }
 
-/// Blends `color` over one quad of pixels by the quad's coverage: each channel becomes
-/// `(color × a + dst × (255 − a)) / 255`, alpha with 255 as its colour (so alpha gains
-/// `a × (255 − dst) / 255`); where `a` is 0 the pixel is left as it was. Written over
-/// fixed-size arrays so that it compiles to SIMD.
+/// Blends `color` (each channel widened to 16 bits) over one quad of pixels by the quad's
+/// weights: alpha with 255 as its colour, so that it gains `weight × (255 − dst) / 256`; where
+/// the weight is 0 the pixel is left as it was. Written over fixed-size arrays so that it
+/// compiles to SIMD.
 #[inline(always)]
-fn blend_quad(dst: &mut [u8; QUAD_BYTES], cover: &[u8; QUAD_BYTES], color: &[u8; QUAD_BYTES]) {
+fn blend_quad(dst: &mut [u8; QUAD_BYTES], weight: &[u16; QUAD_BYTES], color: &[u16; QUAD_BYTES]) {
     for i in 0..QUAD_BYTES {
-        let a = u16::from(cover[i]);
-        let x = u16::from(color[i]) * a + u16::from(dst[i]) * (255 - a);
-        dst[i] = div255(x) as u8;
+        dst[i] = blend(color[i], dst[i], weight[i]);
     }
 }
 
@@ -85,10 +86,13 @@ impl Raster {
     /// (`0xRRGGBB`) of `discs`, in order, as [`Raster::disc`] does one: the stamps are looked
     /// up once for them all.
     pub fn discs(&mut self, radius: f32, discs: impl IntoIterator<Item = (f32, f32, u32)>) {
-        let stamps = match self.stamps.take() {
+        let mut stamps = match self.stamps.take() {
             Some(s) if s.radius() == radius => s,
             _ => DiscStamps::new(radius),
         };
+        if stamps.row_bytes() != self.width * 4 {
+            stamps.set_row_bytes(self.width * 4);
+        }
         for (cx, cy, color) in discs {
             self.stamp(&stamps, cx, cy, color);
         }
@@ -96,28 +100,32 @@ impl Raster {
     }
 
     /// Draws the disc of `stamps` centred at (`cx`, `cy`) device pixels in `color` (`0xRRGGBB`).
+    /// The stamps' quads must have their offsets for this buffer's rows
+    /// ([`DiscStamps::set_row_bytes`]), as [`Raster::discs`] sees to; with others the disc is
+    /// drawn pixel by pixel.
     pub fn stamp(&mut self, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
         let Some(p) = stamps.place(cx, cy) else {
             return;
         };
-        let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
+        let rgba: [u16; 4] =
+            [(color >> 16) & 255, (color >> 8) & 255, color & 255, 255].map(|c| c as u16);
         let (rows, runs) = (stamps.rows(), stamps.runs());
         let (w, h) = (self.width as i64, self.height as i64);
         let (left, top) = (i64::from(p.left), i64::from(p.top));
         let right = left + (runs * RUN_PX) as i64;
-        if left >= 0 && top >= 0 && right <= w && top + rows as i64 <= h {
+        let fits = left >= 0 && top >= 0 && right <= w && top + rows as i64 <= h;
+        if fits && stamps.row_bytes() == self.width * 4 {
             // Wholly inside: the stamp's quads, no clipping.
-            let color_quad: [u8; QUAD_BYTES] = std::array::from_fn(|i| rgba[i % 4]);
-            let stride = self.width * 4;
+            let color_quad: [u16; QUAD_BYTES] = std::array::from_fn(|i| rgba[i % 4]);
             let base = (top as usize * self.width + left as usize) * 4;
             for q in stamps.quads(p.stamp) {
-                let at = base + usize::from(q.row) * stride + usize::from(q.col) * 4;
+                let at = base + q.offset as usize;
                 if let Some(Ok(d)) = self
                     .rgba
                     .get_mut(at..at + QUAD_BYTES)
                     .map(<&mut [u8; QUAD_BYTES]>::try_from)
                 {
-                    blend_quad(d, &q.cover, &color_quad);
+                    blend_quad(d, &q.weight, &color_quad);
                 }
             }
             return;
@@ -134,10 +142,10 @@ impl Raster {
                 if x < 0 || x >= w {
                     continue;
                 }
-                let a = u16::from(cover[col * 4]);
+                let w = weight(cover[col * 4]);
                 let i = (y as usize * self.width + x as usize) * 4;
                 for (d, &c) in self.rgba[i..i + 4].iter_mut().zip(&rgba) {
-                    *d = div255(u16::from(c) * a + u16::from(*d) * (255 - a)) as u8;
+                    *d = blend(c, *d, w);
                 }
             }
         }
@@ -205,13 +213,6 @@ mod tests {
     }
 
     #[test]
-    fn dividing_by_255_with_shifts_is_exact() {
-        for x in 0..=255u16 * 255 {
-            assert_eq!(div255(x), x / 255, "{x}");
-        }
-    }
-
-    #[test]
     fn stamped_discs_look_like_the_discs_drawn_exactly() {
         // Overlapping discs of several colours and radii, at awkward sub-pixel positions,
         // some across the edges: every channel of every pixel within 10 of 255 of the old
@@ -251,7 +252,8 @@ mod tests {
         let reach = stamps.radius().ceil() as i32;
         let (qx, qy) = ((cx * 16.0).round() as i32, (cy * 16.0).round() as i32);
         let stamp = ((qy & 15) * 16 + (qx & 15)) as usize;
-        let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
+        let rgba: [u16; 4] =
+            [(color >> 16) & 255, (color >> 8) & 255, color & 255, 255].map(|c| c as u16);
         let (rows, runs) = (stamps.rows(), stamps.runs());
         let (w, h) = (r.width as i64, r.height as i64);
         let (left, top) = (i64::from((qx >> 4) - reach), i64::from((qy >> 4) - reach));
@@ -266,18 +268,19 @@ mod tests {
                 let a = u16::from(cover[col * 4]);
                 let i = (y as usize * r.width + x as usize) * 4;
                 for (d, &c) in r.rgba[i..i + 4].iter_mut().zip(&rgba) {
-                    *d = div255(u16::from(c) * a + u16::from(*d) * (255 - a)) as u8;
+                    *d = ((u16::from(c) * a + u16::from(*d) * (255 - a)) / 255) as u8;
                 }
             }
         }
     }
 
     #[test]
-    fn a_crowded_frame_is_drawn_exactly_as_the_previous_rasteriser_drew_it() {
+    fn a_crowded_frame_is_within_four_levels_of_the_previous_rasteriser_which_divided_by_255() {
         // Thousands of overlapping discs of the map's colours at pseudo-random sub-pixel
         // centres, a tenth across or beyond the edges, at the radii of device pixel ratios 1,
-        // 2 and 0.5: every byte the same (the quads skip only pixels of coverage 0, which a
-        // blend leaves as they were).
+        // 2 and 0.5: every byte within 4 levels of 255, where dozens of discs pile up on one
+        // pixel (each blend weighs the colour out of 256 and rounds, where the old one divided
+        // by 255 and rounded down; the quads skip only pixels of coverage 0).
         let colors = [
             0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000,
         ];
@@ -303,13 +306,18 @@ mod tests {
             for &(x, y, color) in &discs {
                 previous_disc(&mut old, &stamps, x, y, color);
             }
-            let differ = new
+            let diffs: Vec<u8> = new
                 .rgba()
                 .iter()
                 .zip(old.rgba())
-                .filter(|(a, b)| a != b)
-                .count();
-            assert_eq!(differ, 0, "r={radius}: {differ} bytes differ");
+                .map(|(a, b)| a.abs_diff(*b))
+                .collect();
+            let worst = diffs.iter().max().copied().unwrap_or(0);
+            let differ = diffs.iter().filter(|&&d| d > 0).count();
+            assert!(
+                worst <= 4,
+                "r={radius}: {differ} bytes differ, by up to {worst}"
+            );
             assert!(
                 new.rgba().iter().filter(|&&v| v > 0).count() > w * h * 2,
                 "r={radius}"
