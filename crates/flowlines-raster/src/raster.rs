@@ -252,8 +252,7 @@ mod tests {
         let reach = stamps.radius().ceil() as i32;
         let (qx, qy) = ((cx * 16.0).round() as i32, (cy * 16.0).round() as i32);
         let stamp = ((qy & 15) * 16 + (qx & 15)) as usize;
-        let rgba: [u16; 4] =
-            [(color >> 16) & 255, (color >> 8) & 255, color & 255, 255].map(|c| c as u16);
+        let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
         let (rows, runs) = (stamps.rows(), stamps.runs());
         let (w, h) = (r.width as i64, r.height as i64);
         let (left, top) = (i64::from((qx >> 4) - reach), i64::from((qy >> 4) - reach));
