@@ -3,9 +3,11 @@
 //!
 //! A disc of radius `r` device pixels centred at (`cx`, `cy`) covers the pixel whose centre is
 //! `d` pixels away by `clamp(r + 0.5 - d, 0, 1)` (a one-pixel linear ramp over its edge). The
-//! centre is rounded to the nearest 1/[`SUBPIXEL`] of a pixel on each axis, and the coverage of
-//! each of the [`SUBPIXEL`]² positions is kept, as 0..=255, for the pixels around it: the
-//! rounding moves a disc by at most 1/32 px, which changes a pixel's coverage by at most 8/255.
+//! centre is rounded to the nearest 1/[`SUBPIXEL`] of a pixel on each axis (halves to even:
+//! `f32.nearest`, one WebAssembly instruction, where halves away from zero are a call to
+//! libm), and the coverage of each of the [`SUBPIXEL`]² positions is kept, as 0..=255, for the
+//! pixels around it: the rounding moves a disc by at most 1/32 px, which changes a pixel's
+//! coverage by at most 8/255.
 //!
 //! [`SUBPIXEL`]: crate::disc_stamp::SUBPIXEL
 
@@ -176,7 +178,10 @@ impl DiscStamps {
             return None;
         }
         let n = SUBPIXEL as f32;
-        let (qx, qy) = ((cx * n).round() as i32, (cy * n).round() as i32);
+        let (qx, qy) = (
+            (cx * n).round_ties_even() as i32,
+            (cy * n).round_ties_even() as i32,
+        );
         let shift = SUBPIXEL.trailing_zeros();
         let mask = SUBPIXEL as i32 - 1;
         Some(Placed {
@@ -248,7 +253,10 @@ mod tests {
                 let mut total = 0u32;
                 for y in p.top - 4..p.top + s.rows() as i32 + 4 {
                     for x in p.left - 4..p.left + (s.runs() * RUN_PX) as i32 + 4 {
-                        let (qx, qy) = ((cx * 16.0).round() / 16.0, (cy * 16.0).round() / 16.0);
+                        let (qx, qy) = (
+                            (cx * 16.0).round_ties_even() / 16.0,
+                            (cy * 16.0).round_ties_even() / 16.0,
+                        );
                         let a = disc_coverage(x as f32 + 0.5 - qx, y as f32 + 0.5 - qy, radius);
                         let (c, r) = (x - p.left, y - p.top);
                         let inside = c >= 0
