@@ -108,54 +108,6 @@ impl Polyline {
         }
     }
 
-    /// The point at `s` pixels from the start (clamped to the path): [`Polyline::at`] without
-    /// the direction, for placing many particles a frame.
-    pub fn point_at(&self, s: f64) -> (f64, f64) {
-        let n = self.points.len();
-        if n < 2 {
-            return self.points.first().copied().unwrap_or((0.0, 0.0));
-        }
-        let s = s.clamp(0.0, self.length());
-        let i = self.along.partition_point(|&a| a <= s).clamp(1, n - 1);
-        let (a, b) = (self.points[i - 1], self.points[i]);
-        let seg = self.along[i] - self.along[i - 1];
-        let f = if seg > 0.0 {
-            (s - self.along[i - 1]) / seg
-        } else {
-            0.0
-        };
-        (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
-    }
-
-    /// [`Polyline::point_at`] for many distances in turn, mostly rising (a route's particles
-    /// one after the other): `seg` carries the segment found from one call to the next (start it
-    /// at 0), so each call walks forward from there instead of searching the whole path, and
-    /// goes back to the start when `s` is behind it. The same point as `point_at`, bit for bit.
-    pub fn point_at_from(&self, s: f64, seg: &mut usize) -> (f64, f64) {
-        let n = self.points.len();
-        if n < 2 {
-            return self.points.first().copied().unwrap_or((0.0, 0.0));
-        }
-        let s = s.clamp(0.0, self.length());
-        let mut i = (*seg).clamp(1, n - 1);
-        // Every point before segment i must be at or before s.
-        if self.along[i - 1] > s || s.is_nan() {
-            i = 1;
-        }
-        while i < n - 1 && self.along[i] <= s {
-            i += 1;
-        }
-        *seg = i;
-        let (a, b) = (self.points[i - 1], self.points[i]);
-        let seg = self.along[i] - self.along[i - 1];
-        let f = if seg > 0.0 {
-            (s - self.along[i - 1]) / seg
-        } else {
-            0.0
-        };
-        (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
-    }
-
     /// The point at `s` pixels from the start (clamped to the path) and the direction of travel
     /// there as a unit vector.
     pub fn at(&self, s: f64) -> ((f64, f64), (f64, f64)) {
@@ -211,44 +163,6 @@ mod tests {
         assert_eq!(pt, (10.0, 5.0));
         assert_eq!(dir, (0.0, 1.0));
         assert_eq!(p.at(99.0).0, (10.0, 10.0), "clamped to the end");
-        for s in [0.0, 5.0, 10.0, 15.0, 20.0, 99.0, -3.0] {
-            assert_eq!(p.point_at(s), p.at(s).0);
-        }
-    }
-
-    #[test]
-    fn walking_from_the_last_segment_finds_the_same_points_as_searching() {
-        let p = Polyline::new(vec![
-            (0.0, 0.0),
-            (10.0, 0.0),
-            (10.0, 0.0),
-            (10.0, 10.0),
-            (13.0, 14.0),
-            (20.0, 14.0),
-        ]);
-        let mut seg = 0;
-        // Rising, wrapping round, repeating, beyond both ends, a joint exactly, not a number.
-        for s in [
-            0.0,
-            3.0,
-            9.99,
-            10.0,
-            12.5,
-            20.0,
-            24.9,
-            31.0,
-            4.0,
-            4.0,
-            27.0,
-            99.0,
-            -3.0,
-            25.0,
-            f64::NAN,
-            2.0,
-        ] {
-            let (a, b) = (p.point_at_from(s, &mut seg), p.point_at(s));
-            assert!(a == b || (a.0.is_nan() && b.0.is_nan()), "{s}: {a:?} {b:?}");
-        }
     }
 
     #[test]
