@@ -311,7 +311,7 @@ mod tests {
         assert_eq!((weight(0), weight(255)), (0, 256));
         for c in 0..=255u8 {
             let exact = f32::from(c) / 255.0 * 256.0;
-            assert!((f32::from(weight(c)) - exact).abs() <= 1.0, "{c}");
+            assert!((f32::from(weight(c)) - exact).abs() <= 0.5, "{c}");
         }
     }
 
