@@ -21,30 +21,20 @@ pub(super) fn lanes(story: &Story) -> Vec<f64> {
         };
         (a, b, s.route.as_deref().unwrap_or(""))
     }
-    // Each stream's pair of places and route, numbered in order of first appearance: one hash
-    // per stream, then plain indexing.
-    let mut number: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    let group: Vec<usize> = story
-        .streams
-        .iter()
-        .map(|s| {
-            let next = number.len();
-            *number.entry(key(s)).or_insert(next)
-        })
-        .collect();
-    let mut count = vec![0usize; number.len()];
-    for &g in &group {
-        count[g] += 1;
+    // Each pair of places and route: how many streams it has, and how many are laid so far.
+    let mut groups: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
+    for s in &story.streams {
+        groups.entry(key(s)).or_insert((0, 0)).0 += 1;
     }
-    let mut seen = vec![0usize; number.len()];
     story
         .streams
         .iter()
-        .zip(group)
-        .map(|(s, g)| {
-            let n = count[g];
-            let lane = (seen[g] as f64 - (n as f64 - 1.0) / 2.0).clamp(-MAX_LANE, MAX_LANE);
-            seen[g] += 1;
+        .map(|s| {
+            let (n, slot) = groups.get_mut(&key(s)).map_or((1, 0), |g| {
+                g.1 += 1;
+                (g.0, g.1 - 1)
+            });
+            let lane = (slot as f64 - (n as f64 - 1.0) / 2.0).clamp(-MAX_LANE, MAX_LANE);
             if s.from <= s.to {
                 lane
             } else {
