@@ -17,7 +17,7 @@
 //! [`UNKNOWN_WIDTH_PX`]: crate::encoding::UNKNOWN_WIDTH_PX
 
 use crate::model::{Confidence, Destination, PathCertainty, Story};
-use crate::series::{Estimate, Phase, StorySeries};
+use crate::series::{Estimate, Phase, StorySeries, StreamReadings};
 use std::collections::HashMap;
 
 /// The thinnest width of a stream with a known quantity, in CSS pixels.
@@ -105,13 +105,16 @@ pub struct Encoder {
     unit_max: Vec<f64>,
     /// For each stream, the static marks (inferred destination, assumed route).
     fixed_marks: Vec<u8>,
-    /// For each stream, its observations' (first day, confidence, denied?) for the strongest claim by a moment.
-    claims: Vec<Vec<(i32, Confidence, bool)>>,
+    /// Every stream's observations' (first day, confidence, denied?), stream after stream,
+    /// for the strongest claim by a moment: one column, not a vector per stream.
+    claims: Vec<(i32, Confidence, bool)>,
+    /// Where stream `i`'s claims start in `claims`; one more entry than there are streams.
+    claim_start: Vec<usize>,
 }
 
 impl Encoder {
-    /// The scales and facts of `story`.
-    pub fn new(story: &Story, series: &StorySeries) -> Self {
+    /// The scales and facts of `story`, whose readings grouped by stream are `readings`.
+    pub fn new(story: &Story, series: &StorySeries, readings: &StreamReadings<'_>) -> Self {
         let mut top: HashMap<&str, f64> = HashMap::new();
         for (i, s) in story.streams.iter().enumerate() {
             let peak = series.series(i).map(|sr| sr.peak()).unwrap_or(0.0);
@@ -147,21 +150,24 @@ impl Encoder {
                 m
             })
             .collect();
-        let index = story.stream_index();
-        let mut claims = vec![Vec::new(); story.streams.len()];
-        for o in &story.observations {
-            if let Some(&i) = index.get(o.stream.as_str()) {
-                claims[i].push((
+        let mut claims = Vec::with_capacity(story.observations.len());
+        let mut claim_start = Vec::with_capacity(story.streams.len() + 1);
+        for i in 0..story.streams.len() {
+            claim_start.push(claims.len());
+            claims.extend(readings.of(i).map(|o| {
+                (
                     o.period.first(),
                     o.confidence,
                     !o.denials.is_empty() || o.confidence == Confidence::Denied,
-                ));
-            }
+                )
+            }));
         }
+        claim_start.push(claims.len());
         Encoder {
             unit_max,
             fixed_marks,
             claims,
+            claim_start,
         }
     }
 
@@ -177,7 +183,10 @@ impl Encoder {
     /// How stream `i` looks at `day`, given its estimate there. A stream is visible once the first
     /// day of any of its observations has come, proposals included.
     pub fn style(&self, i: usize, day: f64, e: &Estimate) -> FlowStyle {
-        let claims = self.claims.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let claims = match (self.claim_start.get(i), self.claim_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.claims[a..b],
+            _ => &[],
+        };
         let mut confidence: Option<Confidence> = None;
         let mut m = self.fixed_marks.get(i).copied().unwrap_or(0);
         let mut counted = 0;

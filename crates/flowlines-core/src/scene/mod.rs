@@ -15,7 +15,7 @@ use crate::polyline::Polyline;
 use crate::projection::{Projection, Raw};
 use crate::projection_choice::{choose_projection, route_samples};
 use crate::route::{geodesic_path, path_length_m, MAX_DENSIFIED_POINTS, MAX_SEGMENT_M};
-use crate::series::{Estimate, StorySeries};
+use crate::series::{Estimate, StorySeries, StreamReadings};
 use crate::style::{category_colors, Theme};
 use crate::tracks::Tracks;
 use crate::view::View;
@@ -137,8 +137,10 @@ impl Scene {
         } else {
             MAX_SEGMENT_M
         };
-        let series = StorySeries::new(&story);
-        let encoder = Encoder::new(&story, &series);
+        let index = story.stream_index();
+        let readings = StreamReadings::new(&story, &index);
+        let series = StorySeries::of_readings(&story, &index, &readings);
+        let encoder = Encoder::new(&story, &series, &readings);
         let place_at: HashMap<&str, (f64, f64)> = story
             .places
             .iter()

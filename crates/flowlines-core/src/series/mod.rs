@@ -42,6 +42,8 @@ use crate::model::{Measure, Quantity};
 mod estimate;
 /// Amounts in periods built into a running total.
 mod periods;
+/// A story's readings grouped by stream.
+mod readings;
 /// A series' running total sampled for drawing, in runs (the charts draw them).
 mod runs;
 /// The series of every stream of a story.
@@ -50,6 +52,7 @@ mod story;
 mod wholes;
 
 pub use estimate::{significant_digits, Estimate, Phase, When};
+pub use readings::StreamReadings;
 pub use runs::{runs, Run, Sample, SAMPLE_DAYS};
 pub use story::StorySeries;
 

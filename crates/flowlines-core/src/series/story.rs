@@ -1,8 +1,9 @@
 //! The series of every stream of a story, in the story's stream order.
 
 use super::wholes::wholes_at_least_their_parts;
-use super::{Estimate, Series};
+use super::{Estimate, Series, StreamReadings};
 use crate::model::{Confidence, Story};
+use std::collections::HashMap;
 
 /// The series of every stream of a story, in the story's stream order.
 #[derive(Debug, Clone)]
@@ -16,26 +17,31 @@ impl StorySeries {
     /// Builds the series of every stream once; evaluate them at any moment with [`Self::at`].
     pub fn new(story: &Story) -> Self {
         let index = story.stream_index();
-        let mut by_stream: Vec<Vec<&crate::model::Observation>> =
-            vec![Vec::new(); story.streams.len()];
-        for o in &story.observations {
-            if let Some(&i) = index.get(o.stream.as_str()) {
-                by_stream[i].push(o);
-            }
-        }
-        let strongest = by_stream
-            .iter()
-            .map(|obs| obs.iter().map(|o| o.confidence).max())
+        Self::of_readings(story, &index, &StreamReadings::new(story, &index))
+    }
+
+    /// As [`Self::new`], from readings already grouped by stream (`index` is
+    /// [`Story::stream_index`]), for a caller that groups them once for other uses too.
+    pub fn of_readings(
+        story: &Story,
+        index: &HashMap<&str, usize>,
+        readings: &StreamReadings<'_>,
+    ) -> Self {
+        let streams = 0..story.streams.len();
+        let strongest = streams
+            .clone()
+            .map(|i| readings.of(i).map(|o| o.confidence).max())
             .collect();
-        let disputed = by_stream
-            .iter()
-            .map(|obs| {
-                obs.iter()
+        let disputed = streams
+            .clone()
+            .map(|i| {
+                readings
+                    .of(i)
                     .any(|o| !o.denials.is_empty() || o.confidence == Confidence::Denied)
             })
             .collect();
-        let own: Vec<Series> = by_stream.into_iter().map(Series::new).collect();
-        let series = wholes_at_least_their_parts(story, &index, own);
+        let own: Vec<Series> = streams.map(|i| Series::new(readings.of(i))).collect();
+        let series = wholes_at_least_their_parts(story, index, own);
         StorySeries {
             series,
             strongest,
