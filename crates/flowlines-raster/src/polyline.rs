@@ -32,6 +32,11 @@ impl Polyline {
         &self.points
     }
 
+    /// The distance in pixels from the path's start to each of its points.
+    pub fn along(&self) -> &[f64] {
+        &self.along
+    }
+
     /// The same path shifted `d` pixels to its right (left when `d` is negative), as seen
     /// travelling from start to end; each point moves along the mean of its neighbouring
     /// segments' normals, so parallel paths stay parallel around bends.

@@ -32,15 +32,12 @@ impl Tracks {
         let mut start = Vec::with_capacity(routes.len() + 1);
         start.push(0);
         for route in routes {
-            let pts = route.points();
-            let mut along = 0.0;
-            for (i, &(x, y)) in pts.iter().enumerate() {
-                let seg = pts
-                    .get(i + 1)
-                    .map_or(0.0, |&(nx, ny)| (nx - x).hypot(ny - y));
+            // The lengths the polyline has already measured, not measured again.
+            let along = route.along();
+            for (i, &(x, y)) in route.points().iter().enumerate() {
+                let seg = along.get(i + 1).map_or(0.0, |&next| next - along[i]);
                 let inverse = if seg > 0.0 { 1.0 / seg } else { 0.0 };
-                points.push([x as f32, y as f32, along as f32, inverse as f32]);
-                along += seg;
+                points.push([x as f32, y as f32, along[i] as f32, inverse as f32]);
             }
             start.push(points.len() as u32);
         }
