@@ -134,6 +134,8 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         // spaced and random amounts between them: on any day in between, every flow moves,
         // at a rate that varies from stream to stream and reading to reading.
         let origin = start + (rng.next_f64() * span * 0.03) as i32;
+        // Written out once per stream: every reading's period starts on it.
+        let since = day(origin);
         let step = (span * 0.95 / observations.max(1) as f64) as i32;
         let mut total = 0.0;
         let mut last = origin;
@@ -153,7 +155,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
                 unit: units[k].into(),
                 measure: Measure::Cumulative,
                 period: crate::date::Period {
-                    start: day(origin),
+                    start: since.clone(),
                     end: reported.clone(),
                 },
                 reported,
