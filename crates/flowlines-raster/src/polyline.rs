@@ -55,18 +55,13 @@ impl Polyline {
                 (0.0, 0.0)
             }
         };
+        // Each segment's normal once; a point takes the mean of the two beside it.
+        let normals: Vec<(f64, f64)> = self.points.windows(2).map(|w| normal(w[0], w[1])).collect();
+        let none = (0.0, 0.0);
         let pts = (0..n)
             .map(|i| {
-                let before = if i > 0 {
-                    normal(self.points[i - 1], self.points[i])
-                } else {
-                    (0.0, 0.0)
-                };
-                let after = if i + 1 < n {
-                    normal(self.points[i], self.points[i + 1])
-                } else {
-                    (0.0, 0.0)
-                };
+                let before = if i > 0 { normals[i - 1] } else { none };
+                let after = normals.get(i).copied().unwrap_or(none);
                 let (mut nx, mut ny) = (before.0 + after.0, before.1 + after.1);
                 let len = nx.hypot(ny);
                 if len > 0.0 {
@@ -88,7 +83,10 @@ impl Polyline {
             let (p, _) = self.at(s0);
             return Polyline::new(vec![p, p]);
         }
-        let mut pts = vec![self.at(s0).0];
+        // Room for every point at once: grown from one, the points were copied four or five
+        // times for a route of 30.
+        let mut pts = Vec::with_capacity(self.points.len() + 2);
+        pts.push(self.at(s0).0);
         pts.extend(
             self.points
                 .iter()

@@ -124,8 +124,12 @@ impl Scene {
                 let line = projected.entry(path.as_ptr()).or_insert_with(|| {
                     Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect())
                 });
-                let line = line.offset(lane * PARALLEL_GAP_PX);
                 let gap = PLACE_RADIUS_PX + 2.0;
+                // A stream in the middle lane is cut from the shared line itself, not a copy.
+                if lane == 0.0 {
+                    return line.slice(gap, line.length() - gap);
+                }
+                let line = line.offset(lane * PARALLEL_GAP_PX);
                 line.slice(gap, line.length() - gap)
             })
             .collect();
