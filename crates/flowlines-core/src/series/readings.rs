@@ -44,8 +44,8 @@ impl<'a> StreamReadings<'a> {
         }
         let mut next = start.clone();
         let mut order = vec![0; start[start.len() - 1]];
-        for (k, i) in stream_of.iter().enumerate() {
-            if let Some(&i) = i.as_ref() {
+        for (k, &i) in stream_of.iter().enumerate() {
+            if let Some(i) = i {
                 order[next[i]] = k;
                 next[i] += 1;
             }
