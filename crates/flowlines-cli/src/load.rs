@@ -91,9 +91,10 @@ pub fn table(rows: &[StreamTotal]) -> String {
 }
 
 /// Validates the story at `path` and writes its compact form in each language into folder
-/// `dir` as `<name>.<lang>.json` (see `flowlines_core::compact`), creating it if needed.
-pub fn write_compact_folder(path: &str, dir: &str) -> Result<Vec<String>, String> {
-    use flowlines_core::compact::compact_story;
+/// `dir` as `<name>.<lang>.json`, or with `binary` as `<name>.<lang>.bin` (see
+/// `flowlines_core::compact`), creating the folder if needed.
+pub fn write_compact_folder(path: &str, dir: &str, binary: bool) -> Result<Vec<String>, String> {
+    use flowlines_core::compact::{binary_story, compact_story, in_language};
     use flowlines_core::i18n::Lang;
     let story = story(path)?;
     let name = std::path::Path::new(path)
@@ -103,9 +104,22 @@ pub fn write_compact_folder(path: &str, dir: &str) -> Result<Vec<String>, String
     std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
     let mut written = Vec::new();
     for lang in [Lang::En, Lang::Ko, Lang::Uk, Lang::Ru] {
-        let out = format!("{dir}/{name}.{}.json", lang.code());
-        let text = compact_story(&story, lang).map_err(|e| format!("{out}: {e}"))?;
-        std::fs::write(&out, text).map_err(|e| format!("{out}: {e}"))?;
+        let out = format!(
+            "{dir}/{name}.{}.{}",
+            lang.code(),
+            if binary { "bin" } else { "json" }
+        );
+        let bytes = if binary {
+            in_language(&story, lang)
+                .map_err(|e| e.to_string())
+                .and_then(|s| binary_story(&s).map_err(|e| e.to_string()))
+        } else {
+            compact_story(&story, lang)
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string())
+        };
+        std::fs::write(&out, bytes.map_err(|e| format!("{out}: {e}"))?)
+            .map_err(|e| format!("{out}: {e}"))?;
         written.push(out);
     }
     Ok(written)

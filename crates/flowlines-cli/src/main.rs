@@ -6,8 +6,9 @@
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
 //! - `flowlines review FILE [--lang ko] [--documents DIR]` prints the editor's sign-off sheet:
 //!   every figure with its qualifier, claimant, source file, dates and quote, quotes checked.
-//! - `flowlines compact FILE --out DIR` validates a story and writes its compact form in each
-//!   language (`DIR/<name>.<lang>.json`), which the page loads.
+//! - `flowlines compact FILE --out DIR [--binary]` validates a story and writes its compact
+//!   form in each language (`DIR/<name>.<lang>.json`, which the page loads, or with `--binary`
+//!   `DIR/<name>.<lang>.bin`, read without a JSON parser).
 //! - `flowlines scene FILE --at YYYY-MM-DD [--width W --height H] [--json]` prints what the
 //!   page would draw: the projection, each place's dot and each shown route, in CSS pixels.
 //! - `flowlines basemap [--story FILE] [--input TOPOJSON] [--out FILE]` builds a basemap
@@ -69,6 +70,10 @@ enum Command {
         /// The folder to write into.
         #[arg(long)]
         out: String,
+        /// Write the binary compact form instead, as NAME.LANG.bin: the model's fields in order
+        /// (postcard), read without a JSON parser.
+        #[arg(long)]
+        binary: bool,
     },
     /// Print each stream's quantity at a date, with its range, unit and sources.
     Totals {
@@ -169,18 +174,20 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Compact { file, out } => match load::write_compact_folder(&file, &out) {
-            Ok(written) => {
-                for w in written {
-                    println!("{w}");
+        Command::Compact { file, out, binary } => {
+            match load::write_compact_folder(&file, &out, binary) {
+                Ok(written) => {
+                    for w in written {
+                        println!("{w}");
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {
                 Ok(d) => d,

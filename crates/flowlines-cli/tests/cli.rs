@@ -36,6 +36,50 @@ fn validate_accepts_the_default_story() {
 }
 
 #[test]
+fn compact_binary_writes_each_language_as_a_story_the_page_reads_back_whole() {
+    use flowlines_core::compact::read_binary;
+    let dir = common::temp_dir("cli", "compact-binary");
+    let out = flowlines(&[
+        "compact",
+        "data/nk-russia.json",
+        "--out",
+        &dir.display().to_string(),
+        "--binary",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/nk-russia.json");
+    let whole = flowlines_core::parse::read_plain(&std::fs::read_to_string(root).unwrap()).unwrap();
+    for lang in ["en", "ko", "uk", "ru"] {
+        let bytes = std::fs::read(dir.join(format!("nk-russia.{lang}.bin"))).unwrap();
+        let story = read_binary(&bytes).unwrap();
+        let figures = |s: &flowlines_core::model::Story| {
+            s.observations
+                .iter()
+                .map(|o| (o.id.clone(), o.quantity, o.period.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            figures(&story) == figures(&whole),
+            "{lang}: the same figures"
+        );
+        for (place, full) in story.places.iter().zip(&whole.places) {
+            assert_eq!(place.names.get(lang), full.names.get(lang));
+            let other = if lang == "ko" { "ru" } else { "ko" };
+            assert_eq!(
+                place.names.exact(other),
+                None,
+                "{lang}: only its language and English"
+            );
+        }
+    }
+}
+
+#[test]
 fn validate_lists_every_problem_located_and_exits_1() {
     let out = flowlines(&["validate", "data/fixtures/errors.json"]);
     assert_eq!(out.status.code(), Some(1));

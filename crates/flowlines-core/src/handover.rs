@@ -320,27 +320,7 @@ pub fn unpack(bytes: Vec<u8>) -> Result<Story, String> {
 mod tests {
     use super::*;
     use crate::parse::read_plain;
-
-    /// Every valid story under data/ (its fixtures included): file name, text, story.
-    fn stories() -> Vec<(String, String, Story)> {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-        let mut found = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "json") {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
-                    if let Ok(story) = read_plain(&text) {
-                        found.push((path.display().to_string(), text, story));
-                    }
-                }
-            }
-        }
-        found
-    }
+    use crate::test_support::valid_stories_in_data as stories;
 
     #[test]
     fn every_story_in_data_reads_back_from_its_parts_exactly() {

@@ -26,20 +26,20 @@ pub struct Step {
     /// day ("2024-10") opens on its first day.
     pub date: DateSpec,
     /// The category ids shown; none given means every category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub categories: Option<Vec<String>>,
     /// The stream picked out (its details shown), if any. At most one of `stream` and `place`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub stream: Option<String>,
     /// The place picked out, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub place: Option<String>,
     /// Place ids the view fits around; none given (and no `extent`) means the whole map.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub fit: Vec<String>,
     /// The box the view fits around instead of places: `[west, south, east, north]` in degrees
     /// (longitude −180 to 180, latitude −90 to 90, west below east, south below north).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub extent: Option<[f64; 4]>,
     /// What the reader is told at this step: one or two sentences, in every language the
     /// story's title is written in.

@@ -48,3 +48,25 @@ pub(crate) fn reading(
         quote: None,
     }
 }
+
+/// Every valid story under data/ (its fixtures and examples included), as the plain reader
+/// reads it: file name, text, story.
+pub(crate) fn valid_stories_in_data() -> Vec<(String, String, crate::model::Story)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+    let mut found = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                if let Ok(story) = crate::parse::read_plain(&text) {
+                    found.push((path.display().to_string(), text, story));
+                }
+            }
+        }
+    }
+    found
+}

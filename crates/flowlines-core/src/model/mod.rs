@@ -8,6 +8,8 @@
 use crate::date::DateSpec;
 use serde::{Deserialize, Serialize};
 
+/// Which optional fields are left out when a story is written.
+pub(crate) mod omit;
 /// Places and routes.
 mod places;
 /// Sources, claimants and the observations they make.
@@ -16,6 +18,8 @@ mod sources;
 mod streams;
 /// Text in several languages.
 mod text;
+/// Serde for an enum untagged in JSON and tagged in a binary form.
+mod two_forms;
 /// Units and their plural forms.
 mod units;
 
@@ -59,7 +63,7 @@ pub struct Story {
     #[serde(default)]
     pub events: Vec<Event>,
     /// The guided tour: the moments the story tells one at a time, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub steps: Vec<crate::steps::Step>,
 }
 
@@ -72,7 +76,7 @@ pub struct StoryMeta {
     /// Headline shown above the map.
     pub title: Text,
     /// One or two sentences on what the map shows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub summary: Option<Text>,
     /// The date up to which the story's figures have been checked.
     pub as_of: DateSpec,
@@ -84,20 +88,20 @@ pub struct StoryMeta {
     pub end: DateSpec,
     /// The moment the map opens at: the story's most telling day, between `start` and `end`.
     /// Without it the map opens at `start`; a reader's or host's `at=` wins over it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub open_at: Option<DateSpec>,
     /// Who made the dataset; printed on every static image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub credit: Option<Text>,
     /// The caveat printed on every static image and shown under the map.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub caveat: Option<Text>,
     /// What changed since the first version, oldest first.
     #[serde(default)]
     pub corrections: Vec<Correction>,
     /// The map projection, if the story names one; otherwise it is chosen from the places
     /// and routes ([`crate::projection_choice`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub projection: Option<ProjectionSpec>,
 }
 
@@ -110,10 +114,10 @@ pub struct ProjectionSpec {
     pub kind: ProjectionKind,
     /// `[lon, lat]` in degrees: an azimuthal projection's centre; a conic's central meridian
     /// is its longitude (its latitude is not used).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub center: Option<[f64; 2]>,
     /// A conic's two standard parallels in degrees, both north or both south of the equator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub parallels: Option<[f64; 2]>,
 }
 
@@ -200,7 +204,7 @@ pub struct Event {
     /// When it happened.
     pub date: DateSpec,
     /// Place id, when it happened somewhere on the map.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub place: Option<String>,
     /// What happened.
     pub label: Text,

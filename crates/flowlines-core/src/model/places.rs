@@ -29,7 +29,7 @@ pub struct Place {
     /// The name printed beside the dot where it differs from `names`: a country marked at its
     /// capital is labelled with the capital ("Moscow"), while texts keep the country's name,
     /// as the sources do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub label: Option<Names>,
     /// Longitude, degrees east (−180 to 180).
     pub lon: f64,
@@ -40,10 +40,10 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code of the internationally recognised country it lies in; empty
     /// where the data does not say (a place of a flow sheet without a `country` column), and
     /// then left out when written.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::blank")]
     pub country: String,
     /// Context for the reader (for example who controls the territory).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub note: Option<Text>,
 }
 
@@ -100,13 +100,13 @@ pub struct Route {
     /// Whether the path between the endpoints is reported, assumed, or unknown.
     pub path: PathCertainty,
     /// Intermediate points, `[longitude, latitude]` in degrees, from `from` towards `to`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub waypoints: Vec<[f64; 2]>,
     /// The countries whose land an overland route crosses, as ISO 3166-1 alpha-2 codes
     /// (`["KP", "RU"]`): every point of its path lies on (or within a few km of) their land.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub countries: Vec<String>,
     /// Why the path is drawn this way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub note: Option<Text>,
 }

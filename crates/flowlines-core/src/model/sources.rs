@@ -17,7 +17,7 @@ pub struct Source {
     #[serde(alias = "document")]
     pub file: String,
     /// The outlet that published it, only where the document names itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub outlet: Option<String>,
     /// What the document is, in our own words (a news article, a commentary...).
     pub title: Text,
@@ -25,7 +25,7 @@ pub struct Source {
     pub published: DateSpec,
     /// Set when the document states no date of its own: how [`Source::published`] was
     /// inferred (from the events it reports as recent), so that it is shown as inferred.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub published_inferred: Option<Text>,
 }
 
@@ -36,7 +36,7 @@ pub struct Claimant {
     /// The person or body ("Shin Won-sik", "Multilateral Sanctions Monitoring Team").
     pub name: Text,
     /// Their role ("South Korean defence minister").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub role: Option<Text>,
     /// The government or body they speak for ("South Korea", "Russia").
     pub party: Text,
@@ -65,10 +65,10 @@ pub struct Denial {
     /// Source id where the denial is reported.
     pub source: String,
     /// What they said, in our own words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub note: Option<Text>,
     /// The sentence of the source that reports the denial, word for word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub quote: Option<Quote>,
 }
 
@@ -109,12 +109,12 @@ pub struct Observation {
     /// How sure anyone is of it.
     pub confidence: Confidence,
     /// Parties that deny it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub denials: Vec<Denial>,
     /// What the source says, in our own words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub note: Option<Text>,
     /// The sentence of the source the figure comes from, word for word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub quote: Option<Quote>,
 }

@@ -13,7 +13,7 @@ pub struct Category {
     pub names: Names,
     /// Its own colour, CSS hex `#rrggbb` (or `#rgb`), instead of the palette's: at least 3:1
     /// against the light theme's land and sea (`style::check_color`, checked on load).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub color: Option<String>,
 }
 
@@ -45,20 +45,20 @@ pub struct Stream {
     /// Place id it arrives at.
     pub to: String,
     /// Route id; none means a great circle between the endpoints.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub route: Option<String>,
     /// Whether the destination is reported or inferred.
     #[serde(default)]
     pub destination: Destination,
     /// Id of a stream this one is part of: its quantity is already inside that stream's,
     /// so totals never count it again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub part_of: Option<String>,
     /// Sanction ids the stream runs into.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::empty")]
     pub sanctions: Vec<String>,
     /// Context for the reader.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub note: Option<Text>,
 }
 

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A text either in one language (English) or in several, keyed by language code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// A text either in one language (English) or in several, keyed by language code: in JSON a
+/// string or an object of languages (see [`super::two_forms`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Text {
     /// English only.
     Plain(String),
@@ -13,6 +13,8 @@ pub enum Text {
     /// `String` (12 bytes in wasm32, not 48): 100,000 streams' readings took 184 MB.
     Localised(Box<Names>),
 }
+
+super::two_forms::two_forms!(Text, "Text", { 0 Plain(String), 1 Localised(Box<Names>) });
 
 impl Default for Text {
     fn default() -> Self {
@@ -43,13 +45,13 @@ pub struct Names {
     /// English.
     pub en: String,
     /// Korean.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::blank")]
     pub ko: String,
     /// Ukrainian.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::blank")]
     pub uk: String,
     /// Russian.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::blank")]
     pub ru: String,
 }
 

@@ -17,7 +17,7 @@ pub struct Unit {
     /// category (`{"one": "контейнер", "few": "контейнера", "many": "контейнеров", "other":
     /// "контейнера"}`; see [`crate::plural`]). A form with `{}` says where the number goes
     /// (`"컨테이너 {}개"`); one without is written after the number and a space.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub counted: Option<CountedNames>,
 }
 
@@ -26,22 +26,22 @@ pub struct Unit {
 #[serde(deny_unknown_fields)]
 pub struct CountedNames {
     /// English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub en: Option<CountedForm>,
     /// Korean.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub ko: Option<CountedForm>,
     /// Ukrainian.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub uk: Option<CountedForm>,
     /// Russian.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub ru: Option<CountedForm>,
 }
 
-/// How one language writes a unit with a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// How one language writes a unit with a number: in JSON a string or an object of plural
+/// forms (see [`super::two_forms`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum CountedForm {
     /// The same form after every number.
     Same(String),
@@ -49,18 +49,20 @@ pub enum CountedForm {
     ByPlural(PluralForms),
 }
 
+super::two_forms::two_forms!(CountedForm, "CountedForm", { 0 Same(String), 1 ByPlural(PluralForms) });
+
 /// A unit's form for each CLDR plural category of the number before it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PluralForms {
     /// After 1 (English), 1, 21, 31 ... (Ukrainian, Russian).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub one: Option<String>,
     /// After 2 to 4, 22 to 24 ... (Ukrainian, Russian).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub few: Option<String>,
     /// After 0, 5 to 20, 25 ... and every number written with "млн" (Ukrainian, Russian).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::model::omit::none")]
     pub many: Option<String>,
     /// After any other number: fractions, and all but 1 in English.
     pub other: String,

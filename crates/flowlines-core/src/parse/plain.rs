@@ -23,9 +23,10 @@ pub enum PlainError {
     /// The text nests too deep or holds too long a text (the scanner's message).
     #[error("{0}")]
     Caps(String),
-    /// The text is not a story's JSON (serde_json's message, with its line and column).
+    /// The file is not a story in its form: serde_json's message with its line and column, or
+    /// for a binary compact story ([`crate::compact::read_binary`]) what is wrong with it.
     #[error("{0}")]
-    Json(String),
+    Unreadable(String),
     /// A section has more entities than a story may have.
     #[error("a story may have at most {cap} {section}")]
     TooMany {
@@ -56,7 +57,14 @@ pub fn read_plain(text: &str) -> Result<Story, PlainError> {
     if let Some((_, message)) = super::scan::json_caps(text) {
         return Err(PlainError::Caps(message));
     }
-    let story: Story = serde_json::from_str(text).map_err(|e| PlainError::Json(e.to_string()))?;
+    let story: Story =
+        serde_json::from_str(text).map_err(|e| PlainError::Unreadable(e.to_string()))?;
+    checked(story)
+}
+
+/// `story`, read by a reader without locations, if no section is over its cap and it is valid;
+/// else its first problem.
+pub(crate) fn checked(story: Story) -> Result<Story, PlainError> {
     let counts = [
         ("sources", story.sources.len()),
         ("places", story.places.len()),
