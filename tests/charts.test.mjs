@@ -30,10 +30,10 @@ async function munitionsChart(page, xs = [], dates = []) {
     const { default: initExtras, Extras } = await import('/pkg/flowlines_extras_wasm.js');
     await init();
     await initExtras();
-    const text = await (await fetch('data/nk-russia.json')).text();
-    const live = new FlowMap('nk-russia.json', text);
+    const bytes = new Uint8Array(await (await fetch('data/nk-russia.json')).arrayBuffer());
+    const live = FlowMap.from_bytes('nk-russia.json', Extras.binary('nk-russia.json', bytes));
     live.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date));
-    const map = new Extras('nk-russia.json', text);
+    const map = new Extras('nk-russia.json', bytes);
     map.set_state(live.state());
     live.free();
     const canvas = document.querySelector('flowlines-map').shadowRoot.querySelector('#fl-charts [data-category="munitions"] canvas');

@@ -23,8 +23,9 @@ async function placesXY(page, name) {
   return page.evaluate(async (name) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const text = await (await fetch(`/data/examples/${name}.json`)).text();
-    const map = new FlowMap(`${name}.json`, text);
+    // The binary compact form the build writes for each of our stories, as the page reads it.
+    const bytes = new Uint8Array(await (await fetch(`/compact/${name}.en.bin`)).arrayBuffer());
+    const map = FlowMap.from_bytes(`${name}.en.bin`, bytes);
     const root = document.querySelector('flowlines-map').shadowRoot;
     const box = root.getElementById('fl-map').getBoundingClientRect();
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();

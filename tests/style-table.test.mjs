@@ -24,7 +24,7 @@ test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.
   const table = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     return map.style_table();
   });
   assert.deepEqual(expected(table, 0, 3), [], 'confirmed is solid');
@@ -42,7 +42,7 @@ test('the live static layer strokes every flow in its style\'s dash from the tab
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     const { drawStaticLayer } = await import('/js/static-layer.js');
     await init();
-    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     map.resize(1200, 700, 1);
     // Every confidence at once: the default story over its whole span.
     map.set_day(FlowMap.day_of('2025-06-01'));
@@ -80,7 +80,7 @@ test('the legend\'s samples use the table\'s dash arrays and ink, and the page\'
   const { table, samples, ink } = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = new FlowMap('nk-russia.json', await (await fetch('data/nk-russia.json')).text());
+    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     const root = document.querySelector('flowlines-map').shadowRoot;
     const samples = Object.fromEntries([...root.querySelectorAll('[data-confidence]')].map((row) => {
       const l = row.querySelector('svg line');

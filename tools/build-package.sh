@@ -27,7 +27,7 @@ cp www/css/flowlines.css www/css/embed.css "$out/css/"
 # more flows or places than a map can show (www/js/clustering.js).
 cp www/pkg/flowlines_wasm.* www/pkg/flowlines_wasm_bg* www/pkg/flowlines_wasm_clusters* www/pkg/flowlines_extras_wasm* "$out/pkg/"
 cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
-cp www/compact/*.json "$out/compact/"
+cp www/compact/*.bin "$out/compact/"
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
 cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
 version=$(node -p "require('./npm/package.json').version")

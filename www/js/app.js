@@ -21,7 +21,7 @@ import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
 import { versioned, storyUrl, basemapUrl as storyBasemap } from './versioned.js';
-import { extrasOf, problems } from './extras.js';
+import { binaryOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
 
@@ -29,23 +29,31 @@ import { mountTour } from './steps.js';
 const clusteringFor = async (handle) => (handle.needs_clustering() ? (await import('./clustering.js')).load(handle) : null);
 
 /**
- * The map of story `data` (its file's bytes, named `file`), read by the map module's plain reader. A story it
- * does not read is read again by the located reader of the second module, loaded only then,
- * and the error lists every problem as `file:line:column: message`; `original()` gives the
- * text of the file as written (the compact form's problems would point into the wrong file).
- * A large story (the core's rule) is read in the story worker, so that the page does not freeze.
- * A story that needs clustering is read again, from the same bytes, by the clustering build.
+ * The map of story `data` (its file's bytes, named `file`), read by the map module, which reads
+ * the binary compact form the build writes. A story it does not read (a host's JSON story, or a
+ * broken file) goes to the second module, loaded only then: a JSON story comes back in that
+ * form, and a broken one as an error listing every problem as `file:line:column: message`;
+ * `original()` gives the text of the file as written (the compact form's problems would point
+ * into the wrong file). A large story (the core's rule) is read in the story worker, so that
+ * the page does not freeze. A story that needs clustering is read again, from the same bytes,
+ * by the clustering build.
  */
 async function readStory(file, data, original) {
   let map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original, clusteringFor);
   if (map) return map;
+  let bytes = data;
   try {
-    map = FlowMap.from_bytes(file, data);
-  } catch (e) {
-    const located = await problems(file, await original()).catch(() => []);
-    throw located.length ? new Error(located.join('\n')) : e;
+    map = FlowMap.from_bytes(file, bytes);
+  } catch {
+    try {
+      bytes = await binaryOf(file, data);
+    } catch (e) {
+      const located = await problems(file, await original()).catch(() => []);
+      throw located.length ? new Error(located.join('\n')) : e;
+    }
+    map = FlowMap.from_bytes(file, bytes);
   }
-  return (await clusteringFor(map))?.FlowMap.from_bytes(file, data) ?? map;
+  return (await clusteringFor(map))?.FlowMap.from_bytes(file, bytes) ?? map;
 }
 
 /** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
@@ -132,16 +140,15 @@ async function run($, host, settings, signal) {
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   const [data, basemap] = await Promise.all([
-    // As bytes: they cross into the module in one copy (a string is encoded character by
-    // character), and the core reads the UTF-8 itself (FlowMap.from_bytes).
+    // As bytes: our own story comes in the binary compact form (FlowMap.from_bytes), and bytes
+    // cross into the module in one copy.
     given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
     fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
   const file = given?.file ?? dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
-  const decoded = () => new TextDecoder().decode(data); // the file's text, for the located reader
-  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : decoded()));
+  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : new TextDecoder().decode(data)));
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';
@@ -158,7 +165,7 @@ async function run($, host, settings, signal) {
   // least 3:1 against the theme's land and sea or refused (the core's rule).
   const scheme = () => (host.dataset.scheme === 'dark' ? 'dark' : 'light');
   warnColors(map.set_colors(scheme(), settings.colors));
-  const extras = extrasOf(map, { file, text: decoded, basemap });
+  const extras = extrasOf(map, { file, bytes: data, basemap });
 
   $('fl-title').textContent = map.title(lang);
   $('fl-summary').textContent = map.summary(lang);

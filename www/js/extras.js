@@ -25,17 +25,26 @@ export async function problems(file, text) {
 }
 
 /**
- * The extras of one map: `get()` resolves to an `Extras` handle over the same story (`text()`
- * gives its text; named `file`) and basemap `basemap` (its file's bytes, or null), made on
- * first call;
+ * The story file `bytes` (named `file`, JSON) in the binary compact form the map module reads,
+ * from the plain reader; rejects with the first problem when it does not read.
+ */
+export async function binaryOf(file, bytes) {
+  const { Extras } = await load();
+  return Extras.binary(file, bytes);
+}
+
+/**
+ * The extras of one map: `get()` resolves to an `Extras` handle over the same story (`bytes`,
+ * its file's bytes, in the binary compact form or JSON; named `file`) and basemap `basemap`
+ * (its file's bytes, or null), made on first call;
  * `synced()` to the same handle after it was given what `map` shows now (day, size, zoom,
  * filters), which is what a chart's cursor and a download must show.
  */
-export function extrasOf(map, { file, text, basemap }) {
+export function extrasOf(map, { file, bytes, basemap }) {
   let handle;
   const get = () => {
     handle ??= load().then(({ Extras }) => {
-      const extras = new Extras(file, text());
+      const extras = new Extras(file, bytes);
       if (basemap) extras.set_basemap(basemap);
       return extras;
     });

@@ -1,7 +1,7 @@
 // The story worker: reads and validates a large story off the main thread, so that a reader's
 // page never freezes while a story of up to 10 MiB reads (read-in-worker.js starts it). It
-// runs the plain reader and validator of the map module (in the second wasm module, which
-// holds them too: `Extras.pack`) and answers with the story packed in parts
+// runs the page's readers (the binary compact form, or JSON with the plain reader) and the
+// validator, in the second wasm module (`Extras.pack`), and answers with the story packed in parts
 // (flowlines_core::handover) for the main thread to read back one part per task. For a story
 // that does not read, it runs the same module's located reader and answers with every problem
 // as `file:line:column: message`.

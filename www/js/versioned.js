@@ -26,17 +26,17 @@ export async function versioned(url) {
 }
 
 /**
- * The URL to load story `url` from for a reader of `lang`: the compact form the build wrote
- * (`compact/<name>.<lang>.json`, texts in that language and English only) when `url` is one of
- * our own files and the manifest lists that form, else `url` itself. The two read the same in
- * that language.
+ * The URL to load story `url` from for a reader of `lang`: the binary compact form the build
+ * wrote (`compact/<name>.<lang>.bin`, texts in that language and English only) when `url` is one of
+ * our own story files (under `data/`; names are unique across its folders, as for the basemaps)
+ * and the manifest lists that form, else `url` itself. The two read the same in that language.
  */
 export async function storyUrl(url, lang) {
   const u = new URL(url, document.baseURI);
   const code = String(lang || 'en').toLowerCase().split('-')[0];
   const name = u.pathname.split('/').pop().replace(/\.json$/, '');
-  const compact = `compact/${name}.${code}.json`;
-  const own = u.origin === ROOT.origin && u.pathname === `${ROOT.pathname}data/${name}.json` && !u.search;
+  const compact = `compact/${name}.${code}.bin`;
+  const own = u.origin === ROOT.origin && u.pathname.startsWith(`${ROOT.pathname}data/`) && u.pathname.endsWith('.json') && !u.search;
   if (own && (await manifest())[compact]) return new URL(compact, ROOT).href;
   return u.href;
 }

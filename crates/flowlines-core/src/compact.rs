@@ -27,6 +27,11 @@ use serde_json::Value;
 /// start so is not one (a JSON story starts with `{`, or a byte-order mark).
 pub const MAGIC: &[u8] = b"flowlines compact story 1\n";
 
+/// Whether `bytes` are meant as a binary compact story: they start with [`MAGIC`].
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
 /// `story` with its texts in `lang` and English only.
 pub fn in_language(story: &Story, lang: Lang) -> Result<Story, serde_json::Error> {
     let mut value = serde_json::to_value(story)?;
@@ -37,6 +42,24 @@ pub fn in_language(story: &Story, lang: Lang) -> Result<Story, serde_json::Error
 /// `story` in the binary compact form: [`MAGIC`], then every field of the model in order.
 pub fn binary_story(story: &Story) -> Result<Vec<u8>, postcard::Error> {
     crate::model::omit::every_field(|| postcard::to_extend(story, MAGIC.to_vec()))
+}
+
+/// The story whose binary form (without [`MAGIC`]) is all of `body`, every string within the
+/// page's caps ([`crate::parse::StringCaps`]); not validated. The error says what is wrong.
+pub(crate) fn story_of(body: &[u8]) -> Result<Story, String> {
+    use serde::Deserialize;
+    let mut d = postcard::Deserializer::from_bytes(body);
+    let problem = std::cell::Cell::new(None);
+    let capped = crate::parse::StringCaps {
+        inner: &mut d,
+        problem: &problem,
+    };
+    let story = Story::deserialize(capped).map_err(|e| problem.take().unwrap_or(e.to_string()))?;
+    match d.finalize() {
+        Ok([]) => Ok(story),
+        Ok(rest) => Err(format!("{} bytes after its end", rest.len())),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Reads and checks a binary compact story as the page does: at most [`MAX_PAGE_FILE_BYTES`],
@@ -51,11 +74,7 @@ pub fn read_binary(bytes: &[u8]) -> Result<Story, PlainError> {
     let body = bytes
         .strip_prefix(MAGIC)
         .ok_or_else(|| unreadable("it does not start as one".into()))?;
-    let (story, rest) =
-        postcard::take_from_bytes::<Story>(body).map_err(|e| unreadable(e.to_string()))?;
-    if !rest.is_empty() {
-        return Err(unreadable(format!("{} bytes after its end", rest.len())));
-    }
+    let story = story_of(body).map_err(unreadable)?;
     crate::parse::checked(story)
 }
 
@@ -182,6 +201,23 @@ mod tests {
         );
         let big = vec![0u8; MAX_PAGE_FILE_BYTES + 1];
         assert_eq!(read_binary(&big), Err(PlainError::TooLarge(10)));
+    }
+
+    #[test]
+    fn a_binary_story_is_held_to_the_page_s_caps_on_texts_as_its_json_is() {
+        for (text, message) in [
+            ("a\u{202e}\u{1}b".to_string(), "control character U+0001"),
+            ("x".repeat(65 * 1024), "a text longer than 64 KiB"),
+        ] {
+            let mut story = default_story();
+            story.sources[0].outlet = Some(text.clone());
+            let json = read_plain(&serde_json::to_string(&story).unwrap_or_default());
+            let binary = read_binary(&binary_story(&story).unwrap_or_default());
+            for read in [json, binary] {
+                let refused = read.err().map(|e| e.to_string()).unwrap_or_default();
+                assert!(refused.contains(message), "{refused}");
+            }
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod export;
 
 use flowlines_chart::chart::{ChartLayout, Palette};
 use flowlines_core::basemap::Basemap;
+use flowlines_core::compact::{binary_story, is_binary, read_binary};
 use flowlines_core::handover::pack;
 use flowlines_core::map_state::MapState;
 use flowlines_core::parse::{load_json_in_page, read_plain_bytes};
@@ -46,13 +47,18 @@ pub struct Extras {
 
 #[wasm_bindgen]
 impl Extras {
-    /// Reads and validates `text` (the JSON story the map shows, at most 10 MiB) with the located
-    /// reader;
-    /// `file` names it in error messages. Throws an `Error` listing every problem, one
-    /// `file:line:column: message` per line.
+    /// Reads and validates `bytes` (the file of the story the map shows, at most 10 MiB): the
+    /// binary compact form as the map module reads it, or JSON with the located reader; `file`
+    /// names it in error messages. Throws an `Error` listing every problem, one
+    /// `file:line:column: message` per line (the binary form's first problem, unlocated).
     #[wasm_bindgen(constructor)]
-    pub fn new(file: &str, text: &str) -> Result<Extras, JsError> {
-        let story = load_json_in_page(file, text).map_err(|d| JsError::new(&d.to_string()))?;
+    pub fn new(file: &str, bytes: &[u8]) -> Result<Extras, JsError> {
+        let story = if is_binary(bytes) {
+            read_binary(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?
+        } else {
+            let text = String::from_utf8_lossy(bytes);
+            load_json_in_page(file, &text).map_err(|d| JsError::new(&d.to_string()))?
+        };
         Ok(Extras {
             scene: Scene::new(story),
             palette: Palette::LIGHT,
@@ -68,17 +74,31 @@ impl Extras {
         }
     }
 
-    /// Reads and validates the bytes of a JSON story file with the map module's plain reader
-    /// (`FlowMap.from_bytes`' `read_plain_bytes`: the same stories read, the same first
-    /// problem), then packs its text in parts (`flowlines_core::handover::pack`) for the map
-    /// module to read back one part per task (`StoryParts`). The page's story worker
-    /// (`www/js/story-worker.js`) calls it, off the main thread, for a large story. Throws an
-    /// `Error` saying the first problem, named by `file`, as `FlowMap.from_bytes` does.
+    /// Reads and validates a story file's bytes as the page reads them (the binary compact form
+    /// as `FlowMap.from_bytes` does, a JSON story with the plain reader: the same stories read,
+    /// the same first problem), then packs the story in parts
+    /// (`flowlines_core::handover::pack`) for the map module to read back one part per task
+    /// (`StoryParts`). The page's story worker (`www/js/story-worker.js`) calls it, off the main
+    /// thread, for a large story. Throws an `Error` saying the first problem, named by `file`.
     pub fn pack(file: &str, bytes: &[u8]) -> Result<Vec<u8>, JsError> {
         let fail = |e: String| JsError::new(&format!("{file}: {e}"));
-        read_plain_bytes(bytes).map_err(|e| fail(e.to_string()))?;
-        let text = std::str::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
-        pack(text).map_err(fail)
+        let story = if is_binary(bytes) {
+            read_binary(bytes)
+        } else {
+            read_plain_bytes(bytes)
+        };
+        pack(story.map_err(|e| fail(e.to_string()))?).map_err(fail)
+    }
+
+    /// A JSON story file's bytes in the binary compact form, every language kept, which
+    /// `FlowMap.from_bytes` reads: the page asks for it when the map module refuses a file (a
+    /// host's own JSON story, which the build did not turn into that form). Read and validated
+    /// with the plain reader; throws an `Error` saying the first problem, named by `file` (the
+    /// page then lists every problem with [`Extras::problems`]).
+    pub fn binary(file: &str, bytes: &[u8]) -> Result<Vec<u8>, JsError> {
+        let fail = |e: String| JsError::new(&format!("{file}: {e}"));
+        let story = read_plain_bytes(bytes).map_err(|e| fail(e.to_string()))?;
+        binary_story(&story).map_err(|e| fail(e.to_string()))
     }
 
     /// Loads the basemap the SVG download draws, from the file's bytes (compact or JSON);

@@ -27,7 +27,7 @@ fn day_of(date: &str) -> f64 {
 
 /// The extras of the default story, told by the map that it shows `date`.
 fn extras_at(date: &str) -> Extras {
-    let mut map = Extras::new("nk-russia.json", STORY).unwrap();
+    let mut map = Extras::new("nk-russia.json", STORY.as_bytes()).unwrap();
     let state = MapState {
         day: day_of(date),
         size: (1000.0, 600.0),
@@ -151,7 +151,7 @@ fn the_chart_turns_the_pointer_into_a_day_and_an_observation_with_its_source() {
 
 #[wasm_bindgen_test]
 fn chart_errors_cross_with_their_reason() {
-    let mut map = Extras::new("nk-russia.json", STORY).unwrap();
+    let mut map = Extras::new("nk-russia.json", STORY.as_bytes()).unwrap();
     let (_canvas, ctx) = canvas(400, 300);
     let unknown = map.draw_chart(&ctx, 400.0, 300.0, 1.0, "nonsense", "en");
     let message = JsValue::from(unknown.unwrap_err());

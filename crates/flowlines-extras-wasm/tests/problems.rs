@@ -22,14 +22,14 @@ fn bad_data_lists_every_problem_with_its_line_and_column_and_does_not_panic() {
     assert!(problems
         .iter()
         .any(|p| p.contains("unknown place 'kursk-oblast'")));
-    assert!(Extras::new("bad.json", &bad).is_err());
-    assert!(Extras::new("x.json", "{ not json").is_err());
+    assert!(Extras::new("bad.json", bad.as_bytes()).is_err());
+    assert!(Extras::new("x.json", b"{ not json").is_err());
     assert_eq!(Extras::problems("x.json", "{\"story\": 1,}").len(), 1);
 }
 
 #[wasm_bindgen_test]
 fn the_downloads_show_the_story_with_its_basemap_and_every_visible_flow() {
-    let mut extras = Extras::new("nk-russia.json", STORY).unwrap();
+    let mut extras = Extras::new("nk-russia.json", STORY.as_bytes()).unwrap();
     extras.set_basemap(BASEMAP_BIN).unwrap();
     // What the map shows: a 1000 x 600 view on 20 October 2024.
     let state = flowlines_core::map_state::MapState {

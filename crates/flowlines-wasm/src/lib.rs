@@ -8,8 +8,10 @@
 //! This is the module every reader loads, so it holds only what the map needs: the charts, the
 //! SVG and CSV downloads and the reader that locates every problem in a broken file as
 //! `file:line:column: message` are in the second module, `flowlines-extras-wasm`, which the
-//! page loads when they are first needed. A story that does not read here (see
-//! [`FlowMap::new`]) is read there again, for its located problems.
+//! page loads when they are first needed. The map module reads only the binary compact form of a
+//! story ([`FlowMap::from_bytes`]), which needs no JSON parser: the build writes it for our own
+//! stories (`flowlines compact --binary`), and a JSON story (a host's own) is turned into it by
+//! the second module, which also lists a broken file's located problems.
 //!
 //! **Stream and flow.** The data file and the core call one movement of one category from one
 //! place to another a *stream* (`Story::streams`, `streams[i]` in JSON); the reader sees it as a
@@ -55,10 +57,10 @@ mod view;
 mod words;
 
 use flowlines_core::basemap::Basemap;
+use flowlines_core::compact::read_binary;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::model::Confidence;
-use flowlines_core::parse::{read_plain, read_plain_bytes};
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -164,22 +166,25 @@ impl FlowMap {
 #[wasm_bindgen]
 impl FlowMap {
     /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`) with
-    /// the plain reader, which is small but does not locate problems; `file` names it in the
-    /// error. Throws an `Error` saying the first problem: the page then asks the second module
-    /// (`Extras.problems`) for every problem with its line and column. Accepts exactly the
-    /// stories the located reader accepts.
+    /// the plain reader; `file` names it in the error. Only with the cargo feature `testing`:
+    /// the page's module reads the binary compact form ([`FlowMap::from_bytes`]) and holds no
+    /// JSON reader. Throws an `Error` saying the first problem.
+    #[cfg(feature = "testing")]
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
-        let story = read_plain(text).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
+        let story = flowlines_core::parse::read_plain(text)
+            .map_err(|e| JsError::new(&format!("{file}: {e}")))?;
         Ok(FlowMap::of_story(story))
     }
 
-    /// Parses and validates the bytes of a JSON story file (UTF-8, at most 10 MiB) as the
-    /// constructor does its text: the page reads its story so, since bytes are copied into the
-    /// module at once, where the constructor's string is encoded character by character.
-    /// Throws like the constructor.
+    /// Reads and validates a story in the binary compact form (`flowlines compact --binary`, or
+    /// `Extras.binary` of a JSON story; at most 10 MiB): small and quick to read, but it does not
+    /// locate problems. `file` names it in the error. Throws an `Error` saying the first problem:
+    /// for a file that is not in that form, that it is not; the page then asks the second module
+    /// for the form (`Extras.binary`), or for every problem with its line and column
+    /// (`Extras.problems`). Accepts exactly the stories the located reader accepts.
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<FlowMap, JsError> {
-        let story = read_plain_bytes(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
+        let story = read_binary(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
         Ok(FlowMap::of_story(story))
     }
 
