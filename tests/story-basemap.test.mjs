@@ -49,3 +49,30 @@ test('the default story\'s map keeps the default basemap', async () => {
   assert.deepEqual(basemaps(requests), ['/data/basemap.bin']);
   await context.close();
 });
+
+/** In the page: the map's static layer (basemap and routes) as one string of its pixels' values. */
+async function staticLayer(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('flowlines-map').shadowRoot.getElementById('fl-static');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let hash = 0;
+    for (let i = 0; i < data.length; i++) hash = (Math.imul(hash, 31) + data[i]) | 0;
+    return `${c.width}x${c.height}:${hash}`;
+  });
+}
+
+test('a basemap given as JSON is made compact by the second module and draws as the compact one', async () => {
+  const layers = [];
+  for (const basemap of ['data/basemap.bin', 'data/basemap.json']) {
+    const { page, context, errors, requests } = await open(env, `/index.html?basemap=${basemap}&at=2024-10-20&paused`, { width: 1200, height: 800 });
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(basemaps(requests), [`/${basemap}`]);
+    const extras = requests.some((u) => u.includes('flowlines_extras_wasm'));
+    assert.equal(extras, basemap.endsWith('.json'), 'only the JSON basemap needs the second module');
+    assert.deepEqual(errors, []);
+    layers.push(await staticLayer(page));
+    await context.close();
+  }
+  assert.equal(layers[1], layers[0]);
+});

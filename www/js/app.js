@@ -21,7 +21,7 @@ import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
 import { versioned, storyUrl, basemapUrl as storyBasemap } from './versioned.js';
-import { binaryOf, extrasOf, problems } from './extras.js';
+import { binaryOf, compactBasemapOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
 
@@ -159,7 +159,14 @@ async function run($, host, settings, signal) {
     fireError(host, failText);
   });
   map.set_thinning(true); // no more particles than a reader can tell apart (a no-op for small stories)
-  if (basemap) map.set_basemap_bytes(basemap);
+  if (basemap) {
+    // Ours is compact (`basemap.bin`); a host's JSON basemap is compacted by the second module.
+    try {
+      map.set_basemap_bytes(basemap);
+    } catch {
+      map.set_basemap_bytes(await compactBasemapOf(basemap));
+    }
+  }
   settings.categories = knownCategories(settings.categories, map.categories(lang).map((c) => c.id));
   // Category colours for the theme shown: the host's (`colors`) and the story's own, each at
   // least 3:1 against the theme's land and sea or refused (the core's rule).

@@ -15,17 +15,19 @@ import { params, animate, publish, fail, settle, WIDTH, HEIGHT, DPR } from '../b
 
 const clustering = new URLSearchParams(location.search).get('cluster') === 'on';
 
-async function text(url) {
+/** The bytes of file `url`. */
+async function bytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function boot() {
   const p = params();
   const module = await import(clustering ? '../pkg/flowlines_wasm_clusters.js' : '../pkg/flowlines_wasm.js');
   const { default: init, FlowMap } = module;
-  const [, basemap] = await Promise.all([init(), text('data/basemap.json').then((t) => new TextEncoder().encode(t))]);
+  // The compact basemap, as the live map loads it (the map module reads no other form).
+  const [, basemap] = await Promise.all([init(), bytes('data/basemap.bin')]);
   const s0 = performance.now();
   const map = FlowMap.synthetic(p.places, p.flows, BigInt(p.seed)); // the seed is a u64
   map.set_basemap_bytes(basemap);

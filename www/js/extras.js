@@ -34,6 +34,15 @@ export async function binaryOf(file, bytes) {
 }
 
 /**
+ * The basemap file `bytes` (JSON or compact) in the compact form the map module reads; rejects
+ * when it is neither.
+ */
+export async function compactBasemapOf(bytes) {
+  const { Extras } = await load();
+  return Extras.compact_basemap(bytes);
+}
+
+/**
  * The extras of one map: `get()` resolves to an `Extras` handle over the same story (`bytes`,
  * its file's bytes, in the binary compact form or JSON; named `file`) and basemap `basemap`
  * (its file's bytes, or null), made on first call;

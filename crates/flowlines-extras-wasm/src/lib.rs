@@ -101,6 +101,19 @@ impl Extras {
         binary_story(&story).map_err(|e| fail(e.to_string()))
     }
 
+    /// The compact form (`basemap.bin`) of a basemap file's bytes in either form, which
+    /// `FlowMap.set_basemap_bytes` reads: the page asks for it when a host names a JSON basemap.
+    /// Coordinates are kept to 0.01°, as `flowlines basemap --bin` keeps them. Throws when the
+    /// bytes are neither form.
+    pub fn compact_basemap(bytes: &[u8]) -> Result<Vec<u8>, JsError> {
+        let fail =
+            |e: flowlines_core::basemap::BasemapError| JsError::new(&format!("basemap: {e}"));
+        Basemap::from_bytes(bytes)
+            .map_err(fail)?
+            .to_compact()
+            .map_err(fail)
+    }
+
     /// Loads the basemap the SVG download draws, from the file's bytes (compact or JSON);
     /// throws when it is neither.
     pub fn set_basemap(&mut self, bytes: &[u8]) -> Result<(), JsError> {

@@ -476,10 +476,12 @@ impl FlowMap {
         Ok(())
     }
 
-    /// Loads the basemap from a file's bytes, in either of its forms: the compact binary
-    /// (`basemap.bin`) or the JSON; throws when it is neither.
+    /// Loads the basemap from the bytes of its compact form (`basemap.bin`, `flowlines basemap
+    /// --bin`); throws when they are not that form: the map module holds no JSON reader, and
+    /// the page asks the second module for the compact form of a JSON basemap
+    /// (`Extras.compact_basemap`).
     pub fn set_basemap_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        let b = Basemap::from_bytes(bytes).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
+        let b = Basemap::from_compact(bytes).map_err(|e| JsError::new(&format!("basemap: {e}")))?;
         self.scene.set_basemap(b);
         Ok(())
     }
