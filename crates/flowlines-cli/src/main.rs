@@ -123,6 +123,22 @@ enum Command {
     },
 }
 
+/// Prints each file written, one per line, or the error; the exit code says which.
+fn report_written(written: Result<Vec<String>, String>) -> ExitCode {
+    match written {
+        Ok(files) => {
+            for f in files {
+                println!("{f}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Err(e) = sheets::configure(&cli.sheets) {
@@ -161,32 +177,10 @@ fn main() -> ExitCode {
             }
         }
         Command::Csv { file, out } => {
-            match load::story(&file).and_then(|s| load::write_csv_folder(&s, &out)) {
-                Ok(written) => {
-                    for w in written {
-                        println!("{w}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
-            }
+            report_written(load::story(&file).and_then(|s| load::write_csv_folder(&s, &out)))
         }
         Command::Compact { file, out, binary } => {
-            match load::write_compact_folder(&file, &out, binary) {
-                Ok(written) => {
-                    for w in written {
-                        println!("{w}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
-            }
+            report_written(load::write_compact_folder(&file, &out, binary))
         }
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {

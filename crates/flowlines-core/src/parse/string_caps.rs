@@ -28,11 +28,16 @@ fn caps<U>(problem: &Cell<Option<String>>, inner: U) -> StringCaps<'_, U> {
 }
 
 impl<T> StringCaps<'_, T> {
-    /// Refuses a string with `message`, keeping it.
-    fn refuse<E: de::Error>(&self, message: String) -> E {
-        let e = E::custom(&message);
-        self.problem.set(Some(message));
-        e
+    /// Refuses `s` when it is over a cap, keeping the message.
+    fn check<E: de::Error>(&self, s: &str) -> Result<(), E> {
+        match over_cap(s) {
+            None => Ok(()),
+            Some(message) => {
+                let e = E::custom(&message);
+                self.problem.set(Some(message));
+                Err(e)
+            }
+        }
     }
 }
 
@@ -174,24 +179,18 @@ impl<'de, 'p, V: Visitor<'de>> Visitor<'de> for StringCaps<'p, V> {
     );
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<V::Value, E> {
-        match over_cap(s) {
-            Some(message) => Err(self.refuse(message)),
-            None => self.inner.visit_str(s),
-        }
+        self.check(s)?;
+        self.inner.visit_str(s)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<V::Value, E> {
-        match over_cap(s) {
-            Some(message) => Err(self.refuse(message)),
-            None => self.inner.visit_borrowed_str(s),
-        }
+        self.check(s)?;
+        self.inner.visit_borrowed_str(s)
     }
 
     fn visit_string<E: de::Error>(self, s: String) -> Result<V::Value, E> {
-        match over_cap(&s) {
-            Some(message) => Err(self.refuse(message)),
-            None => self.inner.visit_string(s),
-        }
+        self.check(&s)?;
+        self.inner.visit_string(s)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
