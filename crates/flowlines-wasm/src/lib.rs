@@ -56,6 +56,11 @@ mod view;
 /// The page's words: the catalog, dates, the summary and the data table's rows.
 mod words;
 
+/// The module's allocator: talc, quicker than the default (dlmalloc) and smaller.
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use flowlines_core::basemap::Basemap;
 use flowlines_core::compact::read_binary;
 use flowlines_core::date::{format_day, parse_day};

@@ -1,5 +1,6 @@
 //! Lanes: streams between the same two places side by side, each direction on its own side.
 
+use super::ends::Ends;
 use crate::model::Story;
 use std::collections::HashMap;
 
@@ -12,30 +13,42 @@ const MAX_LANE: f64 = 8.0;
 /// [`MAX_LANE`] from the centre: past that, streams share the outermost lanes, so a route
 /// shared by thousands of streams stays a band, not paths offset thousands of pixels away
 /// (whose loops made layout grow faster than the number of streams).
-pub(super) fn lanes(story: &Story) -> Vec<f64> {
-    fn key(s: &crate::model::Stream) -> (&str, &str, &str) {
-        let (a, b) = if s.from <= s.to {
-            (s.from.as_str(), s.to.as_str())
+/// `ends` holds each stream's places and route ([`super::ends::stream_ends`]); which way a
+/// stream runs is told by its place ids' order, as the lanes were always laid. A stream whose
+/// places are unknown (it has no path) gets lane 0.
+pub(super) fn lanes(story: &Story, ends: &[Option<Ends>]) -> Vec<f64> {
+    // The pair's places in the ids' order (so both directions share a key), and its route.
+    let key = |s: &crate::model::Stream, e: &Ends| {
+        let forward = s.from <= s.to;
+        let (a, b) = if forward {
+            (e.from, e.to)
         } else {
-            (s.to.as_str(), s.from.as_str())
+            (e.to, e.from)
         };
-        (a, b, s.route.as_deref().unwrap_or(""))
-    }
+        ((a, b, e.route), forward)
+    };
     // Each pair of places and route: how many streams it has, and how many are laid so far.
-    let mut groups: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
-    for s in &story.streams {
-        groups.entry(key(s)).or_insert((0, 0)).0 += 1;
+    let mut groups: HashMap<(u32, u32, u32), (usize, usize)> = HashMap::new();
+    for (s, e) in story.streams.iter().zip(ends) {
+        if let Some(e) = e {
+            groups.entry(key(s, e).0).or_insert((0, 0)).0 += 1;
+        }
     }
     story
         .streams
         .iter()
-        .map(|s| {
-            let (n, slot) = groups.get_mut(&key(s)).map_or((1, 0), |g| {
+        .zip(ends)
+        .map(|(s, e)| {
+            let Some(e) = e else {
+                return 0.0;
+            };
+            let (k, forward) = key(s, e);
+            let (n, slot) = groups.get_mut(&k).map_or((1, 0), |g| {
                 g.1 += 1;
                 (g.0, g.1 - 1)
             });
             let lane = (slot as f64 - (n as f64 - 1.0) / 2.0).clamp(-MAX_LANE, MAX_LANE);
-            if s.from <= s.to {
+            if forward {
                 lane
             } else {
                 -lane
@@ -87,7 +100,7 @@ mod tests {
         // 8 places and 3,000 streams: every pair shared both ways, by more streams than
         // there are lanes.
         let story = synthetic_story(8, 3_000, 2, 7);
-        let lanes = lanes(&story);
+        let lanes = lanes(&story, &super::super::ends::stream_ends(&story));
         assert_eq!(lanes, lanes_by_lookups(&story));
         assert!(lanes.iter().any(|l| l.abs() == MAX_LANE));
         assert!(lanes.iter().any(|&l| l != 0.0 && l.abs() < MAX_LANE));

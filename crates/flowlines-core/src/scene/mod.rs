@@ -19,9 +19,11 @@ use crate::series::{Estimate, StorySeries, StreamReadings};
 use crate::style::{category_colors, Theme};
 use crate::tracks::Tracks;
 use crate::view::View;
+use ends::{stream_ends, Ends};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod ends;
 mod labels;
 mod lanes;
 mod layout;
@@ -141,34 +143,22 @@ impl Scene {
         let readings = StreamReadings::new(&story, &index);
         let series = StorySeries::of_readings(&story, &index, &readings);
         let encoder = Encoder::new(&story, &series, &readings);
-        let place_at: HashMap<&str, (f64, f64)> = story
-            .places
-            .iter()
-            .map(|p| (p.id.as_str(), (p.lon, p.lat)))
-            .collect();
-        let routes: HashMap<&str, &crate::model::Route> =
-            story.routes.iter().map(|r| (r.id.as_str(), r)).collect();
+        let ends = stream_ends(&story);
         // Streams with the same ends and route share one path, computed once.
-        type Key<'a> = (&'a str, &'a str, Option<&'a str>);
-        let mut shared: HashMap<Key<'_>, usize> = HashMap::new();
+        let mut shared: HashMap<Ends, usize> = HashMap::new();
         // Each distinct path: its ends, its waypoints and how many streams follow it.
         type Distinct<'a> = ((f64, f64), &'a [[f64; 2]], (f64, f64), usize);
         let mut distinct: Vec<Distinct<'_>> = Vec::new();
-        let path_of: Vec<Option<usize>> = story
-            .streams
+        let lonlat = |i: u32| story.places.get(i as usize).map(|p| (p.lon, p.lat));
+        let path_of: Vec<Option<usize>> = ends
             .iter()
-            .map(|s| {
-                let (Some(&a), Some(&b)) =
-                    (place_at.get(s.from.as_str()), place_at.get(s.to.as_str()))
-                else {
-                    return None;
-                };
-                let key = (s.from.as_str(), s.to.as_str(), s.route.as_deref());
-                let k = *shared.entry(key).or_insert_with(|| {
-                    let waypoints = s
-                        .route
-                        .as_deref()
-                        .and_then(|r| routes.get(r))
+            .map(|e| {
+                let e = (*e)?;
+                let (a, b) = (lonlat(e.from)?, lonlat(e.to)?);
+                let k = *shared.entry(e).or_insert_with(|| {
+                    let waypoints = (e.route as usize)
+                        .checked_sub(1)
+                        .and_then(|r| story.routes.get(r))
                         .map(|r| r.waypoints.as_slice())
                         .unwrap_or(&[]);
                     distinct.push((a, waypoints, b, 0));
@@ -199,7 +189,7 @@ impl Scene {
         let (category_color, _) = category_colors(&story.categories, Theme::Light, &[]);
         let stream_color = stream_colors(&story, &category_color);
         let unit_top_rate = top_rates(&story, &series);
-        let lane = lanes(&story);
+        let lane = lanes(&story, &ends);
         Scene {
             series,
             encoder,
