@@ -41,7 +41,21 @@ pub fn in_language(story: &Story, lang: Lang) -> Result<Story, serde_json::Error
 
 /// `story` in the binary compact form: [`MAGIC`], then every field of the model in order.
 pub fn binary_story(story: &Story) -> Result<Vec<u8>, postcard::Error> {
-    crate::model::omit::every_field(|| postcard::to_extend(story, MAGIC.to_vec()))
+    append_body(story, MAGIC.to_vec())
+}
+
+/// `out` with `story`'s binary form written after what it holds, without [`MAGIC`]: a
+/// handover part's body ([`crate::handover`]).
+pub(crate) fn append_body(story: &Story, out: Vec<u8>) -> Result<Vec<u8>, postcard::Error> {
+    crate::model::omit::every_field(|| postcard::to_extend(story, out))
+}
+
+/// How many bytes `value` (a story or one of its entities) takes in the binary form, counted
+/// without writing them.
+pub(crate) fn binary_size<T: serde::Serialize>(value: &T) -> Result<usize, postcard::Error> {
+    crate::model::omit::every_field(|| {
+        postcard::serialize_with_flavor(value, postcard::ser_flavors::Size::default())
+    })
 }
 
 /// The story whose binary form (without [`MAGIC`]) is all of `body`, every string within the

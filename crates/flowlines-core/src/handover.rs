@@ -64,12 +64,8 @@ impl Packer {
     ) -> Result<(), String> {
         let mut slice = Vec::new();
         let mut bytes = 0;
-        let mut one = Vec::new();
         for item in items {
-            one.clear();
-            one = crate::model::omit::every_field(|| postcard::to_extend(&item, one))
-                .map_err(|e| e.to_string())?;
-            bytes += one.len();
+            bytes += crate::compact::binary_size(&item).map_err(|e| e.to_string())?;
             slice.push(item);
             if bytes >= PART_BYTES {
                 self.part(std::mem::take(&mut slice), put)?;
@@ -90,11 +86,14 @@ impl Packer {
             ..Story::default()
         };
         put(&mut part, slice);
-        let body = crate::compact::binary_story(&part).map_err(|e| e.to_string())?;
-        let body = &body[crate::compact::MAGIC.len()..];
-        let len = u32::try_from(body.len()).map_err(|_| "a part over 4 GiB".to_string())?;
-        self.out.extend_from_slice(&len.to_le_bytes());
-        self.out.extend_from_slice(body);
+        // The length first, filled in once the body is written after it.
+        let at = self.out.len();
+        self.out.extend_from_slice(&[0; 4]);
+        self.out = crate::compact::append_body(&part, std::mem::take(&mut self.out))
+            .map_err(|e| e.to_string())?;
+        let len = self.out.len() - at - 4;
+        let len = u32::try_from(len).map_err(|_| "a part over 4 GiB".to_string())?;
+        self.out[at..at + 4].copy_from_slice(&len.to_le_bytes());
         Ok(())
     }
 }
