@@ -121,7 +121,9 @@ pub struct FrameRequest<'a> {
     pub raw: Raw,
     /// Each place, `(lon, lat)` degrees, in story order.
     pub places: &'a [(f64, f64)],
-    /// Each distinct route's points, `(lon, lat)` degrees (a path shared by many streams once).
+    /// Each distinct route's points projected by `raw` (y up, as [`Raw::forward`] gives them;
+    /// a path shared by many streams once), so that a scene projects its paths once and not
+    /// on every resize.
     pub paths: &'a [&'a [(f64, f64)]],
     /// The viewport's width.
     pub width: f64,
@@ -141,10 +143,18 @@ struct Shape {
 }
 
 impl Shape {
-    fn new(raw: &Raw, lonlat: impl Iterator<Item = (f64, f64)>) -> Option<Shape> {
+    /// The shape of the points `lonlat` (degrees) projected by `raw` and the points `plane`,
+    /// already projected by it.
+    fn new(
+        raw: &Raw,
+        lonlat: impl Iterator<Item = (f64, f64)>,
+        plane: impl Iterator<Item = (f64, f64)>,
+    ) -> Option<Shape> {
+        let finite = |&(a, b): &(f64, f64)| a.is_finite() && b.is_finite();
         let points: Vec<(f64, f64)> = lonlat
-            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
+            .filter(finite)
             .map(|(lon, lat)| raw.forward(lon, lat))
+            .chain(plane.filter(finite))
             .collect();
         let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &(x, y) in &points {
@@ -313,7 +323,7 @@ fn inset_projection(raw: Raw, places: &[(f64, f64)], width: f64, height: f64) ->
     let mid = places.iter().map(|p| raw.unwrap_lon(p.0)).sum::<f64>() / n;
     let mid_lat = places.iter().map(|p| p.1).sum::<f64>() / n;
     let raw = raw.recentred(mid, mid_lat);
-    let shape = Shape::new(&raw, places.iter().copied());
+    let shape = Shape::new(&raw, places.iter().copied(), std::iter::empty());
     let pad_x = (0.2 * width).max(24.0);
     let pad_y = (0.13 * height).max(26.0);
     let region = Rect::new(pad_x, pad_y, width - 2.0 * pad_x, height - 2.0 * pad_y);
@@ -327,12 +337,8 @@ fn inset_projection(raw: Raw, places: &[(f64, f64)], width: f64, height: f64) ->
 pub fn frame(req: &FrameRequest<'_>) -> Frame {
     let (width, height) = (req.width.max(1.0), req.height.max(1.0));
     let viewport = Rect::new(0.0, 0.0, width, height);
-    let all = req
-        .places
-        .iter()
-        .copied()
-        .chain(req.paths.iter().flat_map(|p| p.iter().copied()));
-    let Some(shape) = Shape::new(&req.raw, all) else {
+    let paths = req.paths.iter().flat_map(|p| p.iter().copied());
+    let Some(shape) = Shape::new(&req.raw, req.places.iter().copied(), paths) else {
         return Frame {
             projection: Projection::fit(req.raw, [], width, height, req.padding),
             inset: None,

@@ -114,15 +114,20 @@ impl Scene {
                 [x as f32, y as f32]
             })
             .collect();
-        // A path shared by several streams is projected once.
+        // The paths as the raw projection gave them, scaled and shifted into place; a path
+        // shared by several streams is placed once.
+        let plane = self.plane_paths(proj.raw()).to_vec();
+        let to_pixels = |x: f64, y: f64| {
+            let (x, y) = proj.from_raw(x, y);
+            view.apply(x, y)
+        };
         let mut projected: HashMap<*const (f64, f64), Polyline> = HashMap::new();
-        self.routes = self
-            .paths_lonlat
+        self.routes = plane
             .iter()
             .zip(&self.lane)
             .map(|(path, &lane)| {
                 let line = projected.entry(path.as_ptr()).or_insert_with(|| {
-                    Polyline::new(path.iter().map(|&(lon, lat)| to_screen(lon, lat)).collect())
+                    Polyline::new(path.iter().map(|&(x, y)| to_pixels(x, y)).collect())
                 });
                 let gap = PLACE_RADIUS_PX + 2.0;
                 // A stream in the middle lane is cut from the shared line itself, not a copy.

@@ -30,6 +30,7 @@ mod layout;
 mod navigation;
 mod overlays;
 mod particles;
+mod plane;
 
 use lanes::lanes;
 use layout::top_rates;
@@ -60,6 +61,8 @@ pub struct Scene {
     encoder: Encoder,
     /// Each stream's path on the globe, `(lon, lat)` degrees.
     paths_lonlat: Vec<Arc<[(f64, f64)]>>,
+    /// The same paths projected by the raw projection last laid out with.
+    plane: plane::PlanePaths,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
     lane: Vec<f64>,
     /// Each category's colour (`0xRRGGBB`), in the story's order (see [`Scene::set_colors`]).
@@ -194,6 +197,7 @@ impl Scene {
             series,
             encoder,
             paths_lonlat,
+            plane: plane::PlanePaths::default(),
             lane,
             category_color,
             stream_color,
@@ -236,16 +240,16 @@ impl Scene {
     /// corner clear of both), resets the zoom, and lays the static layer out again.
     pub fn resize(&mut self, width: f64, height: f64) {
         let places: Vec<(f64, f64)> = self.story.places.iter().map(|p| (p.lon, p.lat)).collect();
-        let paths: Vec<&[(f64, f64)]> =
-            distinct_paths(&self.paths_lonlat).map(|p| &p[..]).collect();
+        let (raw, controls) = (self.raw, self.controls_size);
+        let paths = self.distinct_plane_paths(raw);
         let f = frame(&FrameRequest {
-            raw: self.raw,
+            raw,
             places: &places,
             paths: &paths,
             width,
             height,
             padding: PADDING_PX,
-            controls: self.controls_size,
+            controls,
         });
         self.controls = f.controls;
         self.inset = f.inset;
