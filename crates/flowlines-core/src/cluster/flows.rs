@@ -3,7 +3,7 @@
 //! largest kept whole to be drawn and the rest summed, per unit, for one line of text.
 
 use super::heaviest_first;
-use crate::model::Story;
+use crate::model::{positions, Story};
 use std::collections::HashMap;
 
 /// One stream as clustering sees it.
@@ -25,18 +25,8 @@ pub struct Member {
 /// (`value: None`): its ends' place indices and its unit's index (`u32::MAX` for an unknown
 /// unit). A stream whose ends are not both known places is left out.
 pub fn members(story: &Story) -> Vec<Member> {
-    let place: HashMap<&str, u32> = story
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
-    let unit: HashMap<&str, u32> = story
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i as u32))
-        .collect();
+    let place = positions(&story.places, |p| &p.id);
+    let unit = positions(&story.units, |u| &u.id);
     let mut members = Vec::with_capacity(story.streams.len());
     for (i, s) in story.streams.iter().enumerate() {
         let (Some(&from), Some(&to)) = (place.get(s.from.as_str()), place.get(s.to.as_str()))

@@ -156,6 +156,19 @@ pub struct Correction {
     pub text: Text,
 }
 
+/// Each of `items` by its id (`id` reads it), with its position in `items`: for finding the
+/// place, route or unit a stream names by id in constant time.
+pub fn positions<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> std::collections::HashMap<&'a str, u32> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item), i as u32))
+        .collect()
+}
+
 impl Story {
     /// Each stream's position in [`Story::streams`] by its id, for finding the stream an
     /// observation or a `part_of` names in constant time.

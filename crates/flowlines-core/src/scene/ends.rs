@@ -2,8 +2,7 @@
 //! so that grouping the streams that share a path or a pair of places compares numbers, not
 //! strings: at 100,000 streams the grouping by ids was a tenth of a scene's making.
 
-use crate::model::Story;
-use std::collections::HashMap;
+use crate::model::{positions, Story};
 
 /// A stream's places and route, as positions in the story's `places` and `routes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,18 +17,8 @@ pub(super) struct Ends {
 
 /// Each stream's [`Ends`], in story order; `None` where a place id matches no place.
 pub(super) fn stream_ends(story: &Story) -> Vec<Option<Ends>> {
-    let place: HashMap<&str, u32> = story
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i as u32))
-        .collect();
-    let route: HashMap<&str, u32> = story
-        .routes
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i as u32 + 1))
-        .collect();
+    let place = positions(&story.places, |p| &p.id);
+    let route = positions(&story.routes, |r| &r.id);
     story
         .streams
         .iter()
@@ -40,8 +29,8 @@ pub(super) fn stream_ends(story: &Story) -> Vec<Option<Ends>> {
                 route: s
                     .route
                     .as_deref()
-                    .and_then(|r| route.get(r).copied())
-                    .unwrap_or(0),
+                    .and_then(|r| route.get(r))
+                    .map_or(0, |&r| r + 1),
             })
         })
         .collect()

@@ -13,6 +13,7 @@ const MAX_LANE: f64 = 8.0;
 /// [`MAX_LANE`] from the centre: past that, streams share the outermost lanes, so a route
 /// shared by thousands of streams stays a band, not paths offset thousands of pixels away
 /// (whose loops made layout grow faster than the number of streams).
+///
 /// `ends` holds each stream's places and route ([`super::ends::stream_ends`]); which way a
 /// stream runs is told by its place ids' order, as the lanes were always laid. A stream whose
 /// places are unknown (it has no path) gets lane 0.
