@@ -114,21 +114,24 @@ impl Scene {
                 [x as f32, y as f32]
             })
             .collect();
-        // The paths as the raw projection gave them, scaled and shifted into place; a path
-        // shared by several streams is placed once.
-        let plane = self.plane_paths(proj.raw()).to_vec();
+        // Each distinct path as the raw projection gave it, scaled and shifted into place once
+        // however many streams share it.
         let to_pixels = |x: f64, y: f64| {
             let (x, y) = proj.from_raw(x, y);
             view.apply(x, y)
         };
-        let mut projected: HashMap<*const (f64, f64), Polyline> = HashMap::new();
-        self.routes = plane
+        let lines: Vec<Polyline> = self
+            .plane_paths(proj.raw())
+            .iter()
+            .map(|path| Polyline::new(path.iter().map(|&(x, y)| to_pixels(x, y)).collect()))
+            .collect();
+        let none = Polyline::default();
+        self.routes = self
+            .path_of
             .iter()
             .zip(&self.lane)
-            .map(|(path, &lane)| {
-                let line = projected.entry(path.as_ptr()).or_insert_with(|| {
-                    Polyline::new(path.iter().map(|&(x, y)| to_pixels(x, y)).collect())
-                });
+            .map(|(k, &lane)| {
+                let line = k.and_then(|k| lines.get(k as usize)).unwrap_or(&none);
                 let gap = PLACE_RADIUS_PX + 2.0;
                 // A stream in the middle lane is cut from the shared line itself, not a copy.
                 if lane == 0.0 {

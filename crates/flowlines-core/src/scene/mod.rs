@@ -21,7 +21,6 @@ use crate::tracks::Tracks;
 use crate::view::View;
 use ends::{stream_ends, Ends};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 mod ends;
 mod labels;
@@ -59,8 +58,11 @@ pub struct Scene {
     story: Story,
     series: StorySeries,
     encoder: Encoder,
-    /// Each stream's path on the globe, `(lon, lat)` degrees.
-    paths_lonlat: Vec<Arc<[(f64, f64)]>>,
+    /// Each distinct path on the globe, `(lon, lat)` degrees: streams with the same places
+    /// and route share one.
+    paths_lonlat: Vec<Vec<(f64, f64)>>,
+    /// Each stream's path in `paths_lonlat`; `None` for a stream whose places are unknown.
+    path_of: Vec<Option<u32>>,
     /// The same paths projected by the raw projection last laid out with.
     plane: plane::PlanePaths,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
@@ -124,12 +126,6 @@ fn stream_colors(story: &Story, colors: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Each path of `paths` once, however many streams share it.
-fn distinct_paths(paths: &[Arc<[(f64, f64)]>]) -> impl Iterator<Item = &Arc<[(f64, f64)]>> {
-    let mut seen = std::collections::HashSet::new();
-    paths.iter().filter(move |p| seen.insert(p.as_ptr()))
-}
-
 impl Scene {
     /// A scene of `story`; call [`Scene::resize`] before drawing. Routes are densified into
     /// pieces of at most 50 km; a story of more than 5,000 streams gets 250 km pieces, which
@@ -153,7 +149,7 @@ impl Scene {
         type Distinct<'a> = ((f64, f64), &'a [[f64; 2]], (f64, f64), usize);
         let mut distinct: Vec<Distinct<'_>> = Vec::new();
         let lonlat = |i: u32| story.places.get(i as usize).map(|p| (p.lon, p.lat));
-        let path_of: Vec<Option<usize>> = ends
+        let path_of: Vec<Option<u32>> = ends
             .iter()
             .map(|e| {
                 let e = (*e)?;
@@ -168,7 +164,7 @@ impl Scene {
                     distinct.len() - 1
                 });
                 distinct[k].3 += 1;
-                Some(k)
+                Some(k as u32)
             })
             .collect();
         let drawn_m: f64 = distinct
@@ -176,18 +172,13 @@ impl Scene {
             .map(|&(a, w, b, n)| path_length_m(a, w, b) * n as f64)
             .sum();
         let segment_m = segment_m.max(drawn_m / MAX_DENSIFIED_POINTS as f64);
-        let computed: Vec<Arc<[(f64, f64)]>> = distinct
+        let paths_lonlat: Vec<Vec<(f64, f64)>> = distinct
             .iter()
-            .map(|&(a, w, b, _)| geodesic_path(a, w, b, segment_m).into())
-            .collect();
-        let none: Arc<[(f64, f64)]> = Arc::from(Vec::new());
-        let paths_lonlat = path_of
-            .iter()
-            .map(|k| k.map_or_else(|| none.clone(), |k| computed[k].clone()))
+            .map(|&(a, w, b, _)| geodesic_path(a, w, b, segment_m))
             .collect();
         let raw = choose_projection(
             story.story.projection.as_ref(),
-            (story.places.iter().map(|p| (p.lon, p.lat))).chain(route_samples(&computed)),
+            (story.places.iter().map(|p| (p.lon, p.lat))).chain(route_samples(&paths_lonlat)),
         );
         let (category_color, _) = category_colors(&story.categories, Theme::Light, &[]);
         let stream_color = stream_colors(&story, &category_color);
@@ -197,6 +188,7 @@ impl Scene {
             series,
             encoder,
             paths_lonlat,
+            path_of,
             plane: plane::PlanePaths::default(),
             lane,
             category_color,
@@ -241,7 +233,7 @@ impl Scene {
     pub fn resize(&mut self, width: f64, height: f64) {
         let places: Vec<(f64, f64)> = self.story.places.iter().map(|p| (p.lon, p.lat)).collect();
         let (raw, controls) = (self.raw, self.controls_size);
-        let paths = self.distinct_plane_paths(raw);
+        let paths: Vec<&[(f64, f64)]> = self.plane_paths(raw).iter().map(|p| &p[..]).collect();
         let f = frame(&FrameRequest {
             raw,
             places: &places,
