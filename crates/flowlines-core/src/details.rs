@@ -287,7 +287,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
             )
         })
         .collect();
-    claims.sort_by_key(|c| c.0);
+    crate::order::sort_by_key(&mut claims, |c| crate::order::i32_key(c.0));
     let sanctions = story
         .sanctions_of(s)
         .map(|x| sanction_text(x, code, false))

@@ -272,7 +272,7 @@ pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
         groups[index_of[r]].push(i);
     }
     groups.retain(|g| g.len() > 1);
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    crate::order::sort_by_key(&mut groups, |g| u64::MAX - g.len() as u64);
     groups
 }
 
@@ -309,7 +309,7 @@ fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
     }
     if height < width {
         let distance = |r: &Rect| (r.x + r.width / 2.0 - cx).hypot(r.y + r.height / 2.0 - cy);
-        boxes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        crate::order::sort_by_key(&mut boxes, |b| crate::order::f64_key(distance(b)));
     }
     boxes
 }

@@ -52,6 +52,8 @@ pub mod line_style;
 pub mod map_state;
 /// The data model of a flow story: places, routes, streams, observations, sources.
 pub mod model;
+/// Sorting by a number key, with one compiled sort for the whole core.
+pub mod order;
 /// Readers from data files (JSON, CSV, GeoJSON, sheets, FlowmapBlue), problems located.
 pub mod parse;
 /// The moving particles: which streams carry them, how many, how fast, and thinning.

@@ -65,7 +65,7 @@ pub fn timeline_events(story: &Story, lang: &str) -> Vec<TimelineEvent> {
             }
         })
         .collect();
-    list.sort_by(|a, b| a.day.total_cmp(&b.day));
+    crate::order::sort_by_key(&mut list, |e| crate::order::f64_key(e.day));
     list
 }
 

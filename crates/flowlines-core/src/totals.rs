@@ -380,7 +380,7 @@ pub fn to_csv(
             .iter()
             .filter(|o| o.stream == r.stream)
             .collect();
-        claims.sort_by_key(|o| o.period.first());
+        crate::order::sort_by_key(&mut claims, |o| crate::order::i32_key(o.period.first()));
         let quotes: Vec<String> = claims
             .iter()
             .filter_map(|o| o.quote.as_ref())

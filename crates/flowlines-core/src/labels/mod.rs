@@ -231,8 +231,10 @@ pub fn place_labels(
     let mut grid = Grid::new(viewport, typical_label_side(requests), fixed);
 
     let mut order: Vec<usize> = (0..requests.len()).collect();
-    // A stable sort, so that ties keep input order.
-    order.sort_by(|&a, &b| priority_key(&requests[b]).total_cmp(&priority_key(&requests[a])));
+    // Highest priority first (the key's order reversed); ties keep input order.
+    crate::order::sort_by_key(&mut order, |&i| {
+        !crate::order::f64_key(priority_key(&requests[i]))
+    });
 
     for i in order {
         let req = &requests[i];

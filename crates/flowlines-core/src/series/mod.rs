@@ -132,7 +132,7 @@ fn merge(into: &mut Point, p: Point, n: &mut usize) {
 
 /// Merges points on the same day (claimants agreeing on a moment) into one.
 fn merge_same_day(mut pts: Vec<Point>) -> Vec<Point> {
-    pts.sort_by(|a, b| a.day.total_cmp(&b.day));
+    crate::order::sort_by_key(&mut pts, |p| crate::order::f64_key(p.day));
     let mut out: Vec<Point> = Vec::with_capacity(pts.len());
     let mut count = 1;
     for p in pts {

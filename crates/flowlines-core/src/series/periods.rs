@@ -50,7 +50,7 @@ pub(super) fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Ve
         days.push(f64::from(g.0));
         days.push(f64::from(g.1));
     }
-    days.sort_by(f64::total_cmp);
+    crate::order::sort_by_key(&mut days, |&d| crate::order::f64_key(d));
     days.dedup();
     let base = Series {
         points,

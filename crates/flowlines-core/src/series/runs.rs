@@ -41,7 +41,7 @@ pub fn runs(series: &Series, start: f64, end: f64) -> Vec<Run> {
     days.extend(series.readings().map(|(d, _)| d));
     days.extend(series.start().map(f64::from));
     days.retain(|d| (start..=end).contains(d));
-    days.sort_by(f64::total_cmp);
+    crate::order::sort_by_key(&mut days, |&d| crate::order::f64_key(d));
     days.dedup();
     let mut out: Vec<Run> = Vec::new();
     let mut current = Run {

@@ -21,7 +21,7 @@ impl Series {
             .chain(parts.iter().flat_map(|p| &p.points))
             .map(|p| (p.day, p.when, p.kind))
             .collect();
-        days.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::sort_by_key(&mut days, |d| crate::order::f64_key(d.0));
         days.dedup_by(|b, a| {
             if a.0 == b.0 {
                 // The same day from a whole and a part: a reading says more than a start.
@@ -146,7 +146,7 @@ pub(super) fn wholes_at_least_their_parts(
         }
     }
     let mut order: Vec<usize> = (0..n).filter(|&i| !children[i].is_empty()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+    crate::order::sort_by_key(&mut order, |&i| u64::MAX - depth[i] as u64);
     for whole in order {
         let raised = {
             let parts: Vec<&Series> = children[whole].iter().map(|&c| &series[c]).collect();

@@ -50,12 +50,14 @@ pub(super) fn check_measures(c: &mut Checker<'_>, story: &Story) {
 }
 
 /// For periods `(index, first day, last day)`, each one that overlaps an earlier-starting one
-/// with another period, once, with the index of one it overlaps; sorts `list`. Two equal
+/// with another period, once, with the index of one it overlaps; sorts `list` by first day,
+/// then last day (equal periods keep their order: listed by index, they stay so). Two equal
 /// periods are two claims of one amount and do not count. O(n log n): sorted by start, a
 /// period overlaps an earlier one exactly when it starts before the latest end so far among
 /// periods unlike it, so the two latest-ending unlike periods seen are all it needs.
-pub(super) fn overlapping(list: &mut [(usize, i32, i32)]) -> Vec<(usize, usize)> {
-    list.sort_by_key(|&(i, a, b)| (a, b, i));
+pub(super) fn overlapping(list: &mut Vec<(usize, i32, i32)>) -> Vec<(usize, usize)> {
+    use crate::order::{i32_key, pair_key};
+    crate::order::sort_by_key(list, |&(_, a, b)| pair_key(i32_key(a), i32_key(b)));
     let mut out = Vec::new();
     // The period seen that ends latest, and the latest-ending one unlike it.
     let mut best: Option<(usize, i32, i32)> = None;
