@@ -129,7 +129,7 @@ impl Scene {
         self.routes = self
             .path_of
             .iter()
-            .zip(&self.lane)
+            .zip(self.lane.iter())
             .map(|(k, &lane)| {
                 let line = k.and_then(|k| lines.get(k as usize)).unwrap_or(&none);
                 let gap = PLACE_RADIUS_PX + 2.0;

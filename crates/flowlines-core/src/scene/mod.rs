@@ -21,6 +21,7 @@ use crate::tracks::Tracks;
 use crate::view::View;
 use ends::{stream_ends, Ends};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 mod ends;
 mod labels;
@@ -53,26 +54,31 @@ pub struct Filters {
 }
 
 /// The live map's geometry and the current frame's particles.
+///
+/// What a scene works out once from its story (the story itself, its series, its encoder, its
+/// paths on the globe and their lanes) is shared, behind an [`Arc`], with the scene of its
+/// inset ([`Scene::inset_scene`]) and any other clone: a clone copies only what depends on
+/// the view.
 #[derive(Debug, Clone)]
 pub struct Scene {
-    story: Story,
-    series: StorySeries,
-    encoder: Encoder,
+    story: Arc<Story>,
+    series: Arc<StorySeries>,
+    encoder: Arc<Encoder>,
     /// Each distinct path on the globe, `(lon, lat)` degrees: streams with the same places
     /// and route share one.
-    paths_lonlat: Vec<Vec<(f64, f64)>>,
+    paths_lonlat: Arc<[Vec<(f64, f64)>]>,
     /// Each stream's path in `paths_lonlat`; `None` for a stream whose places are unknown.
-    path_of: Vec<Option<u32>>,
+    path_of: Arc<[Option<u32>]>,
     /// The same paths projected by the raw projection last laid out with.
     plane: plane::PlanePaths,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
-    lane: Vec<f64>,
+    lane: Arc<[f64]>,
     /// Each category's colour (`0xRRGGBB`), in the story's order (see [`Scene::set_colors`]).
     category_color: Vec<u32>,
     /// Each stream's category's colour (`0xRRGGBB`).
     stream_color: Vec<u32>,
     /// For each stream, the highest rate any stream of its unit reaches (units per day).
-    unit_top_rate: Vec<f64>,
+    unit_top_rate: Arc<[f64]>,
     width: f64,
     height: f64,
     /// The projection chosen from the story's places and routes, or named by the story.
@@ -85,7 +91,7 @@ pub struct Scene {
     /// The detail inset of the crowded cluster of places, if any.
     inset: Option<Inset>,
     view: View,
-    basemap: Option<Basemap>,
+    basemap: Option<Arc<Basemap>>,
     /// The basemap projected by the fitted projection, before zoom and pan.
     basemap_fitted: BasemapColumns,
     /// The basemap as shown.
@@ -185,15 +191,15 @@ impl Scene {
         let unit_top_rate = top_rates(&story, &series);
         let lane = lanes(&story, &ends);
         Scene {
-            series,
-            encoder,
-            paths_lonlat,
-            path_of,
+            series: Arc::new(series),
+            encoder: Arc::new(encoder),
+            paths_lonlat: paths_lonlat.into(),
+            path_of: path_of.into(),
             plane: plane::PlanePaths::default(),
-            lane,
+            lane: lane.into(),
             category_color,
             stream_color,
-            unit_top_rate,
+            unit_top_rate: unit_top_rate.into(),
             width: 0.0,
             height: 0.0,
             raw,
@@ -210,7 +216,7 @@ impl Scene {
                 hidden_confidences: Vec::new(),
             },
             day: f64::from(story.story.as_of.last()),
-            story,
+            story: Arc::new(story),
             place_xy: Vec::new(),
             routes: Vec::new(),
             tracks: Tracks::default(),

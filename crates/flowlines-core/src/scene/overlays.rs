@@ -4,6 +4,9 @@
 use super::{Scene, INSET_OUTLINE_MARGIN_PX};
 use crate::basemap::{Basemap, BasemapColumns};
 use crate::frame::{Corner, Inset};
+use crate::tracks::Tracks;
+use crate::view::View;
+use std::sync::Arc;
 
 impl Scene {
     /// Keeps a `width` by `height` CSS-pixel box for the zoom controls clear of the flows
@@ -31,13 +34,58 @@ impl Scene {
 
     /// The inset as a scene of its own: the same story, day, filters and basemap, fitted to the
     /// crowded cluster in the inset's box (its own pixels, origin at its top-left corner).
+    /// What the main scene worked out from the story is shared with it, not copied (see
+    /// [`Scene`]); what depends on the view is laid out anew.
     pub fn inset_scene(&self) -> Option<Scene> {
         let inset = self.inset.as_ref()?;
-        let mut s = self.clone();
-        s.inset = None;
-        s.controls_size = (0.0, 0.0);
+        let mut s = self.sharing();
         s.show_projection(inset.rect.width, inset.rect.height, inset.projection);
         Some(s)
+    }
+
+    /// A scene of the same story, colours, filters, day, projection and basemap, sharing what
+    /// was worked out from the story, with no inset, no controls and nothing laid out: the
+    /// start of an inset's scene (a clone would copy every route, track and particle only for
+    /// the layout to replace them).
+    fn sharing(&self) -> Scene {
+        Scene {
+            story: Arc::clone(&self.story),
+            series: Arc::clone(&self.series),
+            encoder: Arc::clone(&self.encoder),
+            paths_lonlat: Arc::clone(&self.paths_lonlat),
+            path_of: Arc::clone(&self.path_of),
+            plane: self.plane.clone(),
+            lane: Arc::clone(&self.lane),
+            category_color: self.category_color.clone(),
+            stream_color: self.stream_color.clone(),
+            unit_top_rate: Arc::clone(&self.unit_top_rate),
+            width: self.width,
+            height: self.height,
+            raw: self.raw,
+            fitted: self.fitted,
+            controls_size: (0.0, 0.0),
+            controls: self.controls,
+            inset: None,
+            view: View::default(),
+            basemap: self.basemap.clone(),
+            basemap_fitted: BasemapColumns::default(),
+            basemap_shown: BasemapColumns::default(),
+            filters: self.filters.clone(),
+            day: self.day,
+            place_xy: Vec::new(),
+            routes: Vec::new(),
+            tracks: Tracks::default(),
+            route_xy: Vec::new(),
+            route_offsets: Vec::new(),
+            arrow_xy: Vec::new(),
+            mark_xy: Vec::new(),
+            estimates: self.estimates.clone(),
+            styles: self.styles.clone(),
+            movers: Vec::new(),
+            thinning: self.thinning,
+            particle_xy: Vec::new(),
+            particle_stream: Vec::new(),
+        }
     }
 
     /// The outline, on this map as shown, of the places the inset details: the box around
@@ -65,7 +113,7 @@ impl Scene {
     /// [`Scene::resize`] there is nothing laid out to draw it under: the resize projects it
     /// (a layout here, of every route at no size, took a tenth of the set-up at 100,000 flows).
     pub fn set_basemap(&mut self, basemap: Basemap) {
-        self.basemap = Some(basemap);
+        self.basemap = Some(Arc::new(basemap));
         if self.width > 0.0 {
             if let Some(b) = &self.basemap {
                 self.basemap_fitted = b.project(&self.fitted);

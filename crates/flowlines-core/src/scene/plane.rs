@@ -5,15 +5,17 @@
 
 use super::Scene;
 use crate::projection::Raw;
+use std::sync::Arc;
 
 /// The scene's distinct paths in raw projected coordinates (y up, as [`Raw::forward`] gives
-/// them), in the order of its paths on the globe, and the raw projection they were made with.
+/// them), in the order of its paths on the globe, and the raw projection they were made with;
+/// shared by a scene's clones (its inset's among them), whose raw projection is the same.
 #[derive(Debug, Clone, Default)]
 pub(super) struct PlanePaths {
     /// The projection of `paths`; `None` until first asked for.
     raw: Option<Raw>,
     /// Each path, projected.
-    paths: Vec<Vec<(f64, f64)>>,
+    paths: Arc<[Vec<(f64, f64)>]>,
 }
 
 impl Scene {

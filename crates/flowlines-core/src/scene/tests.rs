@@ -269,3 +269,28 @@ fn assumed_routes_are_outlined_in_grey_dots_and_no_other_route_is() {
     assert!(!s.paint_outlines(&mut r, &mut m, 1.0));
     assert_eq!(r.rgba(), &before[..]);
 }
+
+#[test]
+fn the_inset_shares_the_story_with_its_map_and_lays_out_as_a_whole_copy_of_the_map_would() {
+    let s = scene_at("2024-10-20");
+    let inset = s.inset_scene().expect("the default story has an inset at 1000 x 600");
+    assert!(Arc::ptr_eq(&s.story, &inset.story));
+    assert!(Arc::ptr_eq(&s.series, &inset.series));
+    assert!(Arc::ptr_eq(&s.paths_lonlat, &inset.paths_lonlat));
+    // The inset as it was made before: the whole scene copied, then fitted to the inset.
+    let mut copy = s.clone();
+    let box_ = s.inset().map(|i| (i.rect.width, i.rect.height, i.projection));
+    let (width, height, projection) = box_.expect("an inset");
+    copy.inset = None;
+    copy.controls_size = (0.0, 0.0);
+    copy.show_projection(width, height, projection);
+    assert_eq!(inset.place_xy, copy.place_xy);
+    assert_eq!(inset.route_xy, copy.route_xy);
+    assert_eq!(inset.route_offsets, copy.route_offsets);
+    assert_eq!(inset.arrow_xy, copy.arrow_xy);
+    assert_eq!(inset.mark_xy, copy.mark_xy);
+    assert_eq!(inset.styles, copy.styles);
+    assert_eq!(inset.movers, copy.movers);
+    assert_eq!(inset.tracks, copy.tracks);
+    assert_eq!(inset.basemap_shown, copy.basemap_shown);
+}
