@@ -23,7 +23,7 @@ node tools/compact-svg.mjs www/static/map.svg www/static/map-ko.svg www/static/m
 # The story as the page loads it: validated, then one binary compact form per language (texts in that
 # language and English only), in www/compact/ (see versioned.js).
 rm -rf www/compact
-./target/debug/flowlines compact "$story" --out www/compact --binary
+./target/debug/flowlines compact "$story" --out www/compact
 # Each other story the site serves gets the basemap of its own extent (docs/basemap.md), in
 # www/basemaps/<name>.bin, which the page loads for it (versioned.js, basemapUrl); the default
 # story's is the committed data/basemap.bin (`flowlines basemap --story data/nk-russia.json`).
@@ -37,7 +37,7 @@ for other in data/fixtures/pacific.json "${stories[@]}"; do
   ./target/debug/flowlines basemap --story "$other" --out "target/basemaps/$name.json" --bin "www/basemaps/$name.bin"
   # and its binary compact forms, which the map module reads (a JSON story would load the
   # second module to be turned into that form).
-  ./target/debug/flowlines compact "$other" --out www/compact --binary >/dev/null
+  ./target/debug/flowlines compact "$other" --out www/compact >/dev/null
 done
 # Those stories' static fallback (docs/new-story.md), www/static/<name>.png, drawn on their own
 # basemap at their 'as of' date; each example's page (www/examples/<name>.html) shows its own.

@@ -6,9 +6,9 @@
 //! - `flowlines csv FILE --out DIR` writes a story as CSV tables, for editing in a spreadsheet.
 //! - `flowlines review FILE [--lang ko] [--documents DIR]` prints the editor's sign-off sheet:
 //!   every figure with its qualifier, claimant, source file, dates and quote, quotes checked.
-//! - `flowlines compact FILE --out DIR [--binary]` validates a story and writes its compact
-//!   form in each language (`DIR/<name>.<lang>.json`, which the page loads, or with `--binary`
-//!   `DIR/<name>.<lang>.bin`, read without a JSON parser).
+//! - `flowlines compact FILE --out DIR [--json]` validates a story and writes its compact
+//!   form in each language: `DIR/<name>.<lang>.bin`, the binary form the page loads, or with
+//!   `--json` compact JSON, `DIR/<name>.<lang>.json`.
 //! - `flowlines scene FILE --at YYYY-MM-DD [--width W --height H] [--json]` prints what the
 //!   page would draw: the projection, each place's dot and each shown route, in CSS pixels.
 //! - `flowlines basemap [--story FILE] [--input TOPOJSON] [--out FILE]` builds a basemap
@@ -63,15 +63,20 @@ enum Command {
         out: String,
     },
     /// Validate a story and write its compact form in each language (texts in that language and
-    /// English only, no whitespace) into a folder, as NAME.LANG.json: what the page loads.
+    /// English only) into a folder, as NAME.LANG.bin: the binary form the page's map module
+    /// reads (the model's fields in order, by postcard, read without a JSON parser).
     Compact {
         /// A JSON story file, or a folder of CSV tables.
         file: String,
         /// The folder to write into.
         #[arg(long)]
         out: String,
-        /// Write the binary compact form instead, as NAME.LANG.bin: the model's fields in order
-        /// (postcard), read without a JSON parser.
+        /// Write compact JSON instead (no whitespace), as NAME.LANG.json: a smaller JSON story
+        /// for a host that hands the map JSON, which the page turns into the binary form with
+        /// its second module before the first frame.
+        #[arg(long, conflicts_with = "binary")]
+        json: bool,
+        /// The binary form: the default, accepted for builds written when it was not.
         #[arg(long)]
         binary: bool,
     },
@@ -179,9 +184,9 @@ fn main() -> ExitCode {
         Command::Csv { file, out } => {
             report_written(load::story(&file).and_then(|s| load::write_csv_folder(&s, &out)))
         }
-        Command::Compact { file, out, binary } => {
-            report_written(load::write_compact_folder(&file, &out, binary))
-        }
+        Command::Compact {
+            file, out, json, ..
+        } => report_written(load::write_compact_folder(&file, &out, !json)),
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {
                 Ok(d) => d,

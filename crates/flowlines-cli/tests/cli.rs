@@ -36,7 +36,7 @@ fn validate_accepts_the_default_story() {
 }
 
 #[test]
-fn compact_binary_writes_each_language_as_a_story_the_page_reads_back_whole() {
+fn compact_writes_each_language_in_the_binary_form_the_page_reads_back_whole() {
     use flowlines_core::compact::read_binary;
     let dir = common::temp_dir("cli", "compact-binary");
     let out = flowlines(&[
@@ -44,7 +44,6 @@ fn compact_binary_writes_each_language_as_a_story_the_page_reads_back_whole() {
         "data/nk-russia.json",
         "--out",
         &dir.display().to_string(),
-        "--binary",
     ]);
     assert_eq!(
         out.status.code(),
@@ -77,6 +76,43 @@ fn compact_binary_writes_each_language_as_a_story_the_page_reads_back_whole() {
             );
         }
     }
+}
+
+#[test]
+fn compact_json_writes_each_language_as_a_json_story_that_reads_as_its_binary_form_does() {
+    let dir = common::temp_dir("cli", "compact-json");
+    let path = dir.display().to_string();
+    for extra in [&["--json"][..], &[]] {
+        let args = [
+            &["compact", "data/nk-russia.json", "--out", &path][..],
+            extra,
+        ]
+        .concat();
+        let out = flowlines(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for lang in ["en", "ko", "uk", "ru"] {
+        let json = std::fs::read_to_string(dir.join(format!("nk-russia.{lang}.json"))).unwrap();
+        let bin = std::fs::read(dir.join(format!("nk-russia.{lang}.bin"))).unwrap();
+        assert!(!json.contains("\n  "), "{lang}: no whitespace");
+        let from_json = flowlines_core::parse::read_plain(&json).unwrap();
+        let from_bin = flowlines_core::compact::read_binary(&bin).unwrap();
+        assert!(from_json == from_bin, "{lang}: the same story either way");
+    }
+    let both = flowlines(&[
+        "compact",
+        "data/nk-russia.json",
+        "--out",
+        &path,
+        "--json",
+        "--binary",
+    ]);
+    assert_eq!(both.status.code(), Some(2), "one form at a time");
 }
 
 #[test]

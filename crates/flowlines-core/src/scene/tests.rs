@@ -273,13 +273,17 @@ fn assumed_routes_are_outlined_in_grey_dots_and_no_other_route_is() {
 #[test]
 fn the_inset_shares_the_story_with_its_map_and_lays_out_as_a_whole_copy_of_the_map_would() {
     let s = scene_at("2024-10-20");
-    let inset = s.inset_scene().expect("the default story has an inset at 1000 x 600");
+    let inset = s
+        .inset_scene()
+        .expect("the default story has an inset at 1000 x 600");
     assert!(Arc::ptr_eq(&s.story, &inset.story));
     assert!(Arc::ptr_eq(&s.series, &inset.series));
     assert!(Arc::ptr_eq(&s.paths_lonlat, &inset.paths_lonlat));
     // The inset as it was made before: the whole scene copied, then fitted to the inset.
     let mut copy = s.clone();
-    let box_ = s.inset().map(|i| (i.rect.width, i.rect.height, i.projection));
+    let box_ = s
+        .inset()
+        .map(|i| (i.rect.width, i.rect.height, i.projection));
     let (width, height, projection) = box_.expect("an inset");
     copy.inset = None;
     copy.controls_size = (0.0, 0.0);
