@@ -30,6 +30,7 @@ impl Scene {
             self.inset_shown() && self.inset.as_ref().is_some_and(|s| s.places.contains(&i))
         };
         let requests: Vec<LabelRequest> = self
+            .laid
             .place_xy
             .chunks_exact(2)
             .enumerate()
@@ -47,6 +48,7 @@ impl Scene {
             })
             .collect();
         let mut obstacles: Vec<Rect> = self
+            .laid
             .arrow_xy
             .chunks_exact(6)
             .zip(&self.styles)

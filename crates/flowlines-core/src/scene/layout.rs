@@ -71,10 +71,10 @@ impl Scene {
             })
             .collect();
         self.arrows();
-        self.movers = movers(
+        self.laid.movers = movers(
             &self.estimates,
             &self.styles,
-            &self.routes,
+            &self.laid.routes,
             &self.unit_top_rate,
         );
     }
@@ -92,8 +92,8 @@ impl Scene {
                 })
                 .collect()
         };
-        let b = &self.basemap_fitted;
-        self.basemap_shown = BasemapColumns {
+        let b = &self.laid.basemap_fitted;
+        self.laid.basemap_shown = BasemapColumns {
             land_xy: shown(&b.land_xy),
             land_rings: b.land_rings.clone(),
             border_xy: shown(&b.border_xy),
@@ -105,7 +105,7 @@ impl Scene {
             let (x, y) = proj.forward(lon, lat);
             view.apply(x, y)
         };
-        self.place_xy = self
+        self.laid.place_xy = self
             .story
             .places
             .iter()
@@ -126,7 +126,7 @@ impl Scene {
             .map(|path| Polyline::new(path.iter().map(|&(x, y)| to_pixels(x, y)).collect()))
             .collect();
         let none = Polyline::default();
-        self.routes = self
+        self.laid.routes = self
             .path_of
             .iter()
             .zip(self.lane.iter())
@@ -141,14 +141,17 @@ impl Scene {
                 line.slice(gap, line.length() - gap)
             })
             .collect();
-        self.tracks = Tracks::new(&self.routes);
-        self.route_xy.clear();
-        self.route_offsets.clear();
-        self.route_offsets.push(0);
-        for r in &self.routes {
-            self.route_xy
+        self.laid.tracks = Tracks::new(&self.laid.routes);
+        self.laid.route_xy.clear();
+        self.laid.route_offsets.clear();
+        self.laid.route_offsets.push(0);
+        for r in &self.laid.routes {
+            self.laid
+                .route_xy
                 .extend(r.points().iter().flat_map(|&(x, y)| [x as f32, y as f32]));
-            self.route_offsets.push((self.route_xy.len() / 2) as u32);
+            self.laid
+                .route_offsets
+                .push((self.laid.route_xy.len() / 2) as u32);
         }
         self.restyle();
     }
@@ -156,19 +159,20 @@ impl Scene {
     /// Each stream's arrowhead: a triangle whose tip is the route's end, as wide as the
     /// stream's widest band plus a margin.
     pub(super) fn arrows(&mut self) {
-        self.arrow_xy.clear();
-        self.mark_xy.clear();
-        for (route, st) in self.routes.iter().zip(&self.styles) {
+        self.laid.arrow_xy.clear();
+        self.laid.mark_xy.clear();
+        for (route, st) in self.laid.routes.iter().zip(&self.styles) {
             let ((ux, uy), _) = route.at(route.length() * 0.5);
             let ((dx0, dy0), _) = route.at(route.length() * 0.32);
-            self.mark_xy
+            self.laid
+                .mark_xy
                 .extend([ux as f32, uy as f32, dx0 as f32, dy0 as f32]);
             let ((tx, ty), (dx, dy)) = route.at(route.length());
             let half = (st.width_high.max(st.width) / 2.0 + 3.0).max(4.5);
             let len = half * 1.6;
             let (bx, by) = (tx - dx * len, ty - dy * len);
             let (nx, ny) = (-dy * half, dx * half);
-            self.arrow_xy.extend([
+            self.laid.arrow_xy.extend([
                 tx as f32,
                 ty as f32,
                 (bx + nx) as f32,

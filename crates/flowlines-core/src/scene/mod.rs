@@ -92,12 +92,24 @@ pub struct Scene {
     inset: Option<Inset>,
     view: View,
     basemap: Option<Arc<Basemap>>,
+    filters: Filters,
+    day: f64,
+    estimates: Vec<Estimate>,
+    styles: Vec<FlowStyle>,
+    /// What the layout works out for the view, and the last frame's particles.
+    laid: Laid,
+    /// Whether particles denser than a reader can see are thinned (see [`crate::particles`]).
+    thinning: bool,
+}
+
+/// What a scene lays out for its view (see [`Scene::resize`]), all in CSS pixels, and its last
+/// frame's particles: empty until the first layout, and in a new inset's scene.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Laid {
     /// The basemap projected by the fitted projection, before zoom and pan.
     basemap_fitted: BasemapColumns,
     /// The basemap as shown.
     basemap_shown: BasemapColumns,
-    filters: Filters,
-    day: f64,
     place_xy: Vec<f32>,
     routes: Vec<Polyline>,
     /// `routes` as flat `f32` records, for placing particles each frame.
@@ -106,12 +118,8 @@ pub struct Scene {
     route_offsets: Vec<u32>,
     arrow_xy: Vec<f32>,
     mark_xy: Vec<f32>,
-    estimates: Vec<Estimate>,
-    styles: Vec<FlowStyle>,
     /// The streams that carry particles, from the day, the filters and the view.
     movers: Vec<Mover>,
-    /// Whether particles denser than a reader can see are thinned (see [`crate::particles`]).
-    thinning: bool,
     particle_xy: Vec<f32>,
     particle_stream: Vec<u32>,
 }
@@ -209,27 +217,16 @@ impl Scene {
             inset: None,
             view: View::default(),
             basemap: None,
-            basemap_fitted: BasemapColumns::default(),
-            basemap_shown: BasemapColumns::default(),
             filters: Filters {
                 hidden_categories: Vec::new(),
                 hidden_confidences: Vec::new(),
             },
             day: f64::from(story.story.as_of.last()),
             story: Arc::new(story),
-            place_xy: Vec::new(),
-            routes: Vec::new(),
-            tracks: Tracks::default(),
-            route_xy: Vec::new(),
-            route_offsets: Vec::new(),
-            arrow_xy: Vec::new(),
-            mark_xy: Vec::new(),
             estimates: Vec::new(),
             styles: Vec::new(),
-            movers: Vec::new(),
             thinning: false,
-            particle_xy: Vec::new(),
-            particle_stream: Vec::new(),
+            laid: Laid::default(),
         }
     }
 
@@ -262,7 +259,7 @@ impl Scene {
         self.fitted = projection;
         self.view = View::default();
         if let Some(b) = &self.basemap {
-            self.basemap_fitted = b.project(&self.fitted);
+            self.laid.basemap_fitted = b.project(&self.fitted);
         }
         self.layout();
     }
@@ -309,30 +306,30 @@ impl Scene {
 
     /// x, y in CSS pixels of each place, in the story's place order.
     pub fn place_xy(&self) -> &[f32] {
-        &self.place_xy
+        &self.laid.place_xy
     }
 
     /// x, y in CSS pixels of every route's points, route after route in stream order.
     pub fn route_xy(&self) -> &[f32] {
-        &self.route_xy
+        &self.laid.route_xy
     }
 
     /// Where each stream's route starts in [`Scene::route_xy`], in points; one more entry than
     /// streams, the last being the total.
     pub fn route_offsets(&self) -> &[u32] {
-        &self.route_offsets
+        &self.laid.route_offsets
     }
 
     /// Each stream's arrowhead as three points (tip, then the two base corners), x, y in CSS
     /// pixels: six numbers per stream.
     pub fn arrow_xy(&self) -> &[f32] {
-        &self.arrow_xy
+        &self.laid.arrow_xy
     }
 
     /// Where each stream's marks go: the unknown-quantity mark halfway along its route, then the
     /// dispute mark a third of the way; x, y in CSS pixels, four numbers per stream.
     pub fn mark_xy(&self) -> &[f32] {
-        &self.mark_xy
+        &self.laid.mark_xy
     }
 
     /// Each stream's look at the current day.
@@ -342,12 +339,12 @@ impl Scene {
 
     /// x, y in CSS pixels of each particle of the last frame.
     pub fn particle_xy(&self) -> &[f32] {
-        &self.particle_xy
+        &self.laid.particle_xy
     }
 
     /// The stream index of each particle of the last frame.
     pub fn particle_stream(&self) -> &[u32] {
-        &self.particle_stream
+        &self.laid.particle_stream
     }
 
     /// Each stream's estimate at the current day.
@@ -372,7 +369,7 @@ impl Scene {
 
     /// The projected route of stream `i`, as drawn.
     pub fn route(&self, i: usize) -> Option<&Polyline> {
-        self.routes.get(i)
+        self.laid.routes.get(i)
     }
 
     /// The viewport's size in CSS pixels.

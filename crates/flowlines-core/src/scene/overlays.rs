@@ -1,10 +1,9 @@
 //! What lies over or under the flows: the zoom controls' corner, the detail inset with its
 //! own scene and outline, and the basemap as shown.
 
-use super::{Scene, INSET_OUTLINE_MARGIN_PX};
+use super::{Laid, Scene, INSET_OUTLINE_MARGIN_PX};
 use crate::basemap::{Basemap, BasemapColumns};
 use crate::frame::{Corner, Inset};
-use crate::tracks::Tracks;
 use crate::view::View;
 use std::sync::Arc;
 
@@ -44,9 +43,9 @@ impl Scene {
     }
 
     /// A scene of the same story, colours, filters, day, projection and basemap, sharing what
-    /// was worked out from the story, with no inset, no controls and nothing laid out: the
-    /// start of an inset's scene (a clone would copy every route, track and particle only for
-    /// the layout to replace them).
+    /// was worked out from the story, with no inset, no controls and nothing laid out ([`Laid`]
+    /// empty): the start of an inset's scene (a clone would copy every route, track and
+    /// particle only for the layout to replace them).
     fn sharing(&self) -> Scene {
         Scene {
             story: Arc::clone(&self.story),
@@ -68,23 +67,12 @@ impl Scene {
             inset: None,
             view: View::default(),
             basemap: self.basemap.clone(),
-            basemap_fitted: BasemapColumns::default(),
-            basemap_shown: BasemapColumns::default(),
             filters: self.filters.clone(),
             day: self.day,
-            place_xy: Vec::new(),
-            routes: Vec::new(),
-            tracks: Tracks::default(),
-            route_xy: Vec::new(),
-            route_offsets: Vec::new(),
-            arrow_xy: Vec::new(),
-            mark_xy: Vec::new(),
             estimates: self.estimates.clone(),
             styles: self.styles.clone(),
-            movers: Vec::new(),
             thinning: self.thinning,
-            particle_xy: Vec::new(),
-            particle_stream: Vec::new(),
+            laid: Laid::default(),
         }
     }
 
@@ -97,7 +85,7 @@ impl Scene {
         };
         let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
         for &i in &inset.places {
-            if let Some(p) = self.place_xy.get(2 * i..2 * i + 2) {
+            if let Some(p) = self.laid.place_xy.get(2 * i..2 * i + 2) {
                 (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
             }
         }
@@ -116,7 +104,7 @@ impl Scene {
         self.basemap = Some(Arc::new(basemap));
         if self.width > 0.0 {
             if let Some(b) = &self.basemap {
-                self.basemap_fitted = b.project(&self.fitted);
+                self.laid.basemap_fitted = b.project(&self.fitted);
             }
             self.layout();
         }
@@ -129,6 +117,6 @@ impl Scene {
 
     /// The basemap's land rings, borders and coasts in CSS pixels, as shown.
     pub fn basemap(&self) -> &BasemapColumns {
-        &self.basemap_shown
+        &self.laid.basemap_shown
     }
 }

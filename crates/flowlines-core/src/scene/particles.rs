@@ -14,17 +14,17 @@ impl Scene {
     /// gets the fewest, slowest particles; one whose last reading is past gets none.
     pub fn frame(&mut self, clock_s: f64) {
         let share = if self.thinning {
-            thinning_share(&self.movers, self.width * self.height)
+            thinning_share(&self.laid.movers, self.width * self.height)
         } else {
             1.0
         };
         place_all(
-            &self.movers,
-            &self.tracks,
+            &self.laid.movers,
+            &self.laid.tracks,
             share,
             clock_s,
-            &mut self.particle_xy,
-            &mut self.particle_stream,
+            &mut self.laid.particle_xy,
+            &mut self.laid.particle_stream,
         );
     }
 
@@ -39,8 +39,8 @@ impl Scene {
     pub fn paint_particles(&self, raster: &mut Raster, dpr: f32, radius_css: f32) {
         paint_discs(
             raster,
-            &self.particle_xy,
-            &self.particle_stream,
+            &self.laid.particle_xy,
+            &self.laid.particle_stream,
             &self.stream_color,
             dpr,
             radius_css,
@@ -61,7 +61,7 @@ impl Scene {
             let Some(xy) = self.route_points(s) else {
                 continue;
             };
-            if !st.visible || xy.len() < 4 || self.arrow_xy.len() < 6 * s + 6 {
+            if !st.visible || xy.len() < 4 || self.laid.arrow_xy.len() < 6 * s + 6 {
                 continue;
             }
             let color = self.stream_color.get(s).copied().unwrap_or(0);
@@ -85,7 +85,7 @@ impl Scene {
             mask.composite(raster, color, opacity);
             mask.clear();
             for &s in &streams {
-                let t = &self.arrow_xy[6 * s..6 * s + 6];
+                let t = &self.laid.arrow_xy[6 * s..6 * s + 6];
                 mask.fill_triangle(
                     (t[0] * dpr, t[1] * dpr),
                     (t[2] * dpr, t[3] * dpr),
@@ -129,7 +129,10 @@ impl Scene {
 
     /// Stream `s`'s route as drawn: x, y pairs in CSS pixels, its part of `route_xy`.
     fn route_points(&self, s: usize) -> Option<&[f32]> {
-        let (&a, &b) = (self.route_offsets.get(s)?, self.route_offsets.get(s + 1)?);
-        self.route_xy.get(2 * a as usize..2 * b as usize)
+        let (&a, &b) = (
+            self.laid.route_offsets.get(s)?,
+            self.laid.route_offsets.get(s + 1)?,
+        );
+        self.laid.route_xy.get(2 * a as usize..2 * b as usize)
     }
 }

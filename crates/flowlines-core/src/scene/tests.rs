@@ -288,13 +288,9 @@ fn the_inset_shares_the_story_with_its_map_and_lays_out_as_a_whole_copy_of_the_m
     copy.inset = None;
     copy.controls_size = (0.0, 0.0);
     copy.show_projection(width, height, projection);
-    assert_eq!(inset.place_xy, copy.place_xy);
-    assert_eq!(inset.route_xy, copy.route_xy);
-    assert_eq!(inset.route_offsets, copy.route_offsets);
-    assert_eq!(inset.arrow_xy, copy.arrow_xy);
-    assert_eq!(inset.mark_xy, copy.mark_xy);
     assert_eq!(inset.styles, copy.styles);
-    assert_eq!(inset.movers, copy.movers);
-    assert_eq!(inset.tracks, copy.tracks);
-    assert_eq!(inset.basemap_shown, copy.basemap_shown);
+    assert!(
+        inset.laid == copy.laid,
+        "the same places, routes, arrowheads, marks and tracks"
+    );
 }
