@@ -73,9 +73,10 @@ fn day_number(date: NaiveDate) -> Day {
     date.num_days_from_ce() - 719_163
 }
 
-/// The calendar date of a day number.
+/// The calendar date of a day number; none past chrono's calendar (or past `i32`'s days).
 pub fn date_of(day: Day) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(day + 719_163)
+    day.checked_add(719_163)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 /// The day number of a calendar date written `YYYY-MM-DD`.
@@ -315,6 +316,15 @@ mod tests {
 
     fn spec(s: &str) -> DateSpec {
         s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn a_day_past_the_calendar_has_no_date_and_is_written_as_its_number() {
+        for day in [i32::MIN, -719_164 - 100_000_000, 100_000_000, i32::MAX] {
+            assert_eq!(date_of(day), None, "day {day}");
+            assert_eq!(format_day(day), format!("day {day}"));
+        }
+        assert_eq!(format_day(-719_162), "0001-01-01");
     }
 
     #[test]
