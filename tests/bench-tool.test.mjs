@@ -1,0 +1,40 @@
+// tools/bench.mjs, the map benchmark's driver: `--json` prints one object per size and page
+// with the figures issue 10 names, and `--rounds=N` gives each figure as the median of N
+// rounds, keeping every round's own figure, and ends the table with ours over the reference's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ARGS = ['tools/bench.mjs', '200', '--places=50', '--seconds=0.3'];
+const FIGURES = ['flows', 'particles', 'intervalMedianMs', 'intervalP95Ms', 'scriptMedianMs', 'coreMedianMs',
+  'staticLayerMs', 'firstFrameMs'];
+
+/** The middle value of `values` (the mean of the two middle ones when even), as bench.mjs rounds it. */
+function median(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : Number(((v[mid - 1] + v[mid]) / 2).toFixed(2));
+}
+
+test('--json with two rounds prints each page once, every figure the median of its rounds', { timeout: 180000 }, async () => {
+  const { stdout } = await run('node', [...ARGS, '--rounds=2', '--json'], { maxBuffer: 1 << 24 });
+  const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(rows.map((r) => r.page), ['reference', 'flowlines']);
+  for (const r of rows) {
+    for (const key of FIGURES) assert.equal(typeof r[key], 'number', `${r.page}: ${key}`);
+    assert.equal(r.flows, 200);
+    assert.equal(r.rounds, 2);
+    for (const key of ['scriptMedianMs', 'firstFrameMs', 'staticLayerMs']) {
+      assert.equal(r.perRound[key].length, 2, `${r.page}: ${key} round by round`);
+      assert.equal(r[key], median(r.perRound[key]), `${r.page}: ${key} is the median of its rounds`);
+    }
+  }
+});
+
+test('the table ends with our script time over the reference\'s', { timeout: 120000 }, async () => {
+  const { stdout } = await run('node', ARGS, { maxBuffer: 1 << 24 });
+  const last = stdout.trim().split('\n').pop();
+  assert.match(last, /^script, ours \/ reference\s+\d+\.\d\d$/);
+});
