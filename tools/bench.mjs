@@ -7,9 +7,10 @@
 // per line, instead of the table. `--rounds=N` runs the pages N times over, alternately, and
 // gives each figure's median over the rounds; the table then adds our script time per frame
 // over the reference's, round by round (issue 10 item 1 asks for at most 0.5), so that one
-// round disturbed by the machine does not decide it. `--thinning=on` asks our page for the core's particle
-// thinning (URL parameter `thinning`), if the core has it; the reference never thins. Our page
-// is always asked for `cluster=off`: the engines are compared on every flow, unclustered.
+// round disturbed by the machine does not decide it. `--thinning=on` asks our page for the
+// core's particle thinning (URL parameter `thinning`), if the core has it; the reference never
+// thins. Our page is always asked for `cluster=off`: the engines are compared on every flow,
+// unclustered.
 // Both pages are measured by www/bench/measure.js (see there how, and why that way); this
 // tool adds `taskMsPerFrame`, Chrome's TaskDuration over the measured frames, as a cross-check.
 import { loadavg, cpus } from 'node:os';
@@ -142,13 +143,14 @@ function median(values) {
 }
 
 /**
- * One size and page over its rounds: each figure the median of the rounds' (the rounds'
- * own figures, in order, under `perRound`), `rounds` how many.
+ * One size and page over its rounds: each measured figure the median of the rounds' (the
+ * rounds' own figures, in order, under `perRound`), `rounds` how many.
  */
 function combine(runs) {
   if (runs.length === 1) return runs[0];
   const out = { ...runs[0], rounds: runs.length, perRound: {} };
-  for (const [, key] of ROWS) {
+  for (const [key, value] of Object.entries(runs[0])) {
+    if (typeof value !== 'number' || key === 'flows' || key === 'places') continue;
     out[key] = median(runs.map((r) => r[key]));
     out.perRound[key] = runs.map((r) => r[key] ?? null);
   }
@@ -163,7 +165,9 @@ function ratioRow(results) {
   const label = rounds > 1 ? 'script, ours / reference (median, range)' : 'script, ours / reference';
   return [label, ...flows.flatMap((n) => {
     const [ref, ours] = ['reference', 'flowlines'].map((p) => results.find((r) => r.flows === n && r.page === p));
-    const each = (r) => r?.perRound?.scriptMedianMs ?? [r?.scriptMedianMs];
+    // Round by round when both pages have every round; else their medians alone.
+    const paired = ref?.perRound && ours?.perRound && ref.rounds === ours.rounds;
+    const each = (r) => (paired ? r.perRound.scriptMedianMs : [r?.scriptMedianMs]);
     const ratios = ref && ours ? each(ours).map((x, i) => x / each(ref)[i]).filter(Number.isFinite) : [];
     if (ratios.length === 0) return ['-', '-'];
     const text = ratios.length > 1
