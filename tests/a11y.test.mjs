@@ -246,6 +246,24 @@ test('the data table lists each flow shown with its figure, confidence, sources 
   assert.match(feb.rows.find((r) => r.flow === 'Munitions by the container').cells.join(' | '), /6,700 containers/);
 });
 
+test('the data table arrives when first opened, and the keyboard that opened it keeps its place', async () => {
+  const { page, requests } = await open(env, STILL, { width: 1280, height: 900 });
+  await ready(page);
+  const tableModule = () => requests.filter((u) => u.endsWith('/js/data-table.js')).length;
+  assert.equal(tableModule(), 0, 'the table waits for the reader');
+  await inMap(page, (root) => root.querySelector('#fl-table summary').focus());
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelectorAll('#fl-table tbody tr').length > 0);
+  assert.equal(tableModule(), 1);
+  assert.equal(await inMap(page, (root) => root.activeElement?.tagName), 'SUMMARY');
+  assert.equal(await inMap(page, (root) => root.querySelectorAll('#fl-table summary').length), 1);
+  // Closed and opened again, the same table, not a second one.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal(await inMap(page, (root) => root.querySelectorAll('#fl-table table').length), 1);
+  assert.equal(tableModule(), 1);
+});
+
 /** Runs axe-core on the page (the table open, so it is checked too); returns serious and critical violations. */
 async function axe(page) {
   await page.addScriptTag({ path: AXE });

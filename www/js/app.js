@@ -11,7 +11,6 @@ import { buildLegend, recolourLegend } from './legend.js';
 import { Tooltip, attachFlowKeys } from './tooltip.js';
 import { Words, labelControls } from './words.js';
 import { mountSummary } from './summary.js';
-import { mountTable } from './data-table.js';
 import { attachZoom } from './zoom.js';
 import { attachExport } from './export.js';
 import { mountInset } from './inset.js';
@@ -24,6 +23,34 @@ import { versioned, storyUrl, basemapUrl as storyBasemap } from './versioned.js'
 import { binaryOf, compactBasemapOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
+
+/**
+ * The data table (data-table.js), fetched when the reader first opens it: until then its
+ * <details> holds only its summary line, and the page's first frame does not wait for it.
+ * `build(mountTable)` makes the table. Returns `{changed(), update(day, playing)}` as
+ * `mountTable` does; the table is written at once when it arrives (the map may be paused,
+ * scrolled out of view), then as the day and the filters change.
+ */
+function tableWhenOpened(details, words, build) {
+  const summary = document.createElement('summary');
+  summary.textContent = words.t('table_show'); // never parsed as HTML
+  details.replaceChildren(summary);
+  let table = null;
+  let asked = false;
+  let last = [NaN, false];
+  details.addEventListener('toggle', () => {
+    if (!details.open || asked) return;
+    asked = true;
+    import('./data-table.js').then(({ mountTable }) => {
+      table = build(mountTable);
+      table.update(...last);
+    }, () => { asked = false; }); // not fetched: the next opening tries again
+  });
+  return {
+    changed() { table?.changed(); },
+    update(day, playing) { last = [day, playing]; table?.update(day, playing); },
+  };
+}
 
 /** The clustering build when the core says the story of `handle` needs it (clustering.js). */
 const clusteringFor = async (handle) => (handle.needs_clustering() ? (await import('./clustering.js')).load(handle) : null);
@@ -189,7 +216,8 @@ async function run($, host, settings, signal) {
   labelControls($, words);
   const tooltip = new Tooltip($('fl-tooltip'), container, words);
   const told = mountSummary($('fl-now'), map, lang); // the live region: what the map shows now
-  const table = mountTable($('fl-table'), map, lang, words, (day) => FlowMap.format_date(day, lang));
+  const table = tableWhenOpened($('fl-table'), words,
+    (mountTable) => mountTable($('fl-table'), map, lang, words, (day) => FlowMap.format_date(day, lang)));
   // A reader who asks for less motion gets no particles and no autoplay: static arrows only.
   const motion = matchMedia('(prefers-reduced-motion: reduce)');
   let still = motion.matches;
