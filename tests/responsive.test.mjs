@@ -22,8 +22,16 @@ async function layout(page) {
       const r = root.getElementById(id).getBoundingClientRect();
       return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
     };
+    // Past the right edge, unless a box within the page clips it and scrolls (the data table).
+    const past = (e) => e.getBoundingClientRect().right > innerWidth + 0.5;
+    const clipped = (e) => {
+      for (let a = e.parentElement; a; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return !past(a);
+      }
+      return false;
+    };
     const outside = [...root.querySelectorAll('*'), ...document.querySelectorAll('body *')]
-      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > innerWidth + 0.5)
+      .filter((e) => e.getClientRects().length && past(e) && !clipped(e))
       .map((e) => e.id || e.className || e.tagName);
     return {
       scrollWidth: document.documentElement.scrollWidth,
@@ -71,10 +79,21 @@ for (const width of [320, 360, 768, 1280, 1400]) {
     assert.equal(scale.font, l.map.width < 480 ? 11 : 13);
     // Opened disclosures (corrections, the data table) do not widen the page either.
     await page.evaluate(() => document.querySelector('flowlines-map').shadowRoot.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.waitForFunction(() => document.querySelector('flowlines-map').shadowRoot.querySelectorAll('#fl-table tbody tr').length > 0);
     await page.waitForTimeout(100);
     const opened = await layout(page);
     assert.ok(opened.scrollWidth <= opened.innerWidth, `with details open: scrollWidth ${opened.scrollWidth}`);
     assert.deepEqual(opened.outside, []);
+    // The table keeps columns a reader can read, scrolling sideways in its own box if need be.
+    const columns = await page.evaluate(() => {
+      const root = document.querySelector('flowlines-map').shadowRoot;
+      const wrap = root.querySelector('.fl-table-wrap');
+      return { narrowest: Math.min(...[...root.querySelectorAll('#fl-table thead th')].map((th) => th.getBoundingClientRect().width)),
+        scrolls: wrap.scrollWidth > wrap.clientWidth, focusable: wrap.tabIndex === 0 };
+    });
+    assert.ok(columns.narrowest >= 80, `the narrowest column is ${columns.narrowest} px`);
+    assert.equal(columns.scrolls, width < 760, 'it scrolls sideways only where the page is narrower than it');
+    assert.ok(columns.focusable);
     assert.deepEqual(errors, []);
     await context.close();
   });

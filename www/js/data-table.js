@@ -34,8 +34,13 @@ function cell(items) {
 export function mountTable(details, map, lang, words, dateText) {
   const summary = details.querySelector(':scope > summary') ?? el('summary', words.t('table_show'));
   const wrap = el('div', null, 'fl-table-wrap');
+  // A box that may scroll sideways (flowlines.css): reachable by keyboard, named by the caption.
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
   const table = el('table');
   const caption = el('caption');
+  caption.id = 'fl-table-caption';
+  wrap.setAttribute('aria-labelledby', caption.id);
   const head = el('thead');
   const row = el('tr');
   for (const text of [
