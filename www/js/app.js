@@ -27,11 +27,11 @@ import { mountTour } from './steps.js';
 /**
  * The data table (data-table.js), fetched when the reader first opens it: until then its
  * <details> holds only its summary line, and the page's first frame does not wait for it.
- * `build(mountTable)` makes the table. Returns `{changed(), update(day, playing)}` as
- * `mountTable` does; the table is written at once when it arrives (the map may be paused,
- * scrolled out of view), then as the day and the filters change.
+ * `build(mountTable)` makes the table, unless `signal` has stopped the map meanwhile. Returns
+ * `{changed(), update(day, playing)}` as `mountTable` does; the table is written at once when
+ * it arrives (the map may be paused, scrolled out of view), then as the day and filters change.
  */
-function tableWhenOpened(details, words, build) {
+function tableWhenOpened(details, words, signal, build) {
   const summary = document.createElement('summary');
   summary.textContent = words.t('table_show'); // never parsed as HTML
   details.replaceChildren(summary);
@@ -42,6 +42,7 @@ function tableWhenOpened(details, words, build) {
     if (!details.open || asked) return;
     asked = true;
     import('./data-table.js').then(({ mountTable }) => {
+      if (signal?.aborted) return;
       table = build(mountTable);
       table.update(...last);
     }, () => { asked = false; }); // not fetched: the next opening tries again
@@ -216,8 +217,9 @@ async function run($, host, settings, signal) {
   labelControls($, words);
   const tooltip = new Tooltip($('fl-tooltip'), container, words);
   const told = mountSummary($('fl-now'), map, lang); // the live region: what the map shows now
-  const table = tableWhenOpened($('fl-table'), words,
-    (mountTable) => mountTable($('fl-table'), map, lang, words, (day) => FlowMap.format_date(day, lang)));
+  const tableBox = $('fl-table');
+  const table = tableWhenOpened(tableBox, words, signal,
+    (mountTable) => mountTable(tableBox, map, lang, words, (day) => FlowMap.format_date(day, lang)));
   // A reader who asks for less motion gets no particles and no autoplay: static arrows only.
   const motion = matchMedia('(prefers-reduced-motion: reduce)');
   let still = motion.matches;
