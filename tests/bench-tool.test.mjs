@@ -5,18 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { quantile } from '../www/bench/measure.js';
 
 const run = promisify(execFile);
 const ARGS = ['tools/bench.mjs', '200', '--places=50', '--seconds=0.3'];
 const FIGURES = ['flows', 'particles', 'intervalMedianMs', 'intervalP95Ms', 'scriptMedianMs', 'coreMedianMs',
   'staticLayerMs', 'firstFrameMs'];
 
-/** The middle value of `values` (the mean of the two middle ones when even), as bench.mjs rounds it. */
-function median(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : Number(((v[mid - 1] + v[mid]) / 2).toFixed(2));
-}
+/** The median by the nearest rank, as the pages take theirs. */
+const median = (values) => quantile(values, 0.5);
 
 test('--json with two rounds prints each page once, every figure the median of its rounds', { timeout: 180000 }, async () => {
   const { stdout } = await run('node', [...ARGS, '--rounds=2', '--json'], { maxBuffer: 1 << 24 });

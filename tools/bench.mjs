@@ -16,6 +16,7 @@
 import { loadavg, cpus } from 'node:os';
 import { start, open } from '../tests/browser.mjs';
 import { ensureStory } from './bench-story.mjs';
+import { quantile } from '../www/bench/measure.js';
 
 const PAGES = ['reference', 'flowlines'];
 const opts = {
@@ -134,12 +135,13 @@ function table(results) {
   return cells.map((c) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-/** The median of `values` (numbers; nulls left out), or null when none. */
+/**
+ * The median of `values` (nulls left out) by the nearest rank, as the pages take their
+ * per-frame medians (measure.js `quantile`); null when none.
+ */
 function median(values) {
-  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : Number(((v[mid - 1] + v[mid]) / 2).toFixed(2));
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return v.length ? quantile(v, 0.5) : null;
 }
 
 /**

@@ -27,12 +27,11 @@ function cell(items) {
  * Builds the table inside `details` (a <details> element) for `map` in `lang`, with `words`
  * (words.js) and `dateText(day)` for its caption. Returns `{changed(), update(day, playing)}`
  * like the summary: the rows follow the day and the filters, written only while it is open.
- * A <summary> already in `details` (app.js puts one there and loads this module when the reader
- * first opens the table) is kept, so that a reader who opened it with the keyboard keeps the
- * focus on it.
+ * `details` already holds its <summary> (app.js makes it and loads this module when the reader
+ * first opens the table): it is kept in place, so that a reader who opened the table with the
+ * keyboard keeps the focus on it.
  */
 export function mountTable(details, map, lang, words, dateText) {
-  const summary = details.querySelector(':scope > summary') ?? el('summary', words.t('table_show'));
   const wrap = el('div', null, 'fl-table-wrap');
   // A box that may scroll sideways (flowlines.css): reachable by keyboard, named by the caption.
   wrap.tabIndex = 0;
@@ -55,8 +54,6 @@ export function mountTable(details, map, lang, words, dateText) {
   const body = el('tbody');
   table.append(caption, head, body);
   wrap.append(table);
-  for (const child of [...details.children]) if (child !== summary) child.remove();
-  if (summary.parentNode !== details) details.prepend(summary); // moved, it would lose the focus
   details.append(wrap);
 
   let day = NaN;
