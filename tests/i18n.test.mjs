@@ -29,11 +29,15 @@ function keysAsked() {
   return keys;
 }
 
-/** In the page: the wasm catalog of each language, from `FlowMap.ui_text`. */
+/** In the page: the wasm catalog of each language, from `FlowMap.ui_text`, once the map
+ * module has read the words file the build wrote for each language but English. */
 async function catalogs(page) {
   return page.evaluate(async (langs) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
+    for (const l of langs.filter((l) => l !== 'en')) {
+      FlowMap.set_words(l, new Uint8Array(await (await fetch(`/words/${l}.bin`)).arrayBuffer()));
+    }
     return Object.fromEntries(langs.map((l) => [l, FlowMap.ui_text(l)]));
   }, LANGS);
 }
@@ -75,8 +79,12 @@ test('the controls, the date and the numbers are in the element\'s language', as
     ru: { date: '20 октября 2024', play: 'Воспроизвести', number: '11\u202f000' },
   };
   for (const lang of LANGS) {
-    const { page, errors } = await open(env, `/?at=2024-10-20&paused&clock=1&lang=${lang}`, { width: 1280, height: 900 });
+    const { page, errors, requests, warnings } = await open(env, `/?at=2024-10-20&paused&clock=1&lang=${lang}`, { width: 1280, height: 900 });
     await ready(page);
+    // The map module carries English alone: a reader of another language fetches its words.
+    const wordsFetched = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/words/'));
+    assert.deepEqual(wordsFetched, lang === 'en' ? [] : [`/words/${lang}.bin`], `${lang}: the words fetched`);
+    assert.deepEqual(warnings.filter((w) => w.includes('words')), [], `${lang}: the words were read`);
     const all = (await catalogs(page))[lang];
     const seen = await inMap(page, (root) => ({
       date: root.getElementById('fl-date').textContent,

@@ -1,6 +1,6 @@
-// Writes www/manifest.json: each file under www/data/, www/compact/, www/basemaps/ and www/pkg/
-// (the story, its compact forms, the basemaps, the wasm modules and their glue) mapped to a short sha256 of
-// its content. The page appends `?v=<hash>` when
+// Writes www/manifest.json: each file under www/data/, www/compact/, www/words/, www/basemaps/ and
+// www/pkg/ (the story, its compact forms, the map module's words, the basemaps, the wasm modules
+// and their glue) mapped to a short sha256 of its content. The page appends `?v=<hash>` when
 // it fetches them, so a cache (the reader's, a CDN's) never hides an update, and a file that did
 // not change keeps its URL and stays cached. The manifest itself must not be cached for long.
 //
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WWW = resolve(here, '..', 'www');
-const DIRS = ['data', 'compact', 'basemaps', 'pkg'];
+const DIRS = ['data', 'compact', 'words', 'basemaps', 'pkg'];
 /** Hex digits of the sha256 kept: 12 (48 bits) tell versions of one file apart. */
 const LENGTH = 12;
 

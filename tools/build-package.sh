@@ -11,11 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/npm/flowlines
-for need in www/pkg/flowlines_wasm_bg.wasm www/pkg/flowlines_wasm.d.ts www/pkg/flowlines_extras_wasm_bg.wasm www/compact www/static/map.svg www/manifest.json www/js/flowlines-map.d.ts; do
+for need in www/pkg/flowlines_wasm_bg.wasm www/pkg/flowlines_wasm.d.ts www/pkg/flowlines_extras_wasm_bg.wasm www/compact www/words www/static/map.svg www/manifest.json www/js/flowlines-map.d.ts; do
   [ -e "$need" ] || { echo "build-package: $need is missing: run make build first" >&2; exit 1; }
 done
 rm -rf "$out"
-mkdir -p "$out"/{js,css,pkg,data,static,compact}
+mkdir -p "$out"/{js,css,pkg,data,static,compact,words}
 cp npm/package.json npm/README.md CHANGELOG.md npm/custom-elements.json "$out"/
 # The element's modules and declarations; the benchmark page's module is not part of the map.
 for f in www/js/*.js www/js/*.d.ts; do
@@ -28,6 +28,7 @@ cp www/css/flowlines.css www/css/embed.css "$out/css/"
 cp www/pkg/flowlines_wasm.* www/pkg/flowlines_wasm_bg* www/pkg/flowlines_wasm_clusters* www/pkg/flowlines_extras_wasm* "$out/pkg/"
 cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
 cp www/compact/*.bin "$out/compact/"
+cp www/words/*.bin "$out/words/" # the map module's words in each language but English
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
 cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
 version=$(node -p "require('./npm/package.json').version")

@@ -24,6 +24,10 @@ node tools/compact-svg.mjs www/static/map.svg www/static/map-ko.svg www/static/m
 # language and English only), in www/compact/ (see versioned.js).
 rm -rf www/compact
 ./target/debug/flowlines compact "$story" --out www/compact
+# The map module's words in each language but English, which the module carries itself: the page
+# hands it the reader's (words/<lang>.bin, see versioned.js's wordsUrl).
+rm -rf www/words
+./target/debug/flowlines words --out www/words >/dev/null
 # Each other story the site serves gets the basemap of its own extent (docs/basemap.md), in
 # www/basemaps/<name>.bin, which the page loads for it (versioned.js, basemapUrl); the default
 # story's is the committed data/basemap.bin (`flowlines basemap --story data/nk-russia.json`).

@@ -19,7 +19,7 @@ import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
-import { versioned, storyUrl, basemapUrl as storyBasemap } from './versioned.js';
+import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap } from './versioned.js';
 import { binaryOf, compactBasemapOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
@@ -53,8 +53,26 @@ function tableWhenOpened(details, words, signal, build) {
   };
 }
 
+/**
+ * The words files read so far, by language: the map module carries English alone, and each
+ * instance of it (the map module, the clustering build) reads the reader's language's words
+ * (`FlowMap.set_words`) before it writes a text. A file it refuses leaves that language in
+ * English, said on the console.
+ */
+const wordsRead = new Map();
+function teach(module) {
+  for (const [lang, bytes] of wordsRead) {
+    try {
+      module.FlowMap.set_words(lang, bytes);
+    } catch (e) {
+      console.warn(`flowlines: the words for ${lang} were not read: ${e.message}`);
+    }
+  }
+  return module;
+}
+
 /** The clustering build when the core says the story of `handle` needs it (clustering.js). */
-const clusteringFor = async (handle) => (handle.needs_clustering() ? (await import('./clustering.js')).load(handle) : null);
+const clusteringFor = async (handle) => (handle.needs_clustering() ? teach(await (await import('./clustering.js')).load(handle)) : null);
 
 /**
  * The map of story `data` (its file's bytes, named `file`), read by the map module, which reads
@@ -160,20 +178,25 @@ async function run($, host, settings, signal) {
   const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
   const fixedClock = settings.clock;
   const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
-  const [wasmUrl, dataAt, basemapAt] = await Promise.all([
-    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl),
+  const [wasmUrl, dataAt, basemapAt, wordsAt] = await Promise.all([
+    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
   ]);
   // The module first: it says which files may load (sources.js), before any is asked for.
   await init({ module_or_path: wasmUrl });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
-  const [data, basemap] = await Promise.all([
+  const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
+  const [data, basemap, wordsFile] = await Promise.all([
     // As bytes: our own story comes in the binary compact form (FlowMap.from_bytes), and bytes
     // cross into the module in one copy.
-    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())),
-    fetchAllowed(basemapAt, settings.allowed).then(async (r) => new Uint8Array(await r.arrayBuffer())).catch(() => null),
+    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(bytes),
+    fetchAllowed(basemapAt, settings.allowed).then(bytes).catch(() => null),
+    // Our own file (the module's words in the reader's language), from our folder as the module.
+    wordsAt && fetch(wordsAt).then((r) => (r.ok ? bytes(r) : null)).catch(() => null),
   ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
+  if (wordsFile) wordsRead.set(lang, wordsFile);
+  teach({ FlowMap });
   const file = given?.file ?? dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
   const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : new TextDecoder().decode(data)));

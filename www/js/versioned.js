@@ -25,6 +25,19 @@ export async function versioned(url) {
   return u.href;
 }
 
+/** The language part of `lang` ("uk" of "uk-UA"), lower case: how our files are named. */
+const codeOf = (lang) => String(lang || 'en').toLowerCase().split('-')[0];
+
+/**
+ * The versioned URL of the map module's words in `lang` (`words/<lang>.bin`, written by
+ * `flowlines words`: the module carries English alone), or null when the manifest lists none
+ * for that language (English, or a language the map does not speak: it reads in English).
+ */
+export async function wordsUrl(lang) {
+  const file = `words/${codeOf(lang)}.bin`;
+  return (await manifest())[file] ? versioned(new URL(file, ROOT)) : null;
+}
+
 /**
  * The URL to load story `url` from for a reader of `lang`: the binary compact form the build
  * wrote (`compact/<name>.<lang>.bin`, texts in that language and English only) when `url` is one of
@@ -33,7 +46,7 @@ export async function versioned(url) {
  */
 export async function storyUrl(url, lang) {
   const u = new URL(url, document.baseURI);
-  const code = String(lang || 'en').toLowerCase().split('-')[0];
+  const code = codeOf(lang);
   const name = u.pathname.split('/').pop().replace(/\.json$/, '');
   const compact = `compact/${name}.${code}.bin`;
   const own = u.origin === ROOT.origin && u.pathname.startsWith(`${ROOT.pathname}data/`) && u.pathname.endsWith('.json') && !u.search;

@@ -90,6 +90,22 @@ pub fn table(rows: &[StreamTotal]) -> String {
     out
 }
 
+/// Writes the map's words in Korean, Ukrainian and Russian into folder `dir`, as `ko.bin`,
+/// `uk.bin` and `ru.bin` (`flowlines_core::i18n::words_file`; English is built into the map
+/// module), and returns the files written.
+pub fn write_words_folder(dir: &str) -> Result<Vec<String>, String> {
+    use flowlines_core::i18n::{words_file, Lang};
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    let mut written = Vec::new();
+    for lang in [Lang::Ko, Lang::Uk, Lang::Ru] {
+        let out = format!("{dir}/{}.bin", lang.code());
+        let bytes = words_file(lang).map_err(|e| format!("{out}: {e}"))?;
+        std::fs::write(&out, bytes).map_err(|e| format!("{out}: {e}"))?;
+        written.push(out);
+    }
+    Ok(written)
+}
+
 /// Validates the story at `path` and writes its compact form in each language into folder
 /// `dir` as `<name>.<lang>.json`, or with `binary` as `<name>.<lang>.bin` (see
 /// `flowlines_core::compact`), creating the folder if needed.

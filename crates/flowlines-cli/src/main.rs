@@ -80,6 +80,14 @@ enum Command {
         #[arg(long)]
         binary: bool,
     },
+    /// Write the map's words in each language but English (built into the page's map module)
+    /// into a folder, as LANG.bin: the page's map module reads the reader's language's file
+    /// (`FlowMap.set_words`), so that it carries English alone.
+    Words {
+        /// The folder to write into.
+        #[arg(long)]
+        out: String,
+    },
     /// Print each stream's quantity at a date, with its range, unit and sources.
     Totals {
         /// A JSON story file, or a folder of CSV tables.
@@ -187,6 +195,7 @@ fn main() -> ExitCode {
         Command::Compact {
             file, out, json, ..
         } => report_written(load::write_compact_folder(&file, &out, !json)),
+        Command::Words { out } => report_written(load::write_words_folder(&out)),
         Command::Totals { file, at, json } => {
             let day = match parse_day(&at) {
                 Ok(d) => d,

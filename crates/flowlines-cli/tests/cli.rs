@@ -79,6 +79,26 @@ fn compact_writes_each_language_in_the_binary_form_the_page_reads_back_whole() {
 }
 
 #[test]
+fn words_writes_each_language_but_english_as_a_file_the_map_module_reads() {
+    use flowlines_core::i18n::{read_words, t, words_file, Lang};
+    let dir = common::temp_dir("cli", "words");
+    let out = flowlines(&["words", "--out", &dir.display().to_string()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.join("en.bin").exists(), "English is built in");
+    for lang in [Lang::Ko, Lang::Uk, Lang::Ru] {
+        let bytes = std::fs::read(dir.join(format!("{}.bin", lang.code()))).unwrap();
+        assert_eq!(bytes, words_file(lang).unwrap());
+        read_words(lang, &bytes).unwrap();
+    }
+    assert_eq!(t(Lang::Uk, "pause"), "Пауза");
+}
+
+#[test]
 fn compact_json_writes_each_language_as_a_json_story_that_reads_as_its_binary_form_does() {
     let dir = common::temp_dir("cli", "compact-json");
     let path = dir.display().to_string();

@@ -28,6 +28,14 @@ use serde::Serialize;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
+/// Runs when the module is instantiated: the charts and downloads write every language from the
+/// core's built-in catalogue, where the map module reads the reader's language from a words
+/// file (`flowlines_core::i18n::read_words`).
+#[wasm_bindgen(start)]
+pub fn start() {
+    flowlines_core::i18n::use_built_in_words();
+}
+
 /// Converts a value to a plain JS object (maps as objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value

@@ -1,7 +1,8 @@
 //! The page's words: the catalog of every fixed text (controls, legend, tooltip headings) in the
 //! reader's language, dates written the way that language writes them, the summary of what the
 //! map shows now, and the rows of the data table. All of it comes from `flowlines_core::i18n`,
-//! so a language cannot lack a word the page asks for.
+//! so a language cannot lack a word the page asks for. Only English is built in: the page
+//! hands the module the words of any other language first (`FlowMap.set_words`).
 
 use crate::{to_js, FlowMap};
 use flowlines_core::date::format_day;
@@ -13,6 +14,14 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl FlowMap {
+    /// Reads `bytes`, the words file of `lang` ("ko", "uk", "ru"; `words/LANG.bin`, written by
+    /// `flowlines words`), so that every text this module writes in `lang` is in that
+    /// language: the module carries English alone, and writes English for a language whose
+    /// file it has not read. Throws when the bytes are not that language's words file.
+    pub fn set_words(lang: &str, bytes: &[u8]) -> Result<(), JsError> {
+        i18n::read_words(Lang::from_code(lang), bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Every fixed text of the page in `lang` ("en", "ko", "uk", "ru", or a code such as
     /// "uk-UA"; others fall back to English), as an object from key to text. Templates mark
     /// where values go with `{}`.

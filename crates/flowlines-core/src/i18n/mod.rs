@@ -13,9 +13,36 @@
 mod catalogue;
 /// Numbers and dates in each language's way.
 mod format;
+/// The words of the languages other than English, read at run time by the page's map module.
+mod read;
 
 pub use catalogue::MESSAGES;
 pub use format::{format_date, format_date_spec, format_number, format_period, format_when};
+pub use read::{read_words, use_built_in_words, words_file, WordsError, WORDS_MAGIC};
+
+/// Every key of the catalogue with its English text, made from [`MESSAGES`] as the code is
+/// compiled: the words every build carries (a module that reads the other languages from words
+/// files carries only these, see [`read_words`]).
+const ENGLISH: [(&str, &str); MESSAGES.len()] = english_column();
+
+/// [`MESSAGES`]' keys with their English texts, in order.
+const fn english_column() -> [(&'static str, &'static str); MESSAGES.len()] {
+    let mut out = [("", ""); MESSAGES.len()];
+    let mut i = 0;
+    while i < MESSAGES.len() {
+        out[i] = (MESSAGES[i].0, MESSAGES[i].1[0]);
+        i += 1;
+    }
+    out
+}
+
+/// The English text of `key`, if the catalogue has it.
+fn english(key: &str) -> Option<&'static str> {
+    ENGLISH
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+}
 
 /// A language the map is published in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,13 +83,13 @@ impl Lang {
     }
 }
 
-/// The text of `key` in `lang`; the key itself when there is no such key (a visible sign of a
-/// missing translation, never a crash).
+/// The text of `key` in `lang`; in English where this build has no words of `lang` (a
+/// WebAssembly module that has read no words file for it, see [`read_words`]); the key itself
+/// when there is no such key (a visible sign of a missing translation, never a crash).
 pub fn t(lang: Lang, key: &str) -> &str {
-    MESSAGES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(key, |(_, texts)| texts[lang.index()])
+    read::text(lang, key)
+        .or_else(|| english(key))
+        .unwrap_or(key)
 }
 
 /// `template` with each `{}` replaced by the next of `values`. A Korean particle written as
@@ -146,12 +173,9 @@ pub fn tf(lang: Lang, key: &str, values: &[&str]) -> String {
     fill(t(lang, key), values)
 }
 
-/// Every key with its text in `lang`, for the shell.
+/// Every key with its text in `lang` (as [`t`] finds it), for the shell.
 pub fn catalog(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    MESSAGES
-        .iter()
-        .map(|(k, texts)| (*k, texts[lang.index()]))
-        .collect()
+    ENGLISH.iter().map(|&(k, _)| (k, t(lang, k))).collect()
 }
 
 #[cfg(test)]
