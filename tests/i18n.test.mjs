@@ -225,6 +225,23 @@ test('without a lang attribute the map takes the host page\'s language, the data
   await context.close();
 });
 
+test('a map whose language changes reads the new language\'s words, and English needs none', async () => {
+  const { page, errors, warnings, requests, context } = await open(env, '/?at=2024-10-20&paused&clock=1', { width: 1280, height: 900 });
+  await ready(page);
+  const playSays = (text) => page.waitForFunction(
+    (t) => document.querySelector('flowlines-map').shadowRoot.getElementById('fl-play')?.textContent === t, text, { timeout: 20000 });
+  await playSays('Play');
+  for (const [lang, play] of [['uk', 'Відтворити'], ['ru', 'Воспроизвести'], ['en', 'Play']]) {
+    await page.evaluate((l) => document.querySelector('flowlines-map').setAttribute('lang', l), lang);
+    await playSays(play);
+  }
+  const fetched = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/words/'));
+  assert.deepEqual(fetched, ['/words/uk.bin', '/words/ru.bin']);
+  assert.deepEqual(warnings.filter((w) => w.includes('words')), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the static image and its text are in the reader\'s language too', async () => {
   for (const [lang, script] of [['ko', /[\uac00-\ud7a3]/], ['uk', /[\u0400-\u04ff]/], ['ru', /[\u0400-\u04ff]/]]) {
     const { page, errors, requests } = await open(env, `/?mode=static&lang=${lang}`, { width: 1280, height: 900 });
