@@ -8,7 +8,7 @@
 // A story page drives it with methods (setDate, play, pause, showCategories, focusStream,
 // fitTo, reset), changes of its attributes, and its events (flowlines-ready, -change, -error):
 // docs/api.md; its looks with hide, transparent, colors, --fl-* and ::part(): docs/styling.md.
-import { readSettings, parseList, ignored, THEMES } from './settings.js';
+import { readSettings, parseList, ignored, langCode, THEMES } from './settings.js';
 import { whenNear } from './near.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
@@ -265,7 +265,7 @@ const FALLBACK_LANGS = ['ko', 'uk', 'ru'];
  */
 function localiseFallback(host, lang) {
   const img = host.querySelector(':scope > img[slot="fallback"]');
-  const code = String(lang || 'en').toLowerCase().split('-')[0];
+  const code = langCode(lang);
   if (!img || !FALLBACK_LANGS.includes(code)) return;
   const template = img.dataset.langSrc;
   if (template) img.src = new URL(template.replace('{lang}', code), document.baseURI).href;

@@ -78,6 +78,9 @@ export function parseHide(text) {
   return names.filter((name) => HIDEABLE.includes(name));
 }
 
+/** The language part of `lang` ("uk" of "uk-UA"), lower case: how our files name a language. */
+export const langCode = (lang) => String(lang || 'en').toLowerCase().split('-')[0];
+
 /** A comma-separated list of ids; `''` is the empty list (no category shown). */
 export function parseList(text) {
   return text.split(',').map((s) => s.trim()).filter(Boolean);

@@ -4,6 +4,8 @@
 // after validating the story (`flowlines compact`), so that a reader downloads only the texts
 // of the language they read.
 
+import { langCode } from './settings.js';
+
 const ROOT = new URL('../', import.meta.url);
 let hashes;
 
@@ -25,16 +27,13 @@ export async function versioned(url) {
   return u.href;
 }
 
-/** The language part of `lang` ("uk" of "uk-UA"), lower case: how our files are named. */
-const codeOf = (lang) => String(lang || 'en').toLowerCase().split('-')[0];
-
 /**
  * The versioned URL of the map module's words in `lang` (`words/<lang>.bin`, written by
  * `flowlines words`: the module carries English alone), or null when the manifest lists none
  * for that language (English, or a language the map does not speak: it reads in English).
  */
 export async function wordsUrl(lang) {
-  const file = `words/${codeOf(lang)}.bin`;
+  const file = `words/${langCode(lang)}.bin`;
   return (await manifest())[file] ? versioned(new URL(file, ROOT)) : null;
 }
 
@@ -46,7 +45,7 @@ export async function wordsUrl(lang) {
  */
 export async function storyUrl(url, lang) {
   const u = new URL(url, document.baseURI);
-  const code = codeOf(lang);
+  const code = langCode(lang);
   const name = u.pathname.split('/').pop().replace(/\.json$/, '');
   const compact = `compact/${name}.${code}.bin`;
   const own = u.origin === ROOT.origin && u.pathname.startsWith(`${ROOT.pathname}data/`) && u.pathname.endsWith('.json') && !u.search;
