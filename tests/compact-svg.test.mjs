@@ -23,7 +23,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** How many pixels differ between SVG texts `a` and `b` drawn by Chromium at 1200 x 630. */
+/**
+ * How many pixels differ between SVG texts `a` and `b` drawn by Chromium at 1200 x 630, and
+ * by how many levels (0 to 255) of a colour channel at most: `{ count, most }`.
+ */
 async function differing(a, b) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
   const n = await page.evaluate(async ([a, b]) => {
@@ -36,12 +39,18 @@ async function differing(a, b) {
       canvas.height = 630;
       const g = canvas.getContext('2d');
       g.drawImage(img, 0, 0);
-      return new Uint32Array(g.getImageData(0, 0, 1200, 630).data.buffer);
+      return g.getImageData(0, 0, 1200, 630).data;
     };
     const [pa, pb] = [await draw(a), await draw(b)];
     let count = 0;
-    for (let i = 0; i < pa.length; i++) if (pa[i] !== pb[i]) count++;
-    return count;
+    let most = 0;
+    for (let i = 0; i < pa.length; i += 4) {
+      let d = 0;
+      for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(pa[i + c] - pb[i + c]));
+      if (d > 0) count++;
+      most = Math.max(most, d);
+    }
+    return { count, most };
   }, [a, b]);
   await page.close();
   return n;
@@ -53,13 +62,28 @@ test('a polyline\'s points become relative path data, a polygon\'s closed with z
   assert.equal(pathData('1.5,2 3,4', false), null, 'fractional points are kept as they are');
 });
 
+test('consecutive lines of one opaque stroke become one path, each moved to from the last one\'s end', () => {
+  const svg = '<svg width="10" height="10">\n'
+    + '<polyline fill="none" stroke="#000" stroke-width="1" points="1,1 3,1 "/>\n'
+    + '<polyline fill="none" stroke="#000" stroke-width="1" points="5,1 7,2 "/>\n'
+    + '<polyline fill="none" opacity="0.5" stroke="#000" stroke-width="1" points="1,5 3,5 "/>\n'
+    + '<polyline fill="none" opacity="0.5" stroke="#000" stroke-width="1" points="5,5 7,5 "/>\n</svg>\n';
+  const out = compactSvg(svg);
+  assert.match(out, /<path d="M1 1l2 0m2 0l2 1"\/>/);
+  assert.equal((out.match(/<path /g) ?? []).length, 3, 'translucent lines stay apart: their crossings blend twice');
+});
+
 for (const lang of ['en', 'ko']) {
-  test(`the compact fallback SVG draws the same pixels as the rendered one in ${lang}, and weighs far less`, async () => {
+  test(`the compact fallback SVG draws the rendered one's pixels in ${lang} (a level off at most where joined lines meet), and weighs far less`, async () => {
     const file = join(dir, `map-${lang}.svg`);
     execFileSync('./target/debug/flowlines', ['render', 'data/nk-russia.json', '--at', '2025-06-30', '--lang', lang, '--out', file, '--width', '1200', '--height', '630']);
     const rendered = readFileSync(file, 'utf8');
     const compact = compactSvg(rendered);
-    assert.equal(await differing(compact, rendered), 0);
+    // Where two joined lines of one stroke meet, one path's anti-aliased edge is worked out
+    // once, where two elements' were laid one over the other: a level off, in a few pixels.
+    const { count, most } = await differing(compact, rendered);
+    assert.ok(most <= 1, `a pixel differs by ${most} levels`);
+    assert.ok(count <= 1200 * 630 * 0.0005, `${count} pixels differ`);
     const gz = (s) => gzipSync(s, { level: 9 }).length;
     assert.ok(gz(compact) < gz(rendered) * 0.7, `${gz(compact)} of ${gz(rendered)} bytes gzipped`);
   });

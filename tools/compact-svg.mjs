@@ -9,7 +9,9 @@
 //   and apply to each element alone, where a group's `opacity` would blend the group as one);
 //   `opacity="1"` and the `stroke-width` of an element without stroke are dropped;
 // - a <polyline> or <polygon> becomes a <path> with relative coordinates (`M203 372l-17 43…`,
-//   `z` closing a polygon), which are shorter and repeat more than absolute ones.
+//   `z` closing a polygon), which are shorter and repeat more than absolute ones;
+// - consecutive open lines of one opaque, unfilled stroke (coasts, dashed borders) become the
+//   subpaths of one <path>, each moved to from the end of the one before (`m3 -2l…`).
 //
 //   node tools/compact-svg.mjs FILE.svg [...]   (rewrites each in place; tools/build-static.sh)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,16 +28,28 @@ function attributes(tag) {
 /** `points` ("x,y x,y …") as path data with relative moves, closed with `z` when `closed`;
  * null when a coordinate is not an integer (then the element is kept as it is). */
 export function pathData(points, closed) {
+  const n = integerPoints(points);
+  if (n === null) return null;
+  const d = `M${n[0]} ${n[1]}${relativeLines(n)}`;
+  return closed ? `${d}z` : d;
+}
+
+/** The coordinates of `points` ("x,y x,y …") as numbers; null unless all are integers. */
+function integerPoints(points) {
   const xy = points.trim().split(/[\s,]+/).filter(Boolean);
   if (xy.length < 2 || xy.length % 2 || !xy.every((v) => /^-?\d+$/.test(v))) return null;
-  const n = xy.map(Number);
-  const num = (v, first) => (v < 0 || first ? String(v) : ` ${v}`); // a minus sign separates
-  let d = `M${n[0]} ${n[1]}`;
-  if (n.length > 2) d += 'l';
-  for (let i = 2; i < n.length; i += 2) {
-    d += num(n[i] - n[i - 2], i === 2) + num(n[i + 1] - n[i - 1], false);
-  }
-  return closed ? `${d}z` : d;
+  return xy.map(Number);
+}
+
+/** A number of relative path data: a minus sign separates it from the one before. */
+const num = (v, first) => (v < 0 || first ? String(v) : ` ${v}`);
+
+/** `l` and the steps from each point of `n` (x, y, x, y, …) to the next; '' for one point. */
+function relativeLines(n) {
+  if (n.length <= 2) return '';
+  let d = 'l';
+  for (let i = 2; i < n.length; i += 2) d += num(n[i] - n[i - 2], i === 2) + num(n[i + 1] - n[i - 1], false);
+  return d;
 }
 
 /** One element of the file: its own attributes (geometry, and `opacity` when it must stay),
@@ -65,7 +79,10 @@ function split(name, attrs, rest) {
     const d = points && pathData(points[1], name === 'polygon');
     if (d !== null && d !== undefined) {
       if (name === 'polyline' && !map.has('fill')) style.push(['fill', 'none']);
-      return { tag: 'path', own: [...own.filter(([k]) => k !== 'points'), ['d', d]], style, rest };
+      const rest2 = own.filter(([k]) => k !== 'points');
+      // An open line with nothing of its own but its points may join the path before it.
+      const line = name === 'polyline' && rest2.length === 0 ? integerPoints(points[1]) : null;
+      return { tag: 'path', own: [...rest2, ['d', d]], style, rest, line };
     }
   }
   return { tag: name, own, style, rest };
@@ -92,17 +109,46 @@ export function compactSvg(svg) {
   if (body.slice(seen).trim()) throw new Error('unexpected text at the end');
   let out = `${open[0]}\n`;
   let group = null;
+  let joined = null; // the lines of one path being joined: [[x, y, x, y, …], …]
+  const endJoined = () => {
+    if (joined === null) return;
+    let d = `M${joined[0][0]} ${joined[0][1]}${relativeLines(joined[0])}`;
+    for (let i = 1; i < joined.length; i++) {
+      const [a, b] = [joined[i - 1], joined[i]];
+      d += `m${num(b[0] - a[a.length - 2], true)}${num(b[1] - a[a.length - 1], false)}${relativeLines(b)}`;
+    }
+    out += `<path d="${d}"/>\n`;
+    joined = null;
+  };
   for (const e of elements) {
     const key = attrText(e.style);
     if (key !== group) {
+      endJoined();
       if (group !== null && group !== '') out += '</g>\n';
       if (key !== '') out += `<g${key}>\n`;
       group = key;
     }
+    if (e.line && joinable(e.style)) {
+      (joined ??= []).push(e.line);
+      continue;
+    }
+    endJoined();
     out += `<${e.tag}${attrText(e.own)}${e.rest}\n`;
   }
+  endJoined();
   if (group !== null && group !== '') out += '</g>\n';
   return `${out}</svg>\n`;
+}
+
+/**
+ * Whether lines of style `style` may be joined into one path of several subpaths and draw the
+ * same pixels: stroked, unfilled and opaque. Where two joined lines cross, one path paints the
+ * crossing once, where two elements paint it twice: the same colour for an opaque stroke, a
+ * darker one for a translucent stroke (so those stay apart).
+ */
+function joinable(style) {
+  const s = new Map(style);
+  return s.get('fill') === 'none' && s.has('stroke') && s.get('stroke') !== 'none' && !s.has('stroke-opacity');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
