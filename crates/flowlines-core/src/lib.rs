@@ -18,6 +18,8 @@ pub mod compact_basemap;
 pub mod credits;
 /// Dates as precise as a source gives them, and periods between two such dates.
 pub mod date;
+/// Numbers written in decimal from a float's bits, without Rust's float formatting.
+pub mod decimal;
 /// What a reader is told about a flow or a place they point at, as plain text.
 pub mod details;
 /// Problems found in a data file, each located as `file:line:column: message`.

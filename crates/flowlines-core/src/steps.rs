@@ -179,6 +179,7 @@ fn extent_problem([west, south, east, north]: [f64; 4]) -> Option<String> {
     if !(lon(west) && lon(east) && lat(south) && lat(north)) {
         Some("an extent is [west, south, east, north]: longitudes within -180 to 180, latitudes within -90 to 90".into())
     } else if west >= east || south >= north {
+        let [west, south, east, north] = [west, south, east, north].map(crate::decimal::short);
         Some(format!(
             "an empty extent: west ({west}) must be below east ({east}) and south ({south}) below north ({north})"
         ))

@@ -127,10 +127,11 @@ impl std::fmt::Display for ColorError {
                 theme,
             } => write!(
                 f,
-                "colour {color} has a contrast of {:.2}:1 against the {} theme's {}, below {MIN_CONTRAST}:1",
-                (ratio * 100.0).floor() / 100.0,
+                "colour {color} has a contrast of {}:1 against the {} theme's {}, below {}:1",
+                crate::decimal::fixed((ratio * 100.0).floor() / 100.0, 2),
                 theme.as_str(),
-                css(*background)
+                css(*background),
+                crate::decimal::short(MIN_CONTRAST)
             ),
         }
     }

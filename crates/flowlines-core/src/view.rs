@@ -1,6 +1,8 @@
 //! Zoom and pan: a scale and translation applied to the fitted projection, with the rules a
 //! reader expects (zoom about the pointer, limits on how far in and out).
 
+use flowlines_raster::within::within;
+
 /// The least zoom: the fitted map.
 pub const MIN_ZOOM: f64 = 1.0;
 /// The greatest zoom, sixteen times the fitted map.
@@ -109,8 +111,8 @@ impl View {
     /// Keeps the zoomed map covering the viewport: it cannot be dragged off screen.
     fn clamp(&mut self, width: f64, height: f64) {
         let (w, h) = (width * self.k, height * self.k);
-        self.tx = self.tx.clamp(width - w, 0.0);
-        self.ty = self.ty.clamp(height - h, 0.0);
+        self.tx = within(self.tx, width - w, 0.0);
+        self.ty = within(self.ty, height - h, 0.0);
     }
 }
 

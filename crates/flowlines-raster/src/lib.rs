@@ -24,3 +24,5 @@ pub mod raster;
 pub mod stroke_mask;
 /// Every stream's route in one flat `f32` buffer, for placing particles each frame.
 pub mod tracks;
+/// A number held between bounds worked out at run time, without `f64::clamp`'s check.
+pub mod within;

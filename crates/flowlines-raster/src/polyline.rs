@@ -1,5 +1,7 @@
 //! A projected path in pixels with its running length, to place things along it.
 
+use crate::within::within;
+
 /// A path of pixel points with the distance from its start to each point, in pixels.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Polyline {
@@ -78,7 +80,7 @@ impl Polyline {
     /// The part of the path from `s0` to `s1` pixels along it (clamped to the path).
     pub fn slice(&self, s0: f64, s1: f64) -> Polyline {
         let len = self.length();
-        let (s0, s1) = (s0.clamp(0.0, len), s1.clamp(0.0, len));
+        let (s0, s1) = (within(s0, 0.0, len), within(s1, 0.0, len));
         if s1 <= s0 || self.points.len() < 2 {
             let (p, _) = self.at(s0);
             return Polyline::new(vec![p, p]);
@@ -121,7 +123,7 @@ impl Polyline {
         if n == 1 {
             return (self.points[0], (1.0, 0.0));
         }
-        let s = s.clamp(0.0, self.length());
+        let s = within(s, 0.0, self.length());
         let i = self.along.partition_point(|&a| a <= s).clamp(1, n - 1);
         let (a, b) = (self.points[i - 1], self.points[i]);
         let seg = self.along[i] - self.along[i - 1];

@@ -28,7 +28,7 @@ pub fn round_to_digits(v: f64, digits: u8) -> f64 {
 
 /// `v` with at most `decimals` decimals, trailing zeros dropped, `.` as decimal point.
 fn plain(v: f64, decimals: usize) -> String {
-    let text = format!("{v:.decimals$}");
+    let text = crate::decimal::fixed(v, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

@@ -12,6 +12,7 @@
 //!
 //! All lengths are CSS pixels, with y growing downwards as on a canvas.
 
+use flowlines_raster::within::within;
 use std::f64::consts::FRAC_1_SQRT_2;
 
 /// The grid of buckets that holds everything placed so far.
@@ -87,8 +88,8 @@ impl Rect {
         if !(r > 0.0 && self.width > 0.0 && self.height > 0.0) {
             return false;
         }
-        let dx = cx - cx.clamp(self.x, self.right());
-        let dy = cy - cy.clamp(self.y, self.bottom());
+        let dx = cx - within(cx, self.x, self.right());
+        let dy = cy - within(cy, self.y, self.bottom());
         dx * dx + dy * dy < r * r
     }
 }
@@ -268,11 +269,13 @@ fn candidates(req: LabelRequest, viewport: Rect) -> impl Iterator<Item = (Anchor
             && rect.width <= viewport.width;
         let at = |left: f64| Rect::new(left, rect.y, rect.width, rect.height);
         let shifts = if side {
-            let slid = rect
-                .x
-                // A hair inside, so that rounding cannot put the right edge past the viewport's.
-                .clamp(viewport.x + 1e-6, viewport.right() - rect.width - 1e-6)
-                .clamp(x - rect.width, x);
+            // A hair inside, so that rounding cannot put the right edge past the viewport's.
+            let inside = within(
+                rect.x,
+                viewport.x + 1e-6,
+                viewport.right() - rect.width - 1e-6,
+            );
+            let slid = within(inside, x - rect.width, x);
             vec![at(slid), at(x + r - rect.width), at(x - r)]
         } else {
             vec![rect]

@@ -111,9 +111,15 @@ pub fn significant_digits(v: f64) -> u8 {
         }
         return digits;
     }
-    // Up to 12 significant figures, written without exponent, then stripped of padding zeros.
-    let text = format!("{:.*e}", 11, v.abs());
-    let mantissa = text.split('e').next().unwrap_or("");
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    // Otherwise its first 12 significant figures (written out exactly, with 11 decimals after
+    // its first digit for a fraction), stripped of the zeros that place them.
+    let decimals = (11 - a.log10().floor() as i32).clamp(0, 17) as usize;
+    let text = crate::decimal::fixed(a, decimals);
+    let digits: String = text
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&c| c == '0')
+        .take(12)
+        .collect();
     digits.trim_end_matches('0').len().max(1) as u8
 }

@@ -153,7 +153,11 @@ pub(super) fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {
             if low > high {
                 c.push(
                     format!("{path}/low"),
-                    format!("low {low} is above high {high}"),
+                    format!(
+                        "low {} is above high {}",
+                        crate::decimal::short(low),
+                        crate::decimal::short(high)
+                    ),
                 );
             }
             vec![low, high]
@@ -162,11 +166,17 @@ pub(super) fn check_quantity(c: &mut Checker<'_>, i: usize, q: &Quantity) {
     };
     for v in values {
         if !v.is_finite() {
-            c.push(path.clone(), format!("figure {v} is not a finite number"));
+            c.push(
+                path.clone(),
+                format!("figure {} is not a finite number", crate::decimal::short(v)),
+            );
         } else if v < 0.0 {
             c.push(
                 path.clone(),
-                format!("negative figure {v}: quantities that move are never below zero"),
+                format!(
+                    "negative figure {}: quantities that move are never below zero",
+                    crate::decimal::short(v)
+                ),
             );
         }
     }

@@ -78,10 +78,22 @@ impl<'a> Checker<'a> {
     /// Checks a longitude and latitude in degrees, each reported at its own path.
     fn coordinate(&mut self, lon_path: String, lat_path: String, lon: f64, lat: f64) {
         if !(-180.0..=180.0).contains(&lon) || !lon.is_finite() {
-            self.push(lon_path, format!("longitude {lon} is outside -180 to 180"));
+            self.push(
+                lon_path,
+                format!(
+                    "longitude {} is outside -180 to 180",
+                    crate::decimal::short(lon)
+                ),
+            );
         }
         if !(-90.0..=90.0).contains(&lat) || !lat.is_finite() {
-            self.push(lat_path, format!("latitude {lat} is outside -90 to 90"));
+            self.push(
+                lat_path,
+                format!(
+                    "latitude {} is outside -90 to 90",
+                    crate::decimal::short(lat)
+                ),
+            );
         }
     }
 }
@@ -109,7 +121,7 @@ impl Checker<'_> {
             if !(-89.0..=89.0).contains(&p) {
                 self.push(
                     format!("{at}/parallels/{i}"),
-                    format!("parallel {p} is outside -89 to 89"),
+                    format!("parallel {} is outside -89 to 89", crate::decimal::short(p)),
                 );
                 return;
             }
@@ -117,7 +129,11 @@ impl Checker<'_> {
         if p1 * p2 <= 0.0 {
             self.push(
                 format!("{at}/parallels"),
-                format!("parallels {p1} and {p2} must both be north or both south of the equator"),
+                format!(
+                    "parallels {} and {} must both be north or both south of the equator",
+                    crate::decimal::short(p1),
+                    crate::decimal::short(p2)
+                ),
             );
         }
     }

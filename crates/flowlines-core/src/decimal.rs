@@ -1,0 +1,176 @@
+//! Numbers written in decimal without Rust's float formatting.
+//!
+//! `format!("{:.2}", v)` and `format!("{v}")` bring in `core::fmt`'s float printing (Grisu and
+//! Dragon4 with their tables and big numbers): 19.6 KB of the page's module for a handful of
+//! figures and messages. A figure here is written exactly from the float's bits with integer
+//! arithmetic, rounded half to even as `{:.N}` rounds, so every figure reads as before.
+
+/// `v` with exactly `decimals` decimals (at most 17), `.` as decimal point, rounded half to
+/// even on its exact binary value: what `format!("{v:.decimals$}")` writes, for every finite
+/// `v` ("-0.0" for a negative zero or a negative that rounds to zero). "NaN", "inf" and "-inf"
+/// otherwise.
+///
+/// ```
+/// use flowlines_core::decimal::fixed;
+/// assert_eq!(fixed(2.5, 0), "2");
+/// assert_eq!(fixed(8.625, 2), "8.62");
+/// assert_eq!(fixed(-0.04, 1), "-0.0");
+/// assert_eq!(fixed(1e21, 1), "1000000000000000000000.0");
+/// ```
+pub fn fixed(v: f64, decimals: usize) -> String {
+    let decimals = decimals.min(17);
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v.is_infinite() {
+        return format!("{sign}inf");
+    }
+    let (mantissa, exponent) = parts(v.abs());
+    let digits = if exponent >= 0 {
+        // A whole number: the mantissa doubled `exponent` times, then the zero decimals.
+        let mut whole = whole_digits(mantissa, exponent.unsigned_abs());
+        if decimals > 0 {
+            whole.push('.');
+            whole.extend(std::iter::repeat_n('0', decimals));
+        }
+        whole
+    } else {
+        // mantissa · 10^decimals / 2^shift, rounded half to even: below 2^110, so in a u128.
+        let shift = exponent.unsigned_abs();
+        let scaled = u128::from(mantissa) * 10u128.pow(decimals as u32);
+        let units = if shift >= 128 {
+            0 // at most 2^110 / 2^128: under a half
+        } else {
+            let (quotient, rest) = (scaled >> shift, scaled & ((1u128 << shift) - 1));
+            let half = 1u128 << (shift - 1);
+            if rest > half || (rest == half && quotient % 2 == 1) {
+                quotient + 1
+            } else {
+                quotient
+            }
+        };
+        let text = format!("{units:0>width$}", width = decimals + 1);
+        let (int, frac) = text.split_at(text.len() - decimals);
+        if decimals == 0 {
+            int.to_string()
+        } else {
+            format!("{int}.{frac}")
+        }
+    };
+    format!("{sign}{digits}")
+}
+
+/// `v` for a message: a whole number as one ("91"), else with up to 6 decimals and no trailing
+/// zeros ("91.5", "0.000001").
+pub fn short(v: f64) -> String {
+    let text = fixed(v, 6);
+    if !v.is_finite() || !text.contains('.') {
+        return text;
+    }
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A positive finite `v` as `mantissa · 2^exponent`, the mantissa a whole number below 2^53.
+fn parts(v: f64) -> (u64, i32) {
+    let bits = v.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    if biased == 0 {
+        (fraction, -1074) // subnormal (or zero)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    }
+}
+
+/// The decimal digits of `mantissa · 2^doublings`, through base-10⁹ limbs (least first).
+fn whole_digits(mantissa: u64, doublings: u32) -> String {
+    const BASE: u64 = 1_000_000_000;
+    let mut limbs = vec![
+        mantissa % BASE,
+        mantissa / BASE % BASE,
+        mantissa / BASE / BASE,
+    ];
+    let mut left = doublings;
+    while left > 0 {
+        let step = left.min(30); // a limb below 10⁹ times 2^30 stays below 2^60
+        let mut carry = 0u64;
+        for limb in &mut limbs {
+            let x = (*limb << step) + carry;
+            *limb = x % BASE;
+            carry = x / BASE;
+        }
+        while carry > 0 {
+            limbs.push(carry % BASE);
+            carry /= BASE;
+        }
+        left -= step;
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut text = String::new();
+    for (i, limb) in limbs.iter().rev().enumerate() {
+        if i == 0 {
+            text.push_str(&limb.to_string());
+        } else {
+            text.push_str(&format!("{limb:09}"));
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fixed_decimals_read_as_rusts_float_formatting_does() {
+        for v in [
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            0.375,
+            1.005,
+            2.675,
+            8.6,
+            11_000.0,
+            0.1,
+            0.3,
+            123.456,
+            1e-7,
+            5e-324,
+            1e21,
+            1e300,
+            9_007_199_254_740_993.0,
+            4.35,
+            -3.25159,
+        ] {
+            for d in 0..=4 {
+                assert_eq!(fixed(v, d), format!("{v:.d$}"), "{v} to {d} decimals");
+            }
+        }
+        assert_eq!(fixed(f64::MAX, 1), format!("{:.1}", f64::MAX));
+    }
+
+    #[test]
+    fn a_message_writes_a_whole_number_whole_and_a_fraction_without_trailing_zeros() {
+        assert_eq!(short(91.0), "91");
+        assert_eq!(short(-181.5), "-181.5");
+        assert_eq!(short(0.000_001), "0.000001");
+        assert_eq!(short(f64::NAN), "NaN");
+    }
+
+    proptest! {
+        #[test]
+        fn any_float_reads_as_rusts_float_formatting_writes_it(bits in any::<u64>(), d in 0usize..=8) {
+            let v = f64::from_bits(bits);
+            prop_assume!(v.is_finite());
+            prop_assert_eq!(fixed(v, d), format!("{v:.d$}"));
+        }
+    }
+}
