@@ -61,14 +61,25 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     format!("{sign}{digits}")
 }
 
-/// `v` for a message: a whole number as one ("91"), else with up to 6 decimals and no trailing
-/// zeros ("91.5", "0.000001").
-pub fn short(v: f64) -> String {
-    let text = fixed(v, 6);
-    if !v.is_finite() || !text.contains('.') {
-        return text;
+/// `v` with at most `decimals` decimals (at most 17): [`fixed`]'s text without its trailing
+/// zeros, nor its point when they were all of its decimals ("2.5", "3").
+pub fn at_most(v: f64, decimals: usize) -> String {
+    let text = fixed(v, decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
     }
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `v` for a message: a whole number as one ("91"), else with up to 6 decimals ("91.5",
+/// "0.000001"), or up to 17 where 6 would leave nothing but a zero ("-0.000000001").
+pub fn short(v: f64) -> String {
+    let text = at_most(v, 6);
+    if v != 0.0 && text.trim_start_matches('-') == "0" {
+        return at_most(v, 17);
+    }
+    text
 }
 
 /// A positive finite `v` as `mantissa · 2^exponent`, the mantissa a whole number below 2^53.
@@ -163,6 +174,7 @@ mod tests {
         assert_eq!(short(-181.5), "-181.5");
         assert_eq!(short(0.000_001), "0.000001");
         assert_eq!(short(f64::NAN), "NaN");
+        assert_eq!(short(-1e-9), "-0.000000001");
     }
 
     proptest! {

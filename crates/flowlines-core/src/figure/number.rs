@@ -1,6 +1,7 @@
 //! Numbers as a newsroom writes them: rounded to significant figures, grouped in each
 //! language's way, big ones with a scale word ("9 million", "9 млн", "900만").
 
+use crate::decimal::at_most;
 use crate::i18n::Lang;
 use crate::plural::{plural, Plural};
 
@@ -24,16 +25,6 @@ pub fn round_to_digits(v: f64, digits: u8) -> f64 {
     let magnitude = v.abs().log10().floor() as i32;
     let step = 10f64.powi(magnitude + 1 - i32::from(digits));
     (v / step).round() * step
-}
-
-/// `v` with at most `decimals` decimals, trailing zeros dropped, `.` as decimal point.
-fn plain(v: f64, decimals: usize) -> String {
-    let text = crate::decimal::fixed(v, decimals);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
 }
 
 /// `v` (as rounded already) written the way `lang` writes numbers: digit groups below a
@@ -63,18 +54,18 @@ pub fn write_number(v: f64, lang: Lang) -> Written {
     if v.abs() >= SCALED_FROM {
         let (text, plural) = match lang {
             Lang::Ko => (
-                format!("{}만", group(plain(v / 10_000.0, 2), lang)),
+                format!("{}만", group(at_most(v / 10_000.0, 2), lang)),
                 Plural::Other,
             ),
-            Lang::En => (format!("{} million", plain(v / 1e6, 3)), Plural::Other),
+            Lang::En => (format!("{} million", at_most(v / 1e6, 3)), Plural::Other),
             Lang::Uk | Lang::Ru => (
-                format!("{}\u{a0}млн", decimal(plain(v / 1e6, 3))),
+                format!("{}\u{a0}млн", decimal(at_most(v / 1e6, 3))),
                 Plural::Many,
             ),
         };
         return Written { text, plural };
     }
-    let ascii = plain(v, 2);
+    let ascii = at_most(v, 2);
     Written {
         plural: plural(lang, ascii.trim_start_matches('-')),
         text: decimal(group(ascii, lang)),
