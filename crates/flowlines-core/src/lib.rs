@@ -8,6 +8,8 @@
 pub mod azimuthal;
 /// Land, borders and coasts of the region (Natural Earth), projected for drawing.
 pub mod basemap;
+/// Lines made of shared pieces, each kept once: the compact basemap's arcs.
+mod basemap_arcs;
 /// Places grouped by zoom and flows summed between groups, for stories too large to show.
 pub mod cluster;
 /// The compact form of a story the page reads: its texts in one language and English.
