@@ -84,7 +84,7 @@ pub enum BasemapError {
     #[error("basemap: {0}")]
     NotText(String),
     /// The bytes do not start with the compact form's magic number.
-    #[error("not a compact basemap (FLBASEM1)")]
+    #[error("not a compact basemap (FLBASEM2)")]
     NotCompact,
     /// The compact form does not decode; the text says what is wrong.
     #[error("compact basemap: {0}")]
