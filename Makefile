@@ -50,9 +50,11 @@ bench: setup
 bench-map: build
 	node tools/bench.mjs $(BENCH_ARGS)
 
-# What an embed weighs: everything www/embed.html fetches in headless Chromium, raw and gzipped.
+# What an embed weighs: everything the published package's embed.html (what a newsroom serves,
+# scripts minified) fetches in headless Chromium, raw and gzipped; then the same page from www/.
 .PHONY: weight
 weight: build
+	@bash tools/build-package.sh > /dev/null
 	node tools/weight.mjs
 
 # The npm package (npm/package.json) in target/npm/flowlines/, with the sha384 of each file for

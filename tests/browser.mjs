@@ -10,9 +10,12 @@ const ARGS = [
   '--no-first-run', '--disable-quic',
 ];
 
-/** Starts the server and the browser; `close()` stops both. */
-export async function start() {
-  const server = await serve(0);
+/**
+ * Starts the server and the browser; `close()` stops both. `root`: the folder served in place
+ * of www/ (tools/serve.mjs).
+ */
+export async function start({ root } = {}) {
+  const server = await serve(0, '127.0.0.1', { root });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {

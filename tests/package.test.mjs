@@ -117,6 +117,26 @@ test('a page served from the installed folder imports the element from node_modu
   await context.close();
 });
 
+test('the package\'s scripts and styles are minified, each with a source map holding its source', () => {
+  const installed = join(dir, 'site', 'node_modules', 'flowlines');
+  const files = [
+    'js/flowlines-map.js', 'js/app.js', 'pkg/flowlines_wasm.js', 'pkg/flowlines_extras_wasm.js',
+    'embed-host.js', 'css/flowlines.css',
+  ];
+  for (const f of files) {
+    const source = readFileSync(join(ROOT, 'www', f), 'utf8');
+    const shipped = readFileSync(join(installed, f), 'utf8');
+    assert.ok(shipped.length < source.length * 0.75, `${f}: ${shipped.length} bytes shipped of ${source.length}`);
+    assert.ok(!/^\s*\/\/ /m.test(shipped) && !shipped.includes('/**'), `${f} has no comments left`);
+    const name = f.split('/').pop();
+    assert.ok(shipped.trimEnd().endsWith(`sourceMappingURL=${name}.map${f.endsWith('.css') ? ' */' : ''}`), `${f} names its map`);
+    const map = JSON.parse(readFileSync(join(installed, `${f}.map`), 'utf8'));
+    assert.deepEqual(map.sourcesContent, [source], `${f}.map holds the source as www/ has it`);
+  }
+  // Every language's words reach the installed package (a Korean page fetches words/ko.bin).
+  assert.ok(readdirSync(join(installed, 'words')).some((f) => f.endsWith('.bin')), 'words/ is packed');
+});
+
 test('custom-elements.json names exactly the attributes, methods and events the element has', async () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'npm', 'custom-elements.json'), 'utf8'));
   assert.equal(manifest.schemaVersion, '2.1.0');

@@ -7,10 +7,14 @@
 # images, the iframe page and its host script. The folder keeps www/'s layout, so the modules'
 # relative URLs (../pkg/, ../css/, ../data/) resolve inside the package as they do on the site.
 # Then prints the sha384 of each file, for a host's `integrity="sha384-…"` (docs/npm.md).
-# Nothing here is part of what the page fetches; `npm pack` in that folder makes the tarball.
+# The scripts are minified, each with its source map (tools/minify-package.mjs): the package is
+# what a newsroom serves, so what readers download.
+# `npm pack` in that folder makes the tarball.
+#
+#   bash tools/build-package.sh [OUT]      (default target/npm/flowlines; `make package`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=target/npm/flowlines
+out=${1:-target/npm/flowlines}
 for need in www/pkg/flowlines_wasm_bg.wasm www/pkg/flowlines_wasm.d.ts www/pkg/flowlines_extras_wasm_bg.wasm www/compact www/words www/static/map.svg www/manifest.json www/js/flowlines-map.d.ts; do
   [ -e "$need" ] || { echo "build-package: $need is missing: run make build first" >&2; exit 1; }
 done
@@ -31,6 +35,7 @@ cp www/compact/*.bin "$out/compact/"
 cp www/words/*.bin "$out/words/" # the map module's words in each language but English
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
 cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
+node tools/minify-package.mjs "$out"
 version=$(node -p "require('./npm/package.json').version")
 echo "package: $out (flowlines $version); sha384 of each file, for subresource integrity:"
 node -e '

@@ -54,9 +54,9 @@ export function safePath(raw) {
   return !path.split('/').some((segment) => segment.startsWith('.'));
 }
 
-/** The real folders files may come from: www/ and the target of each link directly in it. */
-async function roots() {
-  const www = await realpath(WWW);
+/** The real folders files may come from: `top` (www/) and the target of each link directly in it. */
+async function roots(top) {
+  const www = await realpath(top);
   const found = [www];
   for (const entry of await readdir(www, { withFileTypes: true })) {
     if (entry.isSymbolicLink()) found.push(await realpath(join(www, entry.name)).catch(() => www));
@@ -66,10 +66,11 @@ async function roots() {
 
 /**
  * Starts the server on `port` (0 picks a free one); resolves to the server once listening.
- * `options.csp`: see strict() above.
+ * `options.csp`: see strict() above. `options.root`: the folder served in place of www/, with
+ * the same rules (the published package, target/npm/flowlines, for `make weight`).
  */
-export function serve(port = 8000, host = '127.0.0.1', { csp } = {}) {
-  const allowed = roots();
+export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW } = {}) {
+  const allowed = roots(root);
   const server = createServer(async (req, res) => {
     const refuse = (status, text) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -81,9 +82,9 @@ export function serve(port = 8000, host = '127.0.0.1', { csp } = {}) {
       const url = new URL(req.url, 'http://localhost');
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
-      const file = resolve(WWW, '.' + path);
+      const file = resolve(root, '.' + path);
       const real = await realpath(file);
-      if (!(await allowed).some((root) => real.startsWith(root + sep))) throw new Error('outside');
+      if (!(await allowed).some((top) => real.startsWith(top + sep))) throw new Error('outside');
       const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
       res.writeHead(200, {

@@ -38,7 +38,7 @@ command -v wasm-pack >/dev/null || { echo "setup: installing wasm-pack from crat
 command -v geckodriver >/dev/null || { echo "setup: installing geckodriver from crates.io"; cargo install -q geckodriver; }
 
 # npm packages (playwright-core for the browser tests, binaryen for wasm-opt, world-atlas for
-# the basemap tool) from the lock file.
+# the basemap tool, terser and csso for the published package) from the lock file.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/world-atlas ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages from package-lock.json"

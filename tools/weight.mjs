@@ -1,12 +1,17 @@
-// What an embed weighs: loads www/embed.html in headless Chromium (Debian's, as the browser tests
+// What an embed weighs: loads embed.html in headless Chromium (Debian's, as the browser tests
 // do), waits for the first frame and the network to go quiet, and prints every file it fetched
 // (HTML, JS, CSS, wasm, data, basemap, images, fonts) with its size raw and gzipped (node:zlib,
 // level 9, what a server's gzip would send at best), and the totals. The reader does nothing:
 // the charts below the map, and the second wasm module that draws them and the downloads, are
 // not fetched until the reader scrolls to them or asks for a download.
 //
-//   node tools/weight.mjs [PATH]        (default /embed.html; `make weight`)
+// It weighs what a newsroom serves: the published package (target/npm/flowlines/, built by
+// `make package`, its scripts minified), then gives the total of the same page served from
+// www/, the sources as `make serve` serves them.
+//
+//   node tools/weight.mjs [PATH] [--root=DIR]   (default /embed.html of target/npm/flowlines; `make weight`)
 import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { start, open, ready } from '../tests/browser.mjs';
 
@@ -45,13 +50,21 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
 
+/** The published package's folder, as `make package` builds it. */
+export const PACKAGE = 'target/npm/flowlines';
+
 async function main() {
-  const path = process.argv[2] ?? '/embed.html';
-  const env = await start();
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith('--')) ?? '/embed.html';
+  const root = args.find((a) => a.startsWith('--root='))?.slice('--root='.length) ?? PACKAGE;
+  if (!existsSync(`${root}/embed.html`)) throw new Error(`${root}/embed.html is missing: run make package first`);
+  const env = await start({ root });
+  let total;
   try {
     const rows = await weigh(env, path);
+    total = sum(rows, 'gzip');
     const width = Math.max(...rows.map((r) => r.file.length), 4);
-    console.log(`What ${path} fetches (headless Chromium, 1000 x 700, first frame drawn, no action by the reader):\n`);
+    console.log(`What ${path} of ${root}/ fetches (headless Chromium, 1000 x 700, first frame drawn, no action by the reader):\n`);
     console.log(`${pad('file', width)}  ${pad('kind', 8)}  ${pad('raw', 10, true)}  ${pad('gzipped', 10, true)}`);
     for (const r of rows) {
       console.log(`${pad(r.file, width)}  ${pad(r.kind, 8)}  ${pad(kb(r.raw), 10, true)}  ${pad(kb(r.gzip), 10, true)}`);
@@ -64,6 +77,13 @@ async function main() {
     console.log(`without the wasm: ${kb(sum(rest, 'raw'))} raw, ${kb(sum(rest, 'gzip'))} gzipped`);
   } finally {
     await env.close();
+  }
+  const sources = await start();
+  try {
+    const rows = await weigh(sources, path);
+    console.log(`the same page served from www/ (the sources, scripts not minified): ${kb(sum(rows, 'gzip'))} gzipped, ${kb(sum(rows, 'gzip') - total)} more`);
+  } finally {
+    await sources.close();
   }
 }
 
