@@ -9,6 +9,7 @@
 //! [`Period`]: crate::date::Period
 //! [`Day`]: crate::date::Day
 
+use crate::date_text::DateText;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -56,7 +57,7 @@ pub enum DatePrecision {
 /// A date as precise as its source: the span of days it may mean, and how it was written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateSpec {
-    text: String,
+    text: DateText,
     first: Day,
     last: Day,
     precision: DatePrecision,
@@ -95,12 +96,20 @@ pub fn parse_day(text: &str) -> Result<Day, DateError> {
 /// and chrono's `%Y` write it). Written out rather than through chrono's `format`, whose
 /// format-string machinery would be the only part of it in the page's module.
 pub fn format_day(day: Day) -> String {
+    let mut text = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_day(day, &mut text);
+    text
+}
+
+/// Writes day `day` as [`format_day`] does into `out`.
+fn write_day(day: Day, out: &mut dyn fmt::Write) -> fmt::Result {
     match date_of(day) {
         Some(d) if (0..=9999).contains(&d.year()) => {
-            format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
         }
-        Some(d) => format!("{:+05}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        None => format!("day {day}"),
+        Some(d) => write!(out, "{:+05}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        None => write!(out, "day {day}"),
     }
 }
 
@@ -135,12 +144,15 @@ impl DateSpec {
     }
     /// The date as written in the data file.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
     /// A day-precise date.
     pub fn from_day(day: Day) -> DateSpec {
+        let mut text = DateText::default();
+        // At most 15 bytes (`day -2147483648`): always fits.
+        let _ = write_day(day, &mut text);
         DateSpec {
-            text: format_day(day),
+            text,
             first: day,
             last: day,
             precision: DatePrecision::Day,
@@ -216,7 +228,8 @@ impl FromStr for DateSpec {
             }
         };
         Ok(DateSpec {
-            text: text.to_string(),
+            // Every form above is at most 11 bytes long.
+            text: DateText::new(text).ok_or_else(form)?,
             first,
             last,
             precision,
@@ -226,13 +239,13 @@ impl FromStr for DateSpec {
 
 impl fmt::Display for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.text.as_str())
     }
 }
 
 impl Serialize for DateSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
+        s.serialize_str(self.text.as_str())
     }
 }
 

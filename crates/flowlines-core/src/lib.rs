@@ -20,6 +20,8 @@ pub mod compact_basemap;
 pub mod credits;
 /// Dates as precise as a source gives them, and periods between two such dates.
 pub mod date;
+/// A date's text held inside the date, without an allocation.
+mod date_text;
 /// Numbers written in decimal from a float's bits, without Rust's float formatting.
 pub mod decimal;
 /// What a reader is told about a flow or a place they point at, as plain text.
