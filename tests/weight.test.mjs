@@ -12,7 +12,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, open, ready } from './browser.mjs';
+import { diffShare } from './snapshot.mjs';
 import { weigh } from '../tools/weight.mjs';
+import { serve } from '../tools/serve.mjs';
 
 let env;
 let dir;
@@ -80,4 +82,32 @@ test('the second module loads when the reader asks for a download, and the downl
   assert.match(csv, /,2024-10-20,/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the published package\'s embed draws the same page as the sources in www/', async () => {
+  // The same still map (paused on one day, particles at one clock) from the minified package
+  // and from the sources; the two screenshots are compared pixel for pixel.
+  const sources = await serve(0);
+  const still = '/embed.html?paused&at=2024-10-20&clock=1';
+  const shoot = async (origin) => {
+    const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(origin + still);
+    await ready(page);
+    await page.waitForTimeout(300);
+    const png = await page.screenshot({ fullPage: true });
+    await context.close();
+    assert.deepEqual(errors, [], origin);
+    return png;
+  };
+  try {
+    const packaged = await shoot(env.origin);
+    const source = await shoot(`http://127.0.0.1:${sources.address().port}`);
+    assert.equal(diffShare(packaged, source), 0, 'not one pixel differs');
+  } finally {
+    await new Promise((ok) => sources.close(ok));
+  }
 });
