@@ -24,17 +24,17 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     }
     let sign = if v.is_sign_negative() { "-" } else { "" };
     if v.is_infinite() {
-        return format!("{sign}inf");
+        return [sign, "inf"].concat();
     }
+    let mut out = String::from(sign);
     let (mantissa, exponent) = parts(v.abs());
-    let digits = if exponent >= 0 {
+    if exponent >= 0 {
         // A whole number: the mantissa doubled `exponent` times, then the zero decimals.
-        let mut whole = whole_digits(mantissa, exponent.unsigned_abs());
+        out.push_str(&whole_digits(mantissa, exponent.unsigned_abs()));
         if decimals > 0 {
-            whole.push('.');
-            whole.extend(std::iter::repeat_n('0', decimals));
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', decimals));
         }
-        whole
     } else {
         // mantissa · 10^decimals / 2^shift, rounded half to even: below 2^110, so in a u128.
         let shift = exponent.unsigned_abs();
@@ -52,13 +52,13 @@ pub fn fixed(v: f64, decimals: usize) -> String {
         };
         let text = format!("{units:0>width$}", width = decimals + 1);
         let (int, frac) = text.split_at(text.len() - decimals);
-        if decimals == 0 {
-            int.to_string()
-        } else {
-            format!("{int}.{frac}")
+        out.push_str(int);
+        if decimals > 0 {
+            out.push('.');
+            out.push_str(frac);
         }
-    };
-    format!("{sign}{digits}")
+    }
+    out
 }
 
 /// `v` with at most `decimals` decimals (at most 17): [`fixed`]'s text without its trailing
