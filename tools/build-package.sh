@@ -7,8 +7,8 @@
 # images, the iframe page and its host script. The folder keeps www/'s layout, so the modules'
 # relative URLs (../pkg/, ../css/, ../data/) resolve inside the package as they do on the site.
 # Then prints the sha384 of each file, for a host's `integrity="sha384-…"` (docs/npm.md).
-# The scripts are minified, each with its source map (tools/minify-package.mjs): the package is
-# what a newsroom serves, so what readers download.
+# The scripts and style sheets are minified, each with its source map (tools/minify-package.mjs):
+# the package is what a newsroom serves, so what readers download.
 # `npm pack` in that folder makes the tarball.
 #
 #   bash tools/build-package.sh [OUT]      (default target/npm/flowlines; `make package`)

@@ -56,10 +56,10 @@ export function safePath(raw) {
 
 /** The real folders files may come from: `top` (www/) and the target of each link directly in it. */
 async function roots(top) {
-  const www = await realpath(top);
-  const found = [www];
-  for (const entry of await readdir(www, { withFileTypes: true })) {
-    if (entry.isSymbolicLink()) found.push(await realpath(join(www, entry.name)).catch(() => www));
+  const base = await realpath(top);
+  const found = [base];
+  for (const entry of await readdir(base, { withFileTypes: true })) {
+    if (entry.isSymbolicLink()) found.push(await realpath(join(base, entry.name)).catch(() => base));
   }
   return found;
 }
