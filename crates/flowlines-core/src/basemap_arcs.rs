@@ -43,7 +43,8 @@ pub(crate) fn to_arcs(lines: &[Vec<Point>]) -> (Vec<Vec<Point>>, Vec<ArcLine>) {
         .flat_map(|l| l.first().into_iter().chain(l.last()).copied())
         .collect();
     let junction = |p: &Point| ends.contains(p) || neighbours.get(p).is_none_or(|n| n.len() != 2);
-    let mut arcs: Vec<Vec<Point>> = Vec::new();
+    // Each arc once, with its number (in the order first met); the list is made from it at the
+    // end.
     let mut known: HashMap<Vec<Point>, i64> = HashMap::new();
     let mut arc_of = |piece: Vec<Point>| -> i64 {
         if let Some(&i) = known.get(&piece) {
@@ -53,9 +54,8 @@ pub(crate) fn to_arcs(lines: &[Vec<Point>]) -> (Vec<Vec<Point>>, Vec<ArcLine>) {
         if let Some(&i) = known.get(&backwards) {
             return !i;
         }
-        let i = arcs.len() as i64;
-        known.insert(piece.clone(), i);
-        arcs.push(piece);
+        let i = known.len() as i64;
+        known.insert(piece, i);
         i
     };
     let mut out = Vec::with_capacity(lines.len());
@@ -84,6 +84,10 @@ pub(crate) fn to_arcs(lines: &[Vec<Point>]) -> (Vec<Vec<Point>>, Vec<ArcLine>) {
             refs.push(arc_of(walk.clone()));
         }
         out.push(ArcLine { start, arcs: refs });
+    }
+    let mut arcs = vec![Vec::new(); known.len()];
+    for (piece, i) in known {
+        arcs[i as usize] = piece;
     }
     (arcs, out)
 }

@@ -55,14 +55,6 @@ fn points(line: &[f64]) -> Vec<Point> {
     line.chunks_exact(2).map(|p| (q(p[0]), q(p[1]))).collect()
 }
 
-/// The flat `lon, lat, ...` line in degrees of grid points.
-fn degrees(points: &[Point]) -> Vec<f64> {
-    points
-        .iter()
-        .flat_map(|&(x, y)| [x as f64 / STEPS_PER_DEGREE, y as f64 / STEPS_PER_DEGREE])
-        .collect()
-}
-
 /// A line of grid points, each point after the first as the step from the one before.
 fn encode(line: &[Point]) -> Vec<i64> {
     let mut out = Vec::with_capacity(2 * line.len());
@@ -74,15 +66,18 @@ fn encode(line: &[Point]) -> Vec<i64> {
     out
 }
 
-/// The inverse of [`encode`].
-fn decode(line: &[i64]) -> Vec<Point> {
-    let mut last = (0, 0);
-    line.chunks_exact(2)
-        .map(|p| {
-            last = (last.0 + p[0], last.1 + p[1]);
-            last
-        })
-        .collect()
+/// The inverse of [`encode`], straight to a flat `lon, lat, ...` line in degrees.
+fn decode(line: &[i64]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(line.len());
+    let mut last = (0i64, 0i64);
+    for p in line.chunks_exact(2) {
+        last = (last.0 + p[0], last.1 + p[1]);
+        out.extend([
+            last.0 as f64 / STEPS_PER_DEGREE,
+            last.1 as f64 / STEPS_PER_DEGREE,
+        ]);
+    }
+    out
 }
 
 /// The lines of a compact basemap made again from its arcs (flat, in degrees), within a
@@ -171,7 +166,7 @@ impl Basemap {
         if c.arcs.iter().any(|a| a.len() % 2 != 0) {
             return Err(BasemapError::CompactOddLine);
         }
-        let arcs: Vec<Vec<f64>> = c.arcs.iter().map(|a| degrees(&decode(a))).collect();
+        let arcs: Vec<Vec<f64>> = c.arcs.iter().map(|a| decode(a)).collect();
         let mut lines = Lines {
             arcs: &arcs,
             // A line may name an arc any number of times: what the lines add up to is held to
