@@ -5,122 +5,8 @@
 //! Overlapping strokes in one mask do not add up (each pixel keeps its highest coverage), as
 //! when a canvas strokes one path of many lines at once.
 
+use crate::cover::{cover_span, greater, lesser, triangle_chunk, triangle_cover, CHUNK};
 use crate::raster::Raster;
-
-/// The lesser of `a` and `b` (the second when either is not a number): one comparison, which
-/// `f32::min`'s handling of NaN would not be.
-#[inline(always)]
-fn lesser(a: f32, b: f32) -> f32 {
-    if a < b {
-        a
-    } else {
-        b
-    }
-}
-
-/// The greater of `a` and `b` (the second when either is not a number): one comparison, where
-/// `f32::max` is a call to `fmaxf` in WebAssembly.
-#[inline(always)]
-fn greater(a: f32, b: f32) -> f32 {
-    if a > b {
-        a
-    } else {
-        b
-    }
-}
-
-/// Covers the run of `cells` across one row of a segment's band: the `k`th cell's centre lies
-/// `d.0 + k * d.1` pixels off the segment's line and `s.0 + k * s.1` along it, and gets
-/// `reach - |d|` cover, faded over the pixel past either end (at most 1, times `scale`), where
-/// that is more than it has. Each cell's distances come from its index rather than by adding
-/// a step per cell, so that the cells are independent and the loop compiles to SIMD (four
-/// cells per instruction with WebAssembly's simd128).
-#[inline(always)]
-fn cover_run(cells: &mut [u8], d: (f32, f32), s: (f32, f32), reach: f32, len: f32, scale: f32) {
-    for (k, cell) in cells.iter_mut().enumerate() {
-        let k = k as f32;
-        let c = coverage(d.0 + k * d.1, s.0 + k * s.1, reach, len, scale);
-        *cell = (*cell).max(c);
-    }
-}
-
-/// Cells a row's span is covered in at a time: one 64-bit word of the mask.
-const CHUNK: usize = 8;
-
-/// Covers cells `from..to` of one `row` as [`cover_run`] does, `d` and `s` being the distances
-/// at cell `from`, in whole runs of [`CHUNK`] cells, skipping a run whose cells are all fully
-/// covered already (read as one word): at 100,000 routes most pixels a route crosses are, so
-/// this halves the static layer's stroking (in Chromium, the same pixels). The cells a run
-/// reaches past the span (kept inside the row) lie outside the band or past the segment's ends,
-/// where the cover is 0, so they keep what they have.
-#[allow(clippy::too_many_arguments)]
-#[inline(always)]
-fn cover_span(
-    row: &mut [u8],
-    from: usize,
-    to: usize,
-    d: (f32, f32),
-    s: (f32, f32),
-    reach: f32,
-    len: f32,
-    scale: f32,
-) {
-    if row.len() < CHUNK {
-        if let Some(cells) = row.get_mut(from..to) {
-            cover_run(cells, d, s, reach, len, scale);
-        }
-        return;
-    }
-    let mut x = from;
-    while x < to {
-        let start = x.min(row.len() - CHUNK);
-        let Some(cells) = row.get_mut(start..start + CHUNK) else {
-            return;
-        };
-        let Ok(cells) = <&mut [u8; CHUNK]>::try_from(cells) else {
-            return;
-        };
-        x = start + CHUNK;
-        // Where many routes cross, the run is often covered whole already: nothing to add.
-        if u64::from_ne_bytes(*cells) == u64::MAX {
-            continue;
-        }
-        // Offset of the run's first cell from cell `from` (negative when kept inside the row).
-        let k0 = start as f32 - from as f32;
-        let mut cover = [0u8; CHUNK];
-        for (k, c) in cover.iter_mut().enumerate() {
-            let k = k0 + k as f32;
-            *c = coverage(d.0 + k * d.1, s.0 + k * s.1, reach, len, scale);
-        }
-        for (cell, c) in cells.iter_mut().zip(cover) {
-            *cell = (*cell).max(c);
-        }
-    }
-}
-
-/// The cover, 0 to 255, of a pixel whose centre lies `d` pixels off a segment's line and `s`
-/// along it: `reach - |d|`, faded over the pixel past either end, at most 1, times `scale`.
-#[inline(always)]
-fn coverage(d: f32, s: f32, reach: f32, len: f32, scale: f32) -> u8 {
-    let c = lesser(lesser(reach - d.abs(), s + 0.5), len - s + 0.5);
-    let c = if c > 1.0 { 1.0 } else { c };
-    let c = if c > 0.0 { c } else { 0.0 };
-    // c * scale lies in 0..=255: the i32 conversion is WebAssembly's own saturating one.
-    (c * scale) as i32 as u8
-}
-
-/// The cover, 0 to 255, of the pixel centred at (`px`, `py`) by the triangle whose edges are
-/// `edges` (`nx * x + ny * y + k`, positive inside): its distance inside the nearest edge plus
-/// half a pixel, at most 1.
-#[inline(always)]
-fn triangle_cover(edges: &[(f32, f32, f32); 3], px: f32, py: f32) -> u8 {
-    let [a, b, c] = edges.map(|(nx, ny, k)| nx * px + ny * py + k);
-    let d = lesser(lesser(a, b), c);
-    let cover = d + 0.5;
-    let cover = if cover > 1.0 { 1.0 } else { cover };
-    let cover = if cover > 0.0 { cover } else { 0.0 };
-    (cover * 255.0) as i32 as u8
-}
 
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
 #[derive(Debug, Clone, Default)]
@@ -281,19 +167,11 @@ impl StrokeMask {
                     return;
                 };
                 x = start + CHUNK;
-                if u64::from_ne_bytes(*cells) == u64::MAX {
+                let had = u64::from_ne_bytes(*cells);
+                if had == u64::MAX {
                     continue;
                 }
-                let mut cover = [0u8; CHUNK];
-                for (k, c) in cover.iter_mut().enumerate() {
-                    let i = start + k;
-                    let inside = i >= x0 && i < x1;
-                    let t = triangle_cover(&edges, i as f32 + 0.5, py);
-                    *c = if inside { t } else { 0 };
-                }
-                for (cell, c) in cells.iter_mut().zip(cover) {
-                    *cell = (*cell).max(c);
-                }
+                *cells = triangle_chunk(had, start, (x0, x1), &edges, py).to_ne_bytes();
             }
         }
     }
@@ -311,14 +189,14 @@ impl StrokeMask {
             return;
         }
         let alone: [u8; 256] = std::array::from_fn(|m| over_transparent(m as u8, opacity));
-        for (&m, px) in self.cover.iter().zip(raster.rgba_mut().chunks_exact_mut(4)) {
+        let lay = |m: u8, px: &mut [u8]| {
             if m == 0 {
-                continue;
+                return;
             }
             if px[3] == 0 {
                 px[..3].copy_from_slice(&rgb);
                 px[3] = alone[usize::from(m)];
-                continue;
+                return;
             }
             let sa = f32::from(m) * opacity;
             let da = f32::from(px[3]) / 255.0;
@@ -328,6 +206,27 @@ impl StrokeMask {
                 px[ch] = ((src[ch] * sa + f32::from(px[ch]) * keep) / out + 0.5) as u8;
             }
             px[3] = (out * 255.0 + 0.5) as u8;
+        };
+        // A layer covers a small part of the map: runs of CHUNK uncovered cells are passed over
+        // with one read (at 10,000 flows, most of each layer's 840,000 cells).
+        let rgba = raster.rgba_mut();
+        let n = self.cover.len().min(rgba.len() / 4);
+        let (cover, rgba) = (self.cover[..n].chunks_exact(CHUNK), &mut rgba[..4 * n]);
+        let rest = cover.remainder();
+        let mut pixels = rgba.chunks_exact_mut(4 * CHUNK);
+        for (run, block) in cover.zip(&mut pixels) {
+            let Ok(word) = <[u8; CHUNK]>::try_from(run) else {
+                continue;
+            };
+            if u64::from_ne_bytes(word) == 0 {
+                continue;
+            }
+            for (&m, px) in run.iter().zip(block.chunks_exact_mut(4)) {
+                lay(m, px);
+            }
+        }
+        for (&m, px) in rest.iter().zip(pixels.into_remainder().chunks_exact_mut(4)) {
+            lay(m, px);
         }
     }
 }
@@ -341,6 +240,7 @@ fn over_transparent(m: u8, opacity: f32) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cover::coverage;
 
     /// The blend every pixel got before transparent ones had their own path: source over in
     /// straight alpha, a division per channel.

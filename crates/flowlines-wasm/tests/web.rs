@@ -233,3 +233,84 @@ fn the_basemap_columns_are_the_projected_land_coasts_and_borders() {
     assert_eq!(2 * *rings.last().unwrap() as usize, land.len());
     assert_eq!(borders, map.border_lines());
 }
+
+/// The cover the static layer's rule gives the cell centred at (`px`, `py`) pixels off a
+/// segment's start, for a segment of length `len` along (`ux`, `uy`), `line` pixels wide
+/// (`StrokeMask::stroke_segment`'s doc comment).
+fn stroke_rule(px: f32, py: f32, (ux, uy): (f32, f32), len: f32, line: f32) -> u8 {
+    let (d, s) = (px * uy - py * ux, px * ux + py * uy);
+    let c = (line / 2.0 + 0.5 - d.abs()).min(s + 0.5).min(len - s + 0.5);
+    (c.clamp(0.0, 1.0) * 255.0 * line.min(1.0)) as u8
+}
+
+#[wasm_bindgen_test]
+fn the_static_layer_s_strokes_and_arrowheads_cover_each_cell_as_their_rule_says_in_the_browser() {
+    use flowlines_core::stroke_mask::StrokeMask;
+    // The page's module runs these with WebAssembly SIMD (`make test-wasm` builds with
+    // simd128, as the page's build does), eight cells at a time.
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |scale: f32| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng >> 40) as f32 / (1u64 << 24) as f32 * scale
+    };
+    let (width, height) = (53usize, 37usize);
+    for _ in 0..300 {
+        let mut m = StrokeMask::new(width, height);
+        let seg = [
+            next(60.0) - 4.0,
+            next(44.0) - 4.0,
+            next(60.0) - 4.0,
+            next(44.0) - 4.0,
+        ];
+        let line = 0.5 + next(3.0);
+        m.stroke_segment(seg[0], seg[1], seg[2], seg[3], line);
+        let len = ((seg[2] - seg[0]).powi(2) + (seg[3] - seg[1]).powi(2)).sqrt();
+        let u = ((seg[2] - seg[0]) / len, (seg[3] - seg[1]) / len);
+        for (x, y) in (0..height).flat_map(|y| (0..width).map(move |x| (x, y))) {
+            let (px, py) = (x as f32 + 0.5 - seg[0], y as f32 + 0.5 - seg[1]);
+            let want = stroke_rule(px, py, u, len, line);
+            let got = m.at(x, y);
+            assert!(
+                got.abs_diff(want) <= 1,
+                "({x}, {y}) of {seg:?} {line}: {got} != {want}"
+            );
+        }
+        // A triangle over it: inside its box (a pixel round its corners) a cell gets its
+        // distance inside the nearest edge plus half a pixel, at most 1, if more than it had.
+        let under: Vec<u8> = (0..width * height)
+            .map(|i| m.at(i % width, i / width))
+            .collect();
+        let mut point = || (next(60.0) - 3.0, next(44.0) - 3.0);
+        let (a, b, c) = (point(), point(), point());
+        m.fill_triangle(a, b, c);
+        let area = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+        let (b, c) = if area > 0.0 { (b, c) } else { (c, b) };
+        let inside = |p: (f32, f32), q: (f32, f32), x: f32, y: f32| {
+            let (ex, ey) = (q.0 - p.0, q.1 - p.1);
+            ((x - p.0) * -ey + (y - p.1) * ex) / (ex * ex + ey * ey).sqrt().max(1e-6)
+        };
+        for (i, &had) in under.iter().enumerate() {
+            let (x, y) = ((i % width) as f32 + 0.5, (i / width) as f32 + 0.5);
+            let boxed = x > a.0.min(b.0).min(c.0) - 1.5
+                && x < a.0.max(b.0).max(c.0) + 1.5
+                && y > a.1.min(b.1).min(c.1) - 1.5
+                && y < a.1.max(b.1).max(c.1) + 1.5;
+            let d = inside(a, b, x, y)
+                .min(inside(b, c, x, y))
+                .min(inside(c, a, x, y));
+            let rule = ((d + 0.5).clamp(0.0, 1.0) * 255.0) as u8;
+            let want = if area.abs() > 1e-6 && boxed {
+                had.max(rule)
+            } else {
+                had
+            };
+            let got = m.at(i % width, i / width);
+            assert!(
+                got.abs_diff(want) <= 1,
+                "cell {i} of {a:?} {b:?} {c:?}: {got} != {want}"
+            );
+        }
+    }
+}
