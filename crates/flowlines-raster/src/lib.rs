@@ -10,6 +10,8 @@
 //! for size, and this is where speed pays. `flowlines-core` re-exports each module under its
 //! own name.
 
+/// One colour laid over pixels through a coverage mask, four pixels at a time (SIMD).
+mod blend;
 /// How much of a pixel a stroke or a triangle covers, eight cells at a time (SIMD).
 mod cover;
 /// Anti-aliased disc coverage at every sub-pixel position, so a particle is a table lookup.

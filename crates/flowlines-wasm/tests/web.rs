@@ -314,3 +314,60 @@ fn the_static_layer_s_strokes_and_arrowheads_cover_each_cell_as_their_rule_says_
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
+    use flowlines_core::{raster::Raster, stroke_mask::StrokeMask};
+    // Strokes of every width from a hair to 4 px give the mask many coverage levels; the
+    // pixels under them are transparent, painted, or painted in part.
+    let (width, height) = (61usize, 29usize);
+    let mut mask = StrokeMask::new(width, height);
+    for i in 0..40 {
+        let f = i as f32;
+        mask.stroke_segment(f * 1.7 - 6.0, -2.0, f * 1.3, 31.0, 0.1 + f * 0.1);
+    }
+    let painted = |i: usize| -> [u8; 4] {
+        match i % 5 {
+            0 | 1 => [0, 0, 0, 0],
+            2 => [(i * 7) as u8, (i * 13) as u8, 90, 255],
+            _ => [
+                (i * 11) as u8,
+                (i * 3) as u8,
+                (i * 29) as u8,
+                (i % 254 + 1) as u8,
+            ],
+        }
+    };
+    for (color, opacity) in [
+        (0xD55E00u32, 0.5f32),
+        (0x0072B2, 0.3),
+        (0xFFFFFF, 1.0),
+        (0x1A1A1A, 0.07),
+    ] {
+        let mut raster = Raster::new(width, height);
+        for (i, px) in raster.rgba_mut().chunks_exact_mut(4).enumerate() {
+            px.copy_from_slice(&painted(i));
+        }
+        mask.composite(&mut raster, color, opacity);
+        // Source over in straight alpha, pixel by pixel, each channel rounded half up.
+        let src = [(color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF].map(|c| c as f32);
+        let per_level = opacity.clamp(0.0, 1.0) / 255.0;
+        for i in 0..width * height {
+            let (m, mut want) = (mask.at(i % width, i / width), painted(i));
+            if m > 0 {
+                let sa = f32::from(m) * per_level;
+                let keep = f32::from(want[3]) / 255.0 * (1.0 - sa);
+                let out = sa + keep;
+                for ch in 0..3 {
+                    want[ch] = ((src[ch] * sa + f32::from(want[ch]) * keep) / out + 0.5) as u8;
+                }
+                want[3] = (out * 255.0 + 0.5) as u8;
+            }
+            assert_eq!(
+                raster.pixel(i % width, i / width),
+                Some(want),
+                "pixel {i} under {m}, {color:06x} at {opacity}"
+            );
+        }
+    }
+}
