@@ -11,14 +11,20 @@
 // - a <polyline> or <polygon> becomes a <path> with relative coordinates (`M203 372l-17 43…`,
 //   `z` closing a polygon), which are shorter and repeat more than absolute ones;
 // - consecutive open lines of one opaque, unfilled stroke (coasts, dashed borders) become the
-//   subpaths of one <path>, each moved to from the end of the one before (`m3 -2l…`).
+//   subpaths of one <path>, each moved to from the end of the one before (`m3 -2l…`);
+// - consecutive filled dots of one size and colour (<circle> with integer centre and radius, no
+//   stroke: the dotted outlines of assumed routes, 733 of them in the default story) become
+//   one <path> of zero-length subpaths stroked with round caps as wide as the dots
+//   (`M848 338h0m4 -5h0…`): round caps draw each as the same disc. Where two translucent dots'
+//   soft edges touch, one path lays their cover once where two elements laid it twice: up to
+//   2 levels off in those pixels (as the live map's outlines, drawn as one mask, do).
 //
 //   node tools/compact-svg.mjs FILE.svg [...]   (rewrites each in place; tools/build-static.sh)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** Attributes a <g> passes on to its children (inherited presentation attributes). */
-const INHERITED = ['fill', 'stroke', 'stroke-width', 'fill-opacity', 'stroke-opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
+const INHERITED = ['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'fill-opacity', 'stroke-opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor'];
 
 /** The attributes of tag text `tag` (`<name a="1" b="2">`), in order, as [name, value] pairs. */
 function attributes(tag) {
@@ -54,7 +60,7 @@ function relativeLines(n) {
 
 /** One element of the file: its own attributes (geometry, and `opacity` when it must stay),
  * its style for the group, and what follows the opening tag (a text's content and end tag). */
-function split(name, attrs, rest) {
+function split(name, attrs, rest, joinDots) {
   const own = [];
   const style = [];
   const map = new Map(attrs);
@@ -74,6 +80,16 @@ function split(name, attrs, rest) {
       own.push([k, v]);
     }
   }
+  if (joinDots && name === 'circle' && fill && !stroke) {
+    const dot = dotOf(own);
+    if (dot) {
+      const paint = new Map(style);
+      const width = ['stroke-width', String(2 * dot.r)];
+      const opacity = paint.has('fill-opacity') ? [['stroke-opacity', paint.get('fill-opacity')]] : [];
+      const look = [['fill', 'none'], ['stroke', paint.get('fill') ?? '#000'], width, ['stroke-linecap', 'round'], ...opacity];
+      return { tag: 'path', own: [], style: look, rest, dot: [dot.cx, dot.cy] };
+    }
+  }
   if (name === 'polyline' || name === 'polygon') {
     const points = own.find(([k]) => k === 'points');
     const d = points && pathData(points[1], name === 'polygon');
@@ -88,10 +104,19 @@ function split(name, attrs, rest) {
   return { tag: name, own, style, rest };
 }
 
+/** A circle's centre and radius when they are all it has and all are integers; else null. */
+function dotOf(own) {
+  const a = new Map(own);
+  if (own.length !== 3 || !['cx', 'cy', 'r'].every((k) => /^-?\d+$/.test(a.get(k) ?? ''))) return null;
+  const [cx, cy, r] = ['cx', 'cy', 'r'].map((k) => Number(a.get(k)));
+  return r > 0 ? { cx, cy, r } : null;
+}
+
 const attrText = (pairs) => pairs.map(([k, v]) => ` ${k}="${v}"`).join('');
 
-/** The compact form of the SVG text `svg` (see the file's comment). */
-export function compactSvg(svg) {
+/** The compact form of the SVG text `svg` (see the file's comment); with `joinDots` false,
+ * each dot stays a <circle> of its own (the same pixels but for joined lines' meeting points). */
+export function compactSvg(svg, { joinDots = true } = {}) {
   const open = svg.match(/^<svg[^>]*>/);
   if (!open) throw new Error('not an SVG written by flowlines render');
   const body = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '');
@@ -104,13 +129,24 @@ export function compactSvg(svg) {
     if (body.slice(seen, m.index).trim()) throw new Error(`unexpected text at ${m.index}`);
     seen = re.lastIndex;
     const rest = m[3] === '/>' ? '/>' : `>${m[4]}</${m[1]}>`;
-    elements.push(split(m[1], attributes(m[2]), rest));
+    elements.push(split(m[1], attributes(m[2]), rest, joinDots));
   }
   if (body.slice(seen).trim()) throw new Error('unexpected text at the end');
   let out = `${open[0]}\n`;
   let group = null;
   let joined = null; // the lines of one path being joined: [[x, y, x, y, …], …]
+  let dots = null; // the dots of one path being joined: [[x, y], …]
+  const endDots = () => {
+    if (dots === null) return;
+    let d = `M${dots[0][0]} ${dots[0][1]}h0`;
+    for (let i = 1; i < dots.length; i++) {
+      d += `m${num(dots[i][0] - dots[i - 1][0], true)}${num(dots[i][1] - dots[i - 1][1], false)}h0`;
+    }
+    out += `<path d="${d}"/>\n`;
+    dots = null;
+  };
   const endJoined = () => {
+    endDots();
     if (joined === null) return;
     let d = `M${joined[0][0]} ${joined[0][1]}${relativeLines(joined[0])}`;
     for (let i = 1; i < joined.length; i++) {
@@ -130,6 +166,10 @@ export function compactSvg(svg) {
     }
     if (e.line && joinable(e.style)) {
       (joined ??= []).push(e.line);
+      continue;
+    }
+    if (e.dot) {
+      (dots ??= []).push(e.dot);
       continue;
     }
     endJoined();
