@@ -73,9 +73,27 @@ pub(crate) fn cover_span(
         }
         return;
     }
+    raise_runs(row, from, to, |start, had| {
+        // Offset of the run's first cell from cell `from` (negative when kept inside the row).
+        let k0 = start as f32 - from as f32;
+        cover_chunk(had, k0, d, s, reach, len, scale)
+    });
+}
+
+/// Walks cells `from..to` of `row` (at least [`CHUNK`] cells long) in runs of [`CHUNK`], the
+/// last run kept inside the row, and sets each run to `raised(start, had)`: its first cell's
+/// column and its cells as they were (one byte each, in memory order). A run covered whole
+/// already is passed over: where many routes cross, most are.
+#[inline(always)]
+pub(crate) fn raise_runs(
+    row: &mut [u8],
+    from: usize,
+    to: usize,
+    mut raised: impl FnMut(usize, u64) -> u64,
+) {
     let mut x = from;
     while x < to {
-        let start = x.min(row.len() - CHUNK);
+        let start = x.min(row.len().saturating_sub(CHUNK));
         let Some(cells) = row.get_mut(start..start + CHUNK) else {
             return;
         };
@@ -83,15 +101,39 @@ pub(crate) fn cover_span(
             return;
         };
         x = start + CHUNK;
-        // Where many routes cross, the run is often covered whole already: nothing to add.
         let had = u64::from_ne_bytes(*cells);
         if had == u64::MAX {
             continue;
         }
-        // Offset of the run's first cell from cell `from` (negative when kept inside the row).
-        let k0 = start as f32 - from as f32;
-        *cells = cover_chunk(had, k0, d, s, reach, len, scale).to_ne_bytes();
+        *cells = raised(start, had).to_ne_bytes();
     }
+}
+
+/// A cover of 0..=1 in each of four lanes as a level of `scale` (at most 255): held between 0
+/// and 1 as the scalar rule holds it (`pmin`, then `pmax` against 0, so that a cover that is
+/// not a number ends at 0, as it does there), scaled and truncated.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn levels(cover: core::arch::wasm32::v128, scale: f32) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::{
+        f32x4_mul, f32x4_pmax, f32x4_pmin, f32x4_splat, i32x4_trunc_sat_f32x4,
+    };
+    let cover = f32x4_pmax(f32x4_splat(0.0), f32x4_pmin(cover, f32x4_splat(1.0)));
+    i32x4_trunc_sat_f32x4(f32x4_mul(cover, f32x4_splat(scale)))
+}
+
+/// The [`CHUNK`] cells `had` (one byte each, in memory order) each raised to the level beside
+/// it: `low` holds the first four levels, `high` the last four (each 0..=255 in an i32 lane),
+/// narrowed to bytes and raised in one `u8x16.max`.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn raise(had: u64, low: core::arch::wasm32::v128, high: core::arch::wasm32::v128) -> u64 {
+    use core::arch::wasm32::{
+        i16x8_narrow_i32x4, u64x2, u64x2_extract_lane, u8x16_max, u8x16_narrow_i16x8,
+    };
+    let words = i16x8_narrow_i32x4(low, high);
+    let bytes = u8x16_narrow_i16x8(words, words);
+    u64x2_extract_lane::<0>(u8x16_max(bytes, u64x2(had, 0)))
 }
 
 /// The [`CHUNK`] cells `had` (one byte each, in memory order) each raised to its
@@ -114,9 +156,7 @@ pub(crate) fn cover_chunk(
     scale: f32,
 ) -> u64 {
     use core::arch::wasm32::{
-        f32x4, f32x4_abs, f32x4_add, f32x4_mul, f32x4_pmax, f32x4_pmin, f32x4_splat, f32x4_sub,
-        i16x8_narrow_i32x4, i32x4_trunc_sat_f32x4, u64x2, u64x2_extract_lane, u8x16_max,
-        u8x16_narrow_i16x8, v128,
+        f32x4, f32x4_abs, f32x4_add, f32x4_mul, f32x4_pmin, f32x4_splat, f32x4_sub, v128,
     };
     let half = f32x4_splat(0.5);
     let four = |first: f32| -> v128 {
@@ -128,13 +168,12 @@ pub(crate) fn cover_chunk(
         let ss = f32x4_add(f32x4_splat(s.0), f32x4_mul(k, f32x4_splat(s.1)));
         let across = f32x4_sub(f32x4_splat(reach), f32x4_abs(dd));
         let c = f32x4_pmin(across, f32x4_add(ss, half));
-        let c = f32x4_pmin(c, f32x4_add(f32x4_sub(f32x4_splat(len), ss), half));
-        let c = f32x4_pmax(f32x4_splat(0.0), f32x4_pmin(c, f32x4_splat(1.0)));
-        i32x4_trunc_sat_f32x4(f32x4_mul(c, f32x4_splat(scale)))
+        levels(
+            f32x4_pmin(c, f32x4_add(f32x4_sub(f32x4_splat(len), ss), half)),
+            scale,
+        )
     };
-    let words = i16x8_narrow_i32x4(four(0.0), four(4.0));
-    let bytes = u8x16_narrow_i16x8(words, words);
-    u64x2_extract_lane::<0>(u8x16_max(bytes, u64x2(had, 0)))
+    raise(had, four(0.0), four(4.0))
 }
 
 /// The [`CHUNK`] cells `had` each raised to its [`coverage`], cell by cell (targets without
@@ -195,10 +234,7 @@ pub(crate) fn triangle_chunk(
     edges: &[(f32, f32, f32); 3],
     py: f32,
 ) -> u64 {
-    use core::arch::wasm32::{
-        f32x4, f32x4_add, f32x4_mul, f32x4_pmax, f32x4_pmin, f32x4_splat, i16x8_narrow_i32x4,
-        i32x4_trunc_sat_f32x4, u64x2, u64x2_extract_lane, u8x16_max, u8x16_narrow_i16x8, v128,
-    };
+    use core::arch::wasm32::{f32x4, f32x4_add, f32x4_mul, f32x4_pmin, f32x4_splat, v128};
     let four = |first: usize| -> v128 {
         // Each cell's column as a number (exact: a mask is far narrower than 2^24), then its
         // centre, as `i as f32 + 0.5` gives it.
@@ -220,14 +256,10 @@ pub(crate) fn triangle_chunk(
         let [a, b, c] = edges.map(side);
         // `lesser(lesser(a, b), c)`: the second when the first is not less, as `pmin` picks.
         let d = f32x4_pmin(f32x4_pmin(a, b), c);
-        let cover = f32x4_add(d, f32x4_splat(0.5));
         // Outside the box a cell's centre is not a number, and its cover ends at 0.
-        let cover = f32x4_pmax(f32x4_splat(0.0), f32x4_pmin(cover, f32x4_splat(1.0)));
-        i32x4_trunc_sat_f32x4(f32x4_mul(cover, f32x4_splat(255.0)))
+        levels(f32x4_add(d, f32x4_splat(0.5)), 255.0)
     };
-    let words = i16x8_narrow_i32x4(four(0), four(4));
-    let bytes = u8x16_narrow_i16x8(words, words);
-    u64x2_extract_lane::<0>(u8x16_max(bytes, u64x2(had, 0)))
+    raise(had, four(0), four(4))
 }
 
 /// The [`CHUNK`] cells `had` each raised to its [`triangle_cover`] where its column is within

@@ -6,7 +6,9 @@
 //! when a canvas strokes one path of many lines at once.
 
 use crate::blend::Ink;
-use crate::cover::{cover_span, greater, lesser, triangle_chunk, triangle_cover, CHUNK};
+use crate::cover::{
+    cover_span, greater, lesser, raise_runs, triangle_chunk, triangle_cover, CHUNK,
+};
 use crate::raster::Raster;
 
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
@@ -158,22 +160,9 @@ impl StrokeMask {
             }
             // In runs of CHUNK cells, as strokes are (see `cover_span`), a run covered whole
             // skipped; cells a run reaches outside the box keep what they have.
-            let mut x = x0;
-            while x < x1 {
-                let start = x.min(row.len() - CHUNK);
-                let Some(cells) = row.get_mut(start..start + CHUNK) else {
-                    return;
-                };
-                let Ok(cells) = <&mut [u8; CHUNK]>::try_from(cells) else {
-                    return;
-                };
-                x = start + CHUNK;
-                let had = u64::from_ne_bytes(*cells);
-                if had == u64::MAX {
-                    continue;
-                }
-                *cells = triangle_chunk(had, start, (x0, x1), &edges, py).to_ne_bytes();
-            }
+            raise_runs(row, x0, x1, |start, had| {
+                triangle_chunk(had, start, (x0, x1), &edges, py)
+            });
         }
     }
 
