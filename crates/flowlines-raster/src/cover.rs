@@ -24,59 +24,60 @@ pub(crate) fn greater(a: f32, b: f32) -> f32 {
     }
 }
 
-/// Covers the run of `cells` across one row of a segment's band: the `k`th cell's centre lies
-/// `d.0 + k * d.1` pixels off the segment's line and `s.0 + k * s.1` along it, and gets
-/// `reach - |d|` cover, faded over the pixel past either end (at most 1, times `scale`), where
-/// that is more than it has. Each cell's distances come from its index rather than by adding
-/// a step per cell, so that the cells are independent and the loop compiles to SIMD (four
-/// cells per instruction with WebAssembly's simd128).
+/// One row of a segment's band as a stroke covers it: the cell `k` cells on from the row's
+/// first cell lies `d.0 + k * d.1` pixels off the segment's line and `s.0 + k * s.1` along
+/// it; the band reaches `reach` pixels either side of the line, the segment is `len` long,
+/// and a cell covered whole gets `scale` (255, less for a line thinner than a pixel).
+#[derive(Clone, Copy)]
+pub(crate) struct Band {
+    pub(crate) d: (f32, f32),
+    pub(crate) s: (f32, f32),
+    pub(crate) reach: f32,
+    pub(crate) len: f32,
+    pub(crate) scale: f32,
+}
+
+impl Band {
+    /// The [`coverage`] of the cell `k` cells on from the row's first. Each cell's distances
+    /// come from its index rather than by adding a step per cell, so that the cells are
+    /// independent and a loop over them compiles to SIMD.
+    #[inline(always)]
+    fn cover(&self, k: f32) -> u8 {
+        let (d, s) = (self.d.0 + k * self.d.1, self.s.0 + k * self.s.1);
+        coverage(d, s, self.reach, self.len, self.scale)
+    }
+}
+
+/// Covers the run of `cells` across one row of `band`, each cell where its cover is more than
+/// it has (four cells per instruction with WebAssembly's simd128).
 #[inline(always)]
-pub(crate) fn cover_run(
-    cells: &mut [u8],
-    d: (f32, f32),
-    s: (f32, f32),
-    reach: f32,
-    len: f32,
-    scale: f32,
-) {
+pub(crate) fn cover_run(cells: &mut [u8], band: Band) {
     for (k, cell) in cells.iter_mut().enumerate() {
-        let k = k as f32;
-        let c = coverage(d.0 + k * d.1, s.0 + k * s.1, reach, len, scale);
-        *cell = (*cell).max(c);
+        *cell = (*cell).max(band.cover(k as f32));
     }
 }
 
 /// Cells a row's span is covered in at a time: one 64-bit word of the mask.
 pub(crate) const CHUNK: usize = 8;
 
-/// Covers cells `from..to` of one `row` as [`cover_run`] does, `d` and `s` being the distances
-/// at cell `from`, in whole runs of [`CHUNK`] cells, skipping a run whose cells are all fully
+/// Covers cells `from..to` of one `row` as [`cover_run`] does, `band`'s distances being those
+/// of cell `from`, in whole runs of [`CHUNK`] cells, skipping a run whose cells are all fully
 /// covered already (read as one word): at 100,000 routes most pixels a route crosses are, so
 /// this halves the static layer's stroking (in Chromium, the same pixels). The cells a run
 /// reaches past the span (kept inside the row) lie outside the band or past the segment's ends,
 /// where the cover is 0, so they keep what they have.
-#[allow(clippy::too_many_arguments)]
 #[inline(always)]
-pub(crate) fn cover_span(
-    row: &mut [u8],
-    from: usize,
-    to: usize,
-    d: (f32, f32),
-    s: (f32, f32),
-    reach: f32,
-    len: f32,
-    scale: f32,
-) {
+pub(crate) fn cover_span(row: &mut [u8], from: usize, to: usize, band: Band) {
     if row.len() < CHUNK {
         if let Some(cells) = row.get_mut(from..to) {
-            cover_run(cells, d, s, reach, len, scale);
+            cover_run(cells, band);
         }
         return;
     }
     raise_runs(row, from, to, |start, had| {
         // Offset of the run's first cell from cell `from` (negative when kept inside the row).
         let k0 = start as f32 - from as f32;
-        cover_chunk(had, k0, d, s, reach, len, scale)
+        cover_chunk(had, k0, band)
     });
 }
 
@@ -137,8 +138,8 @@ fn raise(had: u64, low: core::arch::wasm32::v128, high: core::arch::wasm32::v128
 }
 
 /// The [`CHUNK`] cells `had` (one byte each, in memory order) each raised to its
-/// [`coverage`], the first cell lying `k0` cells on from the cell whose distances are `d.0`
-/// and `s.0` (see [`cover_span`]). In WebAssembly SIMD: eight cells in two lanes of four,
+/// [`coverage`] in `band`, the first cell lying `k0` cells on from the band's first (see
+/// [`cover_span`]). In WebAssembly SIMD: eight cells in two lanes of four,
 /// narrowed to bytes and raised in one instruction, where the compiler left the clamps and
 /// the bytes to scalar code one cell at a time (a third of the static layer's time at 10,000
 /// flows). Each lane does the scalar rule's arithmetic in its order, so the cover is the same
@@ -146,18 +147,17 @@ fn raise(had: u64, low: core::arch::wasm32::v128, high: core::arch::wasm32::v128
 /// ends at 0 in both).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline(always)]
-pub(crate) fn cover_chunk(
-    had: u64,
-    k0: f32,
-    d: (f32, f32),
-    s: (f32, f32),
-    reach: f32,
-    len: f32,
-    scale: f32,
-) -> u64 {
+pub(crate) fn cover_chunk(had: u64, k0: f32, band: Band) -> u64 {
     use core::arch::wasm32::{
         f32x4, f32x4_abs, f32x4_add, f32x4_mul, f32x4_pmin, f32x4_splat, f32x4_sub, v128,
     };
+    let Band {
+        d,
+        s,
+        reach,
+        len,
+        scale,
+    } = band;
     let half = f32x4_splat(0.5);
     let four = |first: f32| -> v128 {
         let k = f32x4_add(
@@ -176,23 +176,14 @@ pub(crate) fn cover_chunk(
     raise(had, four(0.0), four(4.0))
 }
 
-/// The [`CHUNK`] cells `had` each raised to its [`coverage`], cell by cell (targets without
-/// WebAssembly SIMD; see the SIMD version above).
+/// The [`CHUNK`] cells `had` each raised to its [`coverage`] in `band`, cell by cell (targets
+/// without WebAssembly SIMD; see the SIMD version above).
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline(always)]
-pub(crate) fn cover_chunk(
-    had: u64,
-    k0: f32,
-    d: (f32, f32),
-    s: (f32, f32),
-    reach: f32,
-    len: f32,
-    scale: f32,
-) -> u64 {
+pub(crate) fn cover_chunk(had: u64, k0: f32, band: Band) -> u64 {
     let mut cells = had.to_ne_bytes();
     for (k, cell) in cells.iter_mut().enumerate() {
-        let k = k0 + k as f32;
-        *cell = (*cell).max(coverage(d.0 + k * d.1, s.0 + k * s.1, reach, len, scale));
+        *cell = (*cell).max(band.cover(k0 + k as f32));
     }
     u64::from_ne_bytes(cells)
 }

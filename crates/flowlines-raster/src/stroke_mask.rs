@@ -7,7 +7,7 @@
 
 use crate::blend::Ink;
 use crate::cover::{
-    cover_span, greater, lesser, raise_runs, triangle_chunk, triangle_cover, CHUNK,
+    cover_span, greater, lesser, raise_runs, triangle_chunk, triangle_cover, Band, CHUNK,
 };
 use crate::raster::Raster;
 
@@ -90,16 +90,14 @@ impl StrokeMask {
                 let Some(cells) = self.cover.get_mut(row..row + self.width) else {
                     return;
                 };
-                cover_span(
-                    cells,
-                    from as usize,
-                    to as usize,
-                    (d, uy),
-                    (s, ux),
+                let band = Band {
+                    d: (d, uy),
+                    s: (s, ux),
                     reach,
                     len,
-                    255.0 * thin,
-                );
+                    scale: 255.0 * thin,
+                };
+                cover_span(cells, from as usize, to as usize, band);
             }
             y += 1.0;
         }
