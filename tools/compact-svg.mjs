@@ -15,9 +15,10 @@
 // - consecutive filled dots of one size and colour (<circle> with integer centre and radius, no
 //   stroke: the dotted outlines of assumed routes, 733 of them in the default story) become
 //   one <path> of zero-length subpaths stroked with round caps as wide as the dots
-//   (`M848 338h0m4 -5h0…`): round caps draw each as the same disc. Where two translucent dots'
+//   (`M848 338h0m4-5h0…`): round caps draw each as the same disc. Where two translucent dots'
 //   soft edges touch, one path lays their cover once where two elements laid it twice: up to
-//   2 levels off in those pixels (as the live map's outlines, drawn as one mask, do).
+//   3 levels off in those pixels, 0.7 % of the default fallback's (as the live map's outlines,
+//   drawn as one mask, lay overlapping dots once).
 //
 //   node tools/compact-svg.mjs FILE.svg [...]   (rewrites each in place; tools/build-static.sh)
 import { readFileSync, writeFileSync } from 'node:fs';
