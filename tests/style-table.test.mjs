@@ -36,9 +36,11 @@ test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.
   assert.deepEqual(table.marks, { unknown: 1, disputed: 2, inferredDestination: 4, assumedRoute: 8, openHigh: 16, held: 32 });
 });
 
-test('the live static layer strokes every flow in its style\'s dash from the table', async () => {
+test('the live static layer leaves every flow\'s line to the core, which dashes it from the table', async () => {
+  // The core's dashes against a canvas stroking each flow with the table's dash array:
+  // tests/static-layer.test.mjs ("drawn by the core look as a canvas strokes them").
   const { page } = await open(env, '/?at=2024-10-20&paused');
-  const { table, strokes, styles } = await page.evaluate(async () => {
+  const { table, strokes, painted, styles } = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     const { drawStaticLayer } = await import('/js/static-layer.js');
     await init();
@@ -52,26 +54,20 @@ test('the live static layer strokes every flow in its style\'s dash from the tab
     const strokes = [];
     const stroke = ctx.stroke.bind(ctx);
     ctx.stroke = () => {
-      strokes.push({ dash: ctx.getLineDash(), width: ctx.lineWidth, cap: ctx.lineCap, alpha: ctx.globalAlpha, color: ctx.strokeStyle });
+      strokes.push({ dash: ctx.getLineDash(), color: ctx.strokeStyle });
       stroke();
     };
+    let painted = 0;
+    const paint = map.paint_flows.bind(map);
+    map.paint_flows = (layer) => { painted += 1; return paint(layer); };
     drawStaticLayer(ctx, map, { width: 1200, height: 700, dpr: 1, lang: 'en' });
-    const table = map.style_table();
     const { visible, styles } = map.frame_columns();
-    return { table, strokes, styles: [...styles].filter((_, s) => visible[s]) };
+    return { table: map.style_table(), strokes, painted, styles: [...styles].filter((_, s) => visible[s]) };
   });
-  // A flow's line: its colour is a category's, not the basemap's or the outline's grey.
-  const lines = strokes.filter((s) => s.dash.length && s.color !== table.colors.outline && s.color !== table.colors.border);
-  const seen = new Set();
-  for (const s of lines) {
-    const code = s.cap === 'round' ? 2 : s.alpha < 0.5 ? 3 : 1;
-    seen.add(code);
-    assert.ok(Math.abs(s.alpha - table.styles[code].alpha) < 1e-6, `style ${code}'s opacity ${s.alpha}`);
-    assert.ok(close(s.dash, expected(table, code, s.width)), `style ${code} at ${s.width}: ${s.dash} vs ${expected(table, code, s.width)}`);
-  }
-  const drawn = new Set(styles.filter((c) => c > 0));
-  assert.ok(drawn.size >= 2, `the story shows several dashed styles (${[...drawn]})`);
-  assert.deepEqual([...seen].sort(), [...drawn].sort(), 'every dashed style drawn was checked');
+  assert.equal(painted, 1, 'the core drew the flows once');
+  const dashed = strokes.filter((s) => s.dash.length && s.color !== table.colors.outline && s.color !== table.colors.border);
+  assert.deepEqual(dashed, [], 'the page dashes no flow itself');
+  assert.ok(new Set(styles.filter((c) => c > 0)).size >= 2, 'the story shows several dashed styles');
 });
 
 test('the legend\'s samples use the table\'s dash arrays and ink, and the page\'s ink is the core\'s', async () => {

@@ -118,7 +118,7 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
   }), words.t('mark_disputed')));
   root.append(key(svg(36, 14, (el) => {
     const p = document.createElementNS(SVG, 'path');
-    for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: look.colors.white, stroke: ink, 'stroke-width': 1.5 })) p.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: look.colors.white, stroke: ink, 'stroke-width': look.hollowArrow })) p.setAttribute(k, v);
     el.append(p);
   }), words.t('mark_inferred')));
   root.append(key(svg(36, 14, (el) => {

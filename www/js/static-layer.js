@@ -2,7 +2,7 @@
 // its width, band, line style, marks and arrowhead, the place dots and their labels. Every
 // position, width and style comes from the core; this module only strokes and fills.
 
-import { styleTable, dashOf, scaleFor as scaleOf } from './style-table.js';
+import { styleTable, scaleFor as scaleOf } from './style-table.js';
 
 const FONT_FAMILY = 'system-ui, "Noto Sans", "Noto Sans CJK KR", sans-serif';
 
@@ -156,58 +156,28 @@ function drawFlows(ctx, map) {
     return;
   }
   drawOutlines(ctx, map);
+  drawFlowsInCore(ctx, map);
+}
+
+/**
+ * Each visible flow with its band, line, dashes and arrowhead, drawn one after another by the
+ * core as a canvas strokes them (`FlowMap.paint_flows`), laid over the basemap and the
+ * outlines; then the flows' `?` and `!` badges over them. A software canvas dashing each
+ * route took most of a 1,000-flow map's static layer.
+ */
+export function drawFlowsInCore(ctx, map) {
+  const layer = scratch(ctx.canvas);
+  map.paint_flows(layer);
+  layScratch(ctx, layer);
   const look = styleTable(map);
   const bit = look.marks;
   // Views of wasm memory: read before the next call into the map.
-  const {
-    route_xy: xy, route_offsets: offsets, colors, widths, styles, marks, visible, arrow_xy: arrows, mark_xy: markXy,
-  } = map.frame_columns();
-  ctx.lineJoin = 'round';
-  for (let s = 0; s + 1 < offsets.length; s++) {
+  const { marks, colors, visible, mark_xy: markXy } = map.frame_columns();
+  for (let s = 0; s < visible.length; s++) {
     if (!visible[s]) continue;
-    const [a, b] = [offsets[s], offsets[s + 1]];
-    if (b - a < 2) continue;
-    const [w, low, high] = [widths[3 * s], widths[3 * s + 1], widths[3 * s + 2]];
-    const style = look.styles[styles[s]];
-    // A range: a pale band from the low to the high width, under the central line.
-    if (high - low > 1) {
-      ctx.globalAlpha = look.bandAlpha;
-      ctx.strokeStyle = colors[s];
-      ctx.setLineDash([]);
-      ctx.lineCap = 'butt';
-      ctx.lineWidth = high;
-      pathOf(ctx, xy, a, b);
-      ctx.stroke();
-    }
-    ctx.globalAlpha = style.alpha;
-    ctx.strokeStyle = colors[s];
-    ctx.lineWidth = style.width ?? ((marks[s] & bit.unknown) ? w : Math.max(low, Math.min(w, high)));
-    ctx.lineCap = style.round ? 'round' : 'butt';
-    ctx.setLineDash(dashOf(look, styles[s], ctx.lineWidth));
-    pathOf(ctx, xy, a, b);
-    ctx.stroke();
-    // The arrowhead: filled, or hollow when the destination is inferred.
-    ctx.setLineDash([]);
-    ctx.globalAlpha = style.arrowAlpha;
-    ctx.beginPath();
-    ctx.moveTo(arrows[6 * s], arrows[6 * s + 1]);
-    ctx.lineTo(arrows[6 * s + 2], arrows[6 * s + 3]);
-    ctx.lineTo(arrows[6 * s + 4], arrows[6 * s + 5]);
-    ctx.closePath();
-    if (marks[s] & bit.inferredDestination) {
-      ctx.fillStyle = look.colors.white;
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = colors[s];
-      ctx.stroke();
-    } else {
-      ctx.fillStyle = colors[s];
-      ctx.fill();
-    }
     if (marks[s] & bit.unknown) badge(ctx, look, markXy[4 * s], markXy[4 * s + 1], '?', colors[s]);
     if (marks[s] & bit.disputed) badge(ctx, look, markXy[4 * s + 2], markXy[4 * s + 3], '!', colors[s]);
   }
-  ctx.globalAlpha = 1;
 }
 
 function drawPlaces(ctx, map, lang, colours, { font, radius }) {

@@ -98,6 +98,21 @@ pub struct FlowStyle {
     pub marks: u8,
 }
 
+impl FlowStyle {
+    /// The width its line is drawn at, in CSS pixels: its style's fixed width where it has
+    /// one (a faint line), else the central figure's, held within the range's band, or the
+    /// unknown-figure width as it is when no source gives a number.
+    pub fn line_width(&self) -> f64 {
+        crate::line_style::look(self.style)
+            .width
+            .unwrap_or(if self.marks & marks::UNKNOWN != 0 {
+                self.width
+            } else {
+                self.width.min(self.width_high).max(self.width_low)
+            })
+    }
+}
+
 /// Per-unit width scales and per-stream facts that do not change with time.
 #[derive(Debug, Clone)]
 pub struct Encoder {

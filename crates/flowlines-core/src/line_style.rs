@@ -159,6 +159,8 @@ pub const STYLES: [LineStyle; 4] = [
 
 /// The opacity of a range's pale band, 0 to 1.
 pub const BAND_ALPHA: f64 = 0.22;
+/// The width of a hollow arrowhead's outline (a destination inferred), in pixels.
+pub const HOLLOW_ARROW_PX: f64 = 1.5;
 /// The dots of an assumed route's grey outline: `[on, off]` with round caps, in pixels.
 pub const OUTLINE_DASH: [f64; 2] = [1.0, 5.0];
 /// How much wider than its flow an assumed route's outline is, in pixels.
@@ -204,6 +206,8 @@ pub struct Table {
     pub colors: Colors,
     /// See [`BAND_ALPHA`].
     pub band_alpha: f64,
+    /// See [`HOLLOW_ARROW_PX`].
+    pub hollow_arrow: f64,
     /// See [`OUTLINE_DASH`].
     pub outline_dash: [f64; 2],
     /// See [`OUTLINE_EXTRA_PX`].
@@ -291,6 +295,7 @@ pub fn table() -> Table {
             border: css(BORDER),
         },
         band_alpha: BAND_ALPHA,
+        hollow_arrow: HOLLOW_ARROW_PX,
         outline_dash: OUTLINE_DASH,
         outline_extra: OUTLINE_EXTRA_PX,
         outline_alpha: OUTLINE_ALPHA,

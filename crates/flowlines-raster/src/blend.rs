@@ -133,6 +133,29 @@ impl Ink {
     }
 }
 
+/// Lays `ink` over the pixels `px` (RGBA) under the coverages `cells`, four at a time where
+/// any of the four is covered. Kept out of line: the one copy of the blend both ways of laying
+/// a mask share.
+#[inline(never)]
+pub(crate) fn lay_span(ink: &Ink, cells: &[u8], px: &mut [u8]) {
+    let mut fours = cells.chunks_exact(4);
+    let mut quads = px.chunks_exact_mut(16);
+    for (four, quad) in (&mut fours).zip(&mut quads) {
+        if let (Ok(four), Ok(quad)) = (<[u8; 4]>::try_from(four), <&mut [u8; 16]>::try_from(quad)) {
+            if four != [0; 4] {
+                ink.over_four(four, quad);
+            }
+        }
+    }
+    for (&m, p) in fours
+        .remainder()
+        .iter()
+        .zip(quads.into_remainder().chunks_exact_mut(4))
+    {
+        ink.over_one(m, p);
+    }
+}
+
 /// The alpha a transparent pixel takes under coverage `m` at `per_level` (the opacity over
 /// 255): the source-over blend's `sa + 0`, written as [`Ink::over_one`] writes it.
 fn over_transparent(m: u8, per_level: f32) -> u8 {

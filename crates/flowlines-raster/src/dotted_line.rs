@@ -126,6 +126,7 @@ impl StrokeMask {
             }
         };
         let d = &self.dots[at];
+        let span = d.span;
         let (qx, qy) = (
             (cx * SUB as f32).round_ties_even() as i32,
             (cy * SUB as f32).round_ties_even() as i32,
@@ -154,6 +155,7 @@ impl StrokeMask {
                     }
                 }
             }
+            self.touch_rows(top, span, (left as usize, left as usize + span));
             return;
         }
         // Across a side: the columns inside, one by one.
@@ -174,6 +176,19 @@ impl StrokeMask {
             for (m, &c) in cells.iter_mut().zip(cover) {
                 *m = (*m).max(c);
             }
+        }
+        let x = (left + c0 as i64) as usize;
+        self.touch_rows(top, span, (x, x + (c1 - c0)));
+    }
+
+    /// Notes cells `x.0..x.1` of the rows from `top` on, `rows` of them, that lie in the mask.
+    fn touch_rows(&mut self, top: i64, rows: usize, x: (usize, usize)) {
+        if self.touched.is_empty() {
+            return;
+        }
+        let h = self.height as i64;
+        for y in top.max(0)..(top + rows as i64).min(h) {
+            self.touch(y as usize, x.0, x.1);
         }
     }
 

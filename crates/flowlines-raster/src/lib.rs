@@ -18,6 +18,8 @@ mod cover;
 pub mod disc_stamp;
 /// Dotted lines of round dots into a coverage mask: the outlines of assumed routes.
 pub mod dotted_line;
+/// One flow's line stroked as a canvas strokes it, solid or dashed, and laid on its own.
+pub mod flow_line;
 /// Each frame's particles along their routes, and their discs drawn into a raster.
 pub mod particles;
 /// A projected path in pixels with its running length, to place things along it.

@@ -5,11 +5,14 @@
 //! Overlapping strokes in one mask do not add up (each pixel keeps its highest coverage), as
 //! when a canvas strokes one path of many lines at once.
 
-use crate::blend::Ink;
+use crate::blend::{lay_span, Ink};
 use crate::cover::{
     cover_span, greater, lesser, raise_runs, triangle_chunk, triangle_cover, Band, CHUNK,
 };
 use crate::raster::Raster;
+
+/// A row not drawn into: its first cell past its last.
+pub(crate) const UNTOUCHED: [u32; 2] = [u32::MAX, 0];
 
 /// How much of each pixel is covered, 0 to 255, row by row from the top left.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +22,11 @@ pub struct StrokeMask {
     pub(crate) cover: Vec<u8>,
     /// The stamps of each dot radius drawn so far (see [`StrokeMask::dot`]).
     pub(crate) dots: Vec<crate::dotted_line::DotStamps>,
+    /// While kept (see `flow_line.rs`), each row's first and past-last cell drawn into since
+    /// the mask was last laid; empty when not kept.
+    pub(crate) touched: Vec<[u32; 2]>,
+    /// The first and past-last row in `touched` drawn into.
+    pub(crate) touched_rows: [usize; 2],
 }
 
 impl StrokeMask {
@@ -29,12 +37,29 @@ impl StrokeMask {
             height,
             cover: vec![0; width * height],
             dots: Vec::new(),
+            touched: Vec::new(),
+            touched_rows: [usize::MAX, 0],
         }
     }
 
     /// Uncovers every pixel.
     pub fn clear(&mut self) {
         self.cover.fill(0);
+        if !self.touched.is_empty() {
+            self.touched.fill(UNTOUCHED);
+        }
+        self.touched_rows = [usize::MAX, 0];
+    }
+
+    /// Notes that cells `from..to` of row `y` were drawn into, while that is kept.
+    #[inline(always)]
+    pub(crate) fn touch(&mut self, y: usize, from: usize, to: usize) {
+        if let Some(span) = self.touched.get_mut(y) {
+            span[0] = span[0].min(from as u32);
+            span[1] = span[1].max(to as u32);
+            self.touched_rows[0] = self.touched_rows[0].min(y);
+            self.touched_rows[1] = self.touched_rows[1].max(y + 1);
+        }
     }
 
     /// The coverage of pixel (`x`, `y`), 0 outside.
@@ -74,6 +99,13 @@ impl StrokeMask {
         } else {
             (f32::INFINITY, 0.0)
         };
+        // Kept once a segment, its rows' cells within its box: the loop below stays as it was.
+        if !self.touched.is_empty() {
+            let (from, to) = (xa.floor().max(0.0) as usize, xb.ceil().min(w) as usize);
+            for y in ya as usize..yb as usize {
+                self.touch(y, from, to);
+            }
+        }
         let mut y = ya;
         while y < yb {
             let py = y + 0.5;
@@ -154,6 +186,7 @@ impl StrokeMask {
                 for (x, cell) in row.iter_mut().enumerate().take(x1).skip(x0) {
                     *cell = (*cell).max(triangle_cover(&edges, x as f32 + 0.5, py));
                 }
+                self.touch(y, x0, x1);
                 continue;
             }
             // In runs of CHUNK cells, as strokes are (see `cover_span`), a run covered whole
@@ -161,6 +194,7 @@ impl StrokeMask {
             raise_runs(row, x0, x1, |start, had| {
                 triangle_chunk(had, start, (x0, x1), &edges, py)
             });
+            self.touch(y, x0, x1);
         }
     }
 
@@ -186,22 +220,11 @@ impl StrokeMask {
             let Ok(word) = <[u8; CHUNK]>::try_from(run) else {
                 continue;
             };
-            if u64::from_ne_bytes(word) == 0 {
-                continue;
-            }
-            for (four, px) in word.chunks_exact(4).zip(block.chunks_exact_mut(16)) {
-                if let (Ok(four), Ok(px)) =
-                    (<[u8; 4]>::try_from(four), <&mut [u8; 16]>::try_from(px))
-                {
-                    if four != [0; 4] {
-                        ink.over_four(four, px);
-                    }
-                }
+            if u64::from_ne_bytes(word) != 0 {
+                lay_span(&ink, &word, block);
             }
         }
-        for (&m, px) in rest.iter().zip(pixels.into_remainder().chunks_exact_mut(4)) {
-            ink.over_one(m, px);
-        }
+        lay_span(&ink, rest, pixels.into_remainder());
     }
 }
 

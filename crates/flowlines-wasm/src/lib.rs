@@ -409,6 +409,20 @@ impl FlowMap {
         put(ctx, &self.route_layer)
     }
 
+    /// Draws each visible stream's band, line and arrowhead one after another, as the page's
+    /// canvas draws a few flows (see `Scene::paint_flows`; the badges are left to the page),
+    /// and puts them onto `ctx` at its top left, replacing its pixels: the page then lays that
+    /// canvas over the basemap and the outlines.
+    pub fn paint_flows(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
+        if self.raster.width() == 0 || self.raster.height() == 0 {
+            return Ok(());
+        }
+        self.fit_route_layer();
+        self.scene
+            .paint_flows(&mut self.route_layer, &mut self.route_mask, self.dpr);
+        put(ctx, &self.route_layer)
+    }
+
     /// Draws the dotted grey outlines of the visible streams whose route is assumed (see
     /// `Scene::paint_outlines`) and puts them onto `ctx` at its top left, replacing its pixels:
     /// the page lays that canvas under the flows. Returns whether there were any (when none,

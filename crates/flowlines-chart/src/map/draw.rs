@@ -160,13 +160,7 @@ pub(super) fn draw_flows<DB: DrawingBackend>(
             p.path(&pts, stroke(rgba(color, BAND_ALPHA), high))?;
         }
         let look = line_style::look(st.style);
-        let line_w = if let Some(fixed) = look.width {
-            fixed * s
-        } else if st.marks & marks::UNKNOWN != 0 {
-            w
-        } else {
-            w.min(high).max(low)
-        };
+        let line_w = st.line_width() * s;
         styled_line(p, &pts, st.style, color, look.alpha, line_w)?;
         // The arrowhead: filled, or hollow when the destination is inferred.
         if let Some(tri) = arrows.get(i * 6..i * 6 + 6) {

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 mod ends;
+mod flow_layer;
 mod labels;
 mod lanes;
 mod layout;

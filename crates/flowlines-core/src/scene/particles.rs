@@ -128,7 +128,7 @@ impl Scene {
     }
 
     /// Stream `s`'s route as drawn: x, y pairs in CSS pixels, its part of `route_xy`.
-    fn route_points(&self, s: usize) -> Option<&[f32]> {
+    pub(super) fn route_points(&self, s: usize) -> Option<&[f32]> {
         let (&a, &b) = (
             self.laid.route_offsets.get(s)?,
             self.laid.route_offsets.get(s + 1)?,

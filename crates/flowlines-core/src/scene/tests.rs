@@ -294,3 +294,32 @@ fn the_inset_shares_the_story_with_its_map_and_lays_out_as_a_whole_copy_of_the_m
         "the same places, routes, arrowheads, marks and tracks"
     );
 }
+
+#[test]
+fn each_shown_flow_is_painted_on_its_route_and_a_hidden_one_is_not() {
+    let mut s = scene_at("2025-06-01");
+    let (w, h) = (1000, 600);
+    let (mut r, mut m) = (Raster::new(w, h), StrokeMask::new(w, h));
+    s.paint_flows(&mut r, &mut m, 1.0);
+    let shown: Vec<usize> = (0..s.styles().len())
+        .filter(|&i| s.styles()[i].visible)
+        .collect();
+    assert!(shown.len() > 5, "{} flows shown", shown.len());
+    // Each shown flow's route is painted near its middle (a dashed one within a period).
+    for &i in &shown {
+        let route = s.route(i).unwrap();
+        let painted = (0..24).any(|k| {
+            let ((x, y), _) = route.at(route.length() / 2.0 + f64::from(k));
+            r.pixel(x as usize, y as usize).is_some_and(|p| p[3] > 0)
+        });
+        assert!(painted, "stream {i} is painted");
+    }
+    // Hidden, nothing is painted, and the mask is left clear for the next layer.
+    for &i in &shown {
+        let category = s.story().streams[i].category.clone();
+        s.set_category_visible(&category, false);
+    }
+    s.paint_flows(&mut r, &mut m, 1.0);
+    assert!(r.rgba().chunks_exact(4).all(|p| p[3] == 0));
+    assert!((0..h).all(|y| (0..w).all(|x| m.at(x, y) == 0)));
+}
