@@ -10,9 +10,6 @@ pub(crate) struct Ink {
     pub(crate) rgb: [u8; 3],
     /// The layer's opacity divided by 255: a coverage of `m` lays the colour at `m * per_level`.
     pub(crate) per_level: f32,
-    /// What a transparent pixel's alpha becomes under each coverage level (the blend's
-    /// `sa + 0`, worked out once a layer).
-    pub(crate) alone: [u8; 256],
 }
 
 impl Ink {
@@ -26,13 +23,12 @@ impl Ink {
         Some(Ink {
             rgb: [(color >> 16) as u8, (color >> 8) as u8, color as u8],
             per_level,
-            alone: std::array::from_fn(|m| over_transparent(m as u8, per_level)),
         })
     }
 
     /// Lays the colour over pixel `px` (RGBA) under coverage `m`: a transparent pixel takes
-    /// the colour and the alpha of the table; a painted one gets the blend, each channel
-    /// rounded half up.
+    /// the colour as it is and the blend's alpha (no division); a painted one gets the blend,
+    /// each channel rounded half up.
     #[inline(always)]
     pub(crate) fn over_one(&self, m: u8, px: &mut [u8]) {
         if m == 0 || px.len() < 4 {
@@ -40,7 +36,7 @@ impl Ink {
         }
         if px[3] == 0 {
             px[..3].copy_from_slice(&self.rgb);
-            px[3] = self.alone[usize::from(m)];
+            px[3] = over_transparent(m, self.per_level);
             return;
         }
         let sa = f32::from(m) * self.per_level;

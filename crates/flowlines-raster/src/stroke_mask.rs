@@ -199,11 +199,8 @@ impl StrokeMask {
     }
 
     /// Lays the mask over `raster` in `color` (`0xRRGGBB`) at `opacity` (0..=1): source over,
-    /// in the raster's straight (not premultiplied) alpha. A pixel still transparent takes the
-    /// colour as it is and the mask's alpha from a table made once per call (what the blend
-    /// gives it, to the level, with no division): an outline layer, or a dense map's first
-    /// layer of routes, is mostly such pixels. Nothing changes at opacity 0. Four pixels are
-    /// blended at a time in WebAssembly SIMD, to the same levels (`blend.rs`).
+    /// in the raster's straight (not premultiplied) alpha. Nothing changes at opacity 0. Four
+    /// pixels are blended at a time in WebAssembly SIMD, to the same levels (`blend.rs`).
     pub fn composite(&self, raster: &mut Raster, color: u32, opacity: f32) {
         let Some(ink) = Ink::new(color, opacity) else {
             return;
