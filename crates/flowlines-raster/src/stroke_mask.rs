@@ -27,6 +27,8 @@ pub struct StrokeMask {
     pub(crate) touched: Vec<[u32; 2]>,
     /// The first and past-last row in `touched` drawn into.
     pub(crate) touched_rows: [usize; 2],
+    /// Scratch space for the points of a path being stroked (see `flow_line.rs`).
+    pub(crate) path: Vec<(f32, f32)>,
 }
 
 impl StrokeMask {
@@ -39,6 +41,7 @@ impl StrokeMask {
             dots: Vec::new(),
             touched: Vec::new(),
             touched_rows: [usize::MAX, 0],
+            path: Vec::new(),
         }
     }
 
@@ -132,23 +135,6 @@ impl StrokeMask {
                 cover_span(cells, from as usize, to as usize, band);
             }
             y += 1.0;
-        }
-    }
-
-    /// Strokes the polyline through the points `xy` (x, y pairs in CSS pixels, scaled by
-    /// `scale` to the mask's pixels), segment by segment as [`StrokeMask::stroke_segment`]
-    /// does, `width` mask pixels wide. Kept out of line, so that the loop stays compiled for
-    /// speed in this crate rather than inlined into a caller compiled for size.
-    #[inline(never)]
-    pub fn stroke_polyline(&mut self, xy: &[f32], scale: f32, width: f32) {
-        for p in xy.windows(4).step_by(2) {
-            self.stroke_segment(
-                p[0] * scale,
-                p[1] * scale,
-                p[2] * scale,
-                p[3] * scale,
-                width,
-            );
         }
     }
 
@@ -284,17 +270,6 @@ mod tests {
         assert_eq!(m.at(10, 6), 63);
         assert_eq!(m.at(10, 3), 0);
         assert_eq!(m.at(0, 5), 0, "butt ends stop at the segment");
-    }
-
-    #[test]
-    fn a_polyline_is_stroked_as_its_segments_at_its_scale() {
-        let mut one = StrokeMask::new(40, 40);
-        one.stroke_polyline(&[2.0, 2.0, 10.0, 15.0, 18.0, 4.0], 2.0, 1.5);
-        let mut each = StrokeMask::new(40, 40);
-        each.stroke_segment(4.0, 4.0, 20.0, 30.0, 1.5);
-        each.stroke_segment(20.0, 30.0, 36.0, 8.0, 1.5);
-        assert_eq!(one.cover, each.cover);
-        assert!(one.cover.contains(&255));
     }
 
     /// The cover of every cell of a `width` x `height` mask for one segment, each cell on its

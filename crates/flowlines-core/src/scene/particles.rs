@@ -50,9 +50,10 @@ impl Scene {
     /// Draws the routes and arrowheads of the visible streams into `raster` (cleared first),
     /// whose pixels are `dpr` device pixels per CSS pixel, as a dense map's static layer shows
     /// them: the streams of one colour and line style together, their routes stroked solid at
-    /// the group's widest width (at most 2 CSS pixels) and then their arrowheads filled, each
-    /// laid over what is there at half opacity (faint streams at 0.3), overlaps not adding up.
-    /// `mask` is scratch space of the raster's size.
+    /// the group's widest width (at most 2 CSS pixels; `StrokeMask::stroke_path`, through the
+    /// points the pixels need) and then their arrowheads filled, each laid over what is there
+    /// at half opacity (faint streams at 0.3), overlaps not adding up. `mask` is scratch space
+    /// of the raster's size.
     pub fn paint_routes(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
         raster.clear();
         // Groups by colour and style, in the order they first appear.
@@ -79,7 +80,7 @@ impl Scene {
             mask.clear();
             for &s in &streams {
                 if let Some(xy) = self.route_points(s) {
-                    mask.stroke_polyline(xy, dpr, width * dpr);
+                    mask.stroke_path(xy, dpr, width * dpr, None);
                 }
             }
             mask.composite(raster, color, opacity);
