@@ -152,6 +152,26 @@ impl FlowMap {
         }
     }
 
+    /// The routes' layer drawn by `paint` and put onto `ctx` at its top left, replacing its
+    /// pixels; nothing before the first resize.
+    fn put_route_layer(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        paint: fn(&Scene, &mut Raster, &mut StrokeMask, f32),
+    ) -> Result<(), JsError> {
+        if self.raster.width() == 0 || self.raster.height() == 0 {
+            return Ok(());
+        }
+        self.fit_route_layer();
+        paint(
+            &self.scene,
+            &mut self.route_layer,
+            &mut self.route_mask,
+            self.dpr,
+        );
+        put(ctx, &self.route_layer)
+    }
+
     /// A map of `story` before its first resize: no canvas yet, the light theme.
     fn of_story(story: flowlines_core::model::Story) -> FlowMap {
         FlowMap {
@@ -400,27 +420,15 @@ impl FlowMap {
     /// `Scene::paint_routes`) and puts them onto `ctx` at its top left, replacing its pixels:
     /// the page then lays that canvas over the basemap.
     pub fn paint_routes(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
-        if self.raster.width() == 0 || self.raster.height() == 0 {
-            return Ok(());
-        }
-        self.fit_route_layer();
-        self.scene
-            .paint_routes(&mut self.route_layer, &mut self.route_mask, self.dpr);
-        put(ctx, &self.route_layer)
+        self.put_route_layer(ctx, Scene::paint_routes)
     }
 
-    /// Draws each visible stream's band, line and arrowhead one after another, as the page's
-    /// canvas draws a few flows (see `Scene::paint_flows`; the badges are left to the page),
+    /// Draws each visible stream's band, line and arrowhead one after another, as a canvas
+    /// strokes them one by one (see `Scene::paint_flows`; the badges are left to the page),
     /// and puts them onto `ctx` at its top left, replacing its pixels: the page then lays that
     /// canvas over the basemap and the outlines.
     pub fn paint_flows(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
-        if self.raster.width() == 0 || self.raster.height() == 0 {
-            return Ok(());
-        }
-        self.fit_route_layer();
-        self.scene
-            .paint_flows(&mut self.route_layer, &mut self.route_mask, self.dpr);
-        put(ctx, &self.route_layer)
+        self.put_route_layer(ctx, Scene::paint_flows)
     }
 
     /// Draws the dotted grey outlines of the visible streams whose route is assumed (see

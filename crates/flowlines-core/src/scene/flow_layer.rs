@@ -1,7 +1,8 @@
-//! The flows of a map of a few hundred drawn by the core, each as the page's canvas strokes it:
-//! its range's pale band, its line in its width, dashes and opacity, and its arrowhead, each
-//! laid over what the flows before it left. A software canvas spent most of a 1,000-flow
-//! map's static layer dashing each route's path (README, Benchmarks).
+//! The flows of a map of up to 1,500 (above that the page draws the dense map's layer,
+//! `Scene::paint_routes`) drawn by the core, each as a canvas strokes it: its range's pale
+//! band, its line in its width, dashes and opacity, and its arrowhead, each laid over what the
+//! flows before it left. A software canvas spent most of a 1,000-flow map's static layer
+//! dashing each route's path (README, Benchmarks, "The morning of 5 December").
 
 use super::Scene;
 use crate::encoding::{marks, FlowStyle};
@@ -12,7 +13,7 @@ use crate::style::WHITE;
 
 impl Scene {
     /// Draws each visible stream into `raster` (cleared first), whose pixels are `dpr` device
-    /// pixels per CSS pixel, in the story's order as the page's canvas draws them one by one:
+    /// pixels per CSS pixel, in the story's order, as a canvas strokes them one by one:
     /// a range wider than a pixel as a pale band [`BAND_ALPHA`] as wide as its high figure;
     /// the line at [`FlowStyle::line_width`] in its style's dashes or dots and opacity
     /// ([`look`]); the arrowhead filled at the style's arrow opacity, or white with an outline
