@@ -14,8 +14,52 @@ after(async () => { await env.close(); });
 
 const FLOWS = Number(process.env.STATIC_LAYER_FLOWS || 10000);
 
+/**
+ * Defines `window.drawOnLand(fn, map, runs)` in the page: draws `fn(ctx, map)` `runs` times on
+ * a fresh 1200 x 700 canvas filled with the land colour (alpha shows as it does on the map),
+ * each time from the land up, and gives the quickest draw's milliseconds (Chromium rasterises
+ * when pixels are read, so each is read back) and the last draw's pixels as base64 (3.4 million
+ * numbers as JSON take the protocol seconds).
+ */
+async function defineDrawOnLand(page) {
+  await page.evaluate(() => {
+    window.drawOnLand = (fn, map, runs) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1200;
+      canvas.height = 700;
+      document.body.append(canvas);
+      const ctx = canvas.getContext('2d');
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        ctx.fillStyle = '#f4f1ea';
+        ctx.fillRect(0, 0, 1200, 700);
+        const t0 = performance.now();
+        fn(ctx, map);
+        ctx.getImageData(0, 0, 1, 1);
+        times.push(performance.now() - t0);
+      }
+      const data = ctx.getImageData(0, 0, 1200, 700).data;
+      let text = '';
+      for (let i = 0; i < data.length; i += 0x8000) text += String.fromCharCode(...data.subarray(i, i + 0x8000));
+      return { ms: Math.min(...times), pixels: btoa(text) };
+    };
+  });
+}
+
+/** With STATIC_LAYER_PNG set, writes each of `images` ([name, RGBA bytes]) as a PNG named after it. */
+async function savePngs(prefix, images) {
+  if (!process.env.STATIC_LAYER_PNG) return;
+  const { writeFileSync } = await import('node:fs');
+  for (const [name, px] of images) {
+    const png = new PNG({ width: 1200, height: 700 });
+    png.data = Buffer.from(px);
+    writeFileSync(`${process.env.STATIC_LAYER_PNG}-${prefix}${name}.png`, PNG.sync.write(png));
+  }
+}
+
 /** In the page: the batched flows of a synthetic story drawn both ways, pixels and times. */
 async function drawBothWays(page, flows) {
+  await defineDrawOnLand(page);
   return page.evaluate(async (flows) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     const { drawFlowsBatched } = await import('/js/static-layer.js');
@@ -61,28 +105,8 @@ async function drawBothWays(page, flows) {
       }
       ctx.globalAlpha = 1;
     }
-    const draw = (fn) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 1200;
-      canvas.height = 700;
-      document.body.append(canvas);
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = '#f4f1ea'; // the land colour: alpha shows as it does on the map
-      ctx.fillRect(0, 0, 1200, 700);
-      const t0 = performance.now();
-      fn(ctx, map);
-      ctx.getImageData(0, 0, 1, 1); // Chromium rasterises when pixels are read
-      const ms = performance.now() - t0;
-      return { ms, pixels: base64(ctx.getImageData(0, 0, 1200, 700).data) };
-    };
-    // As base64: 3.4 million numbers as JSON take the protocol seconds.
-    function base64(data) {
-      let text = '';
-      for (let i = 0; i < data.length; i += 0x8000) text += String.fromCharCode(...data.subarray(i, i + 0x8000));
-      return btoa(text);
-    }
-    const now = draw(drawFlowsBatched);
-    const then = draw(before);
+    const now = window.drawOnLand(drawFlowsBatched, map, 1);
+    const then = window.drawOnLand(before, map, 1);
     return { now, then };
   }, flows);
 }
@@ -95,13 +119,7 @@ test(`the batched static layer of ${FLOWS} flows looks as before, in a fraction 
     const differing = pixelmatch(a, b, null, 1200, 700, { threshold: PIXEL_THRESHOLD });
     const share = differing / (1200 * 700);
     console.log(`${FLOWS} flows: ${now.ms.toFixed(0)} ms now, ${then.ms.toFixed(0)} ms before; ${(share * 100).toFixed(3)} % of pixels differ`);
-    if (process.env.STATIC_LAYER_PNG) {
-      for (const [name, px] of [['now', a], ['then', b]]) {
-        const png = new PNG({ width: 1200, height: 700 });
-        png.data = Buffer.from(px);
-        (await import('node:fs')).writeFileSync(`${process.env.STATIC_LAYER_PNG}-${name}.png`, PNG.sync.write(png));
-      }
-    }
+    await savePngs('', [['now', a], ['then', b]]);
     assert.ok(share <= MAX_DIFF_SHARE, `${(share * 100).toFixed(3)} % of pixels differ`);
     assert.ok(now.ms < then.ms, `${now.ms} ms now against ${then.ms} ms before`);
   } finally {
@@ -115,6 +133,7 @@ test(`the batched static layer of ${FLOWS} flows looks as before, in a fraction 
  * page drew them until 5 December 2026; pixels and times.
  */
 async function coreAndCanvas(page, { source, flows, day }) {
+  await defineDrawOnLand(page);
   return page.evaluate(async ({ source, flows, day }) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     const { drawFlowsInCore } = await import('/js/static-layer.js');
@@ -183,36 +202,11 @@ async function coreAndCanvas(page, { source, flows, day }) {
       const blank = { paint_flows: (layer) => layer.clearRect(0, 0, 1200, 700) };
       drawFlowsInCore(ctx, new Proxy(map, { get: (m, k) => (k in blank ? blank[k] : m[k].bind(m)) }));
     }
-    const draw = (fn) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 1200;
-      canvas.height = 700;
-      document.body.append(canvas);
-      const ctx = canvas.getContext('2d');
-      const land = () => {
-        ctx.fillStyle = '#f4f1ea'; // the land colour: alpha shows as it does on the map
-        ctx.fillRect(0, 0, 1200, 700);
-      };
-      const times = [];
-      for (let i = 0; i < 3; i++) {
-        land();
-        const t0 = performance.now();
-        fn(ctx, map);
-        ctx.getImageData(0, 0, 1, 1); // Chromium rasterises when pixels are read
-        times.push(performance.now() - t0);
-      }
-      land();
-      fn(ctx, map);
-      // As base64: 3.4 million numbers as JSON take the protocol seconds.
-      const data = ctx.getImageData(0, 0, 1200, 700).data;
-      let text = '';
-      for (let i = 0; i < data.length; i += 0x8000) text += String.fromCharCode(...data.subarray(i, i + 0x8000));
-      return { ms: Math.min(...times), pixels: btoa(text) };
-    };
     const { visible, styles, marks } = map.frame_columns();
     const shown = [...styles].filter((_, s) => visible[s]);
     const shownMarks = [...marks].filter((_, s) => visible[s]).reduce((a, m) => a | m, 0);
-    return { core: draw(drawFlowsInCore), canvas: draw(onCanvas), count: map.flow_count(), styles: [...new Set(shown)].sort(), marks: shownMarks };
+    const [core, canvas] = [drawFlowsInCore, onCanvas].map((fn) => window.drawOnLand(fn, map, 3));
+    return { core, canvas, count: map.flow_count(), styles: [...new Set(shown)].sort(), marks: shownMarks };
   }, { source, flows, day });
 }
 
@@ -236,13 +230,7 @@ for (const { what, ...story } of CASES) {
       const share = differing / (1200 * 700);
       const drawn = b.reduce((n, v, i) => n + (i % 4 === 0 && (v !== 0xf4 || b[i + 1] !== 0xf1 || b[i + 2] !== 0xea) ? 1 : 0), 0);
       console.log(`${count} flows: core ${core.ms.toFixed(1)} ms, canvas ${canvas.ms.toFixed(1)} ms; ${differing} of ${drawn} drawn pixels differ (${(share * 100).toFixed(3)} % of the map)`);
-      if (process.env.STATIC_LAYER_PNG) {
-        for (const [name, px] of [['core', a], ['canvas', b]]) {
-          const png = new PNG({ width: 1200, height: 700 });
-          png.data = Buffer.from(px);
-          (await import('node:fs')).writeFileSync(`${process.env.STATIC_LAYER_PNG}-${count}-${name}.png`, PNG.sync.write(png));
-        }
-      }
+      await savePngs(`${count}-`, [['core', a], ['canvas', b]]);
       assert.ok(drawn > 1000, `the flows are drawn (${drawn} pixels)`);
       assert.ok(share <= MAX_DIFF_SHARE, `${(share * 100).toFixed(3)} % of pixels differ`);
     } finally {
