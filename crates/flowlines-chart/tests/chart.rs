@@ -57,7 +57,7 @@ fn munitions_observations_with_a_number(story: &Story) -> Vec<usize> {
                 && story
                     .streams
                     .iter()
-                    .any(|s| s.id == o.stream && s.category == "munitions")
+                    .any(|s| *s.id == *o.stream && s.category == "munitions")
         })
         .map(|(i, _)| i)
         .collect()

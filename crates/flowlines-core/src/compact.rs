@@ -68,7 +68,8 @@ pub(crate) fn story_of(body: &[u8]) -> Result<Story, String> {
         inner: &mut d,
         problem: &problem,
     };
-    let story = Story::deserialize(capped).map_err(|e| problem.take().unwrap_or(e.to_string()))?;
+    let story = crate::model::shared::sharing(|| Story::deserialize(capped))
+        .map_err(|e| problem.take().unwrap_or(e.to_string()))?;
     match d.finalize() {
         Ok([]) => Ok(story),
         Ok(rest) => Err(format!("{} bytes after its end", rest.len())),

@@ -103,10 +103,10 @@ pub fn cited_sources(scene: &Scene) -> Vec<&Source> {
         .collect();
     let mut cited: HashSet<&str> = HashSet::new();
     for o in &story.observations {
-        if !visible.contains(o.stream.as_str()) || f64::from(o.period.first()) > day {
+        if !visible.contains(&*o.stream) || f64::from(o.period.first()) > day {
             continue;
         }
-        cited.insert(o.source.as_str());
+        cited.insert(&o.source);
         for d in &o.denials {
             if f64::from(d.date.first()) <= day {
                 cited.insert(d.source.as_str());

@@ -241,7 +241,7 @@ pub fn stream_details(scene: &Scene, i: usize, lang: &str) -> Option<StreamDetai
     let mut claims: Vec<(i32, ClaimDetails)> = story
         .observations
         .iter()
-        .filter(|o| o.stream == s.id)
+        .filter(|o| *o.stream == *s.id)
         .map(|o| {
             let measure = t(
                 lang,

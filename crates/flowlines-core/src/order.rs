@@ -31,11 +31,11 @@ pub fn pair_key(first: u64, second: u64) -> u64 {
 
 /// Sorts `items` by `key`, smallest first; items with equal keys keep their order.
 pub fn sort_by_key<T>(items: &mut Vec<T>, mut key: impl FnMut(&T) -> u64) {
-    let mut keyed: Vec<(u64, usize)> = items.iter().map(&mut key).zip(0..).collect();
-    // Already in order (days often are): nothing to move.
-    if keyed.windows(2).all(|w| w[0].0 <= w[1].0) {
+    // Already in order (days often are): nothing to move, and nothing allocated to find out.
+    if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
         return;
     }
+    let mut keyed: Vec<(u64, usize)> = items.iter().map(&mut key).zip(0..).collect();
     keyed.sort_unstable();
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(

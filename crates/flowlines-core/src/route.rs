@@ -34,14 +34,23 @@ pub fn geodesic_path(
     max_segment_m: f64,
 ) -> Vec<(f64, f64)> {
     let max_segment_m = max_segment_m.max(1.0);
-    let mut corners = Vec::with_capacity(waypoints.len() + 2);
-    corners.push(from);
-    corners.extend(waypoints.iter().map(|w| (w[0], w[1])));
-    corners.push(to);
-    let mut path = Vec::with_capacity(corners.len());
-    for leg in corners.windows(2) {
-        path.push(leg[0]);
-        GreatCircle::new(leg[0], leg[1]).fill(distance_m(leg[0], leg[1]), max_segment_m, &mut path);
+    // Corner `i`: `from`, the waypoints, then `to`; leg `i` runs from corner `i` to `i + 1`.
+    let corner = |i: usize| match i.checked_sub(1).map(|w| waypoints.get(w)) {
+        None => from,
+        Some(Some(w)) => (w[0], w[1]),
+        Some(None) => to,
+    };
+    let legs = waypoints.len() + 1;
+    // Each leg's length, worked out twice: once to make room for every point at once (the
+    // path grew and was copied three times on average), once to fill it.
+    let room: usize = (0..legs)
+        .map(|i| GreatCircle::points_added(distance_m(corner(i), corner(i + 1)), max_segment_m) + 1)
+        .sum();
+    let mut path = Vec::with_capacity(room + 1);
+    for i in 0..legs {
+        let (a, b) = (corner(i), corner(i + 1));
+        path.push(a);
+        GreatCircle::new(a, b).fill(distance_m(a, b), max_segment_m, &mut path);
     }
     path.push(to);
     path
@@ -108,13 +117,23 @@ impl GreatCircle {
     /// `length_m` metres long into equal pieces of at most `max_segment_m` metres, as geo's
     /// `densify_between` does. A length that is not a finite number adds none.
     fn fill(&self, length_m: f64, max_segment_m: f64, out: &mut Vec<(f64, f64)>) {
-        let pieces = (length_m / max_segment_m).ceil();
-        if !pieces.is_finite() || pieces < 2.0 {
+        let Some(pieces) = Self::pieces(length_m, max_segment_m) else {
             return;
-        }
-        let pieces = pieces as u64;
+        };
         let step = 1.0 / pieces as f64;
         out.extend((1..pieces).map(|k| self.at(step * k as f64)));
+    }
+
+    /// How many pieces of at most `max_segment_m` a leg `length_m` long is cut into, when more
+    /// than one.
+    fn pieces(length_m: f64, max_segment_m: f64) -> Option<u64> {
+        let pieces = (length_m / max_segment_m).ceil();
+        (pieces.is_finite() && pieces >= 2.0).then_some(pieces as u64)
+    }
+
+    /// How many points [`GreatCircle::fill`] adds between a leg's ends.
+    fn points_added(length_m: f64, max_segment_m: f64) -> usize {
+        Self::pieces(length_m, max_segment_m).map_or(0, |p| (p - 1) as usize)
     }
 }
 
@@ -144,6 +163,17 @@ mod tests {
             lat > KURSK.1 + 2.0,
             "midpoint latitude {lat} is north of both ends"
         );
+    }
+
+    #[test]
+    fn a_path_with_waypoints_is_made_with_room_for_exactly_its_points() {
+        let waypoints = [[131.9, 43.1], [82.9, 55.0]];
+        let path = geodesic_path(PYONGYANG, &waypoints, KURSK, MAX_SEGMENT_M);
+        assert_eq!(path.capacity(), path.len());
+        let corners = [PYONGYANG, (131.9, 43.1), (82.9, 55.0), KURSK];
+        for c in corners {
+            assert!(path.contains(&c), "{c:?} is on the path");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::model::{
     Category, Claimant, Confidence, Measure, Names, Observation, Place, Precision, Quantity,
     Source, Story, StoryMeta, Stream, Text, Unit,
 };
+use std::sync::Arc;
 
 /// A small reproducible pseudo-random generator (SplitMix64): benchmarks need the same story
 /// every run, not good randomness.
@@ -105,6 +106,15 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         })
         .collect();
     let span = (end - start) as f64;
+    // What every reading shares: its unit (one per category), claimant and source, each made
+    // once and pointed at, as a reader of a real story may share them.
+    let unit_ids: Vec<Arc<str>> = units.iter().map(|&u| u.into()).collect();
+    let claimant = Arc::new(Claimant {
+        name: "generator".into(),
+        role: None,
+        party: "none".into(),
+    });
+    let source: Arc<str> = "synthetic".into();
     // Room for every stream and reading at once: grown one push at a time, the readings'
     // column was copied over and over, a third of the story's making at 100,000 streams.
     story.streams.reserve_exact(streams);
@@ -117,6 +127,7 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
         }
         let k = s % categories.len();
         let id = format!("s{s}");
+        let stream_id: Arc<str> = id.as_str().into();
         story.streams.push(Stream {
             id: id.clone(),
             label: Text::Plain(format!("Stream {s}")),
@@ -150,21 +161,17 @@ pub fn synthetic_story(places: usize, streams: usize, observations: usize, seed:
             let reported = day(last.min(end));
             story.observations.push(Observation {
                 id: format!("{id}-o{o}"),
-                stream: id.clone(),
+                stream: stream_id.clone(),
                 quantity,
-                unit: units[k].into(),
+                unit: unit_ids[k].clone(),
                 measure: Measure::Cumulative,
                 period: crate::date::Period {
                     start: since.clone(),
                     end: reported.clone(),
                 },
                 reported,
-                claimant: Claimant {
-                    name: "generator".into(),
-                    role: None,
-                    party: "none".into(),
-                },
-                source: "synthetic".into(),
+                claimant: claimant.clone(),
+                source: source.clone(),
                 confidence: Confidence::Reported,
                 denials: vec![],
                 note: None,

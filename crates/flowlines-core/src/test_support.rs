@@ -36,11 +36,11 @@ pub(crate) fn reading(
         measure,
         period: period.parse().unwrap(),
         reported: period.rsplit('/').next().unwrap().parse().unwrap(),
-        claimant: Claimant {
+        claimant: std::sync::Arc::new(Claimant {
             name: "someone".into(),
             role: None,
             party: "somewhere".into(),
-        },
+        }),
         source: "doc".into(),
         confidence,
         denials: vec![],

@@ -121,9 +121,9 @@ pub fn stream_totals(story: &Story, series: &StorySeries, day: f64) -> Vec<Strea
         .enumerate()
         .map(|(i, (s, e))| {
             let mut sources: Vec<String> = Vec::new();
-            for o in story.observations.iter().filter(|o| o.stream == s.id) {
-                if !sources.contains(&o.source) {
-                    sources.push(o.source.clone());
+            for o in story.observations.iter().filter(|o| *o.stream == *s.id) {
+                if !sources.iter().any(|x| *x == *o.source) {
+                    sources.push(o.source.to_string());
                 }
             }
             StreamTotal {
@@ -378,7 +378,7 @@ pub fn to_csv(
         let mut claims: Vec<&crate::model::Observation> = story
             .observations
             .iter()
-            .filter(|o| o.stream == r.stream)
+            .filter(|o| *o.stream == *r.stream)
             .collect();
         crate::order::sort_by_key(&mut claims, |o| crate::order::i32_key(o.period.first()));
         let quotes: Vec<String> = claims

@@ -62,7 +62,7 @@ fn troops_deployed_never_include_the_offer_or_the_1500_twice() {
 fn every_figure_cites_a_source_document_of_the_story() {
     let s = story();
     for o in &s.observations {
-        let src = s.sources.iter().find(|x| x.id == o.source).unwrap();
+        let src = s.sources.iter().find(|x| *x.id == *o.source).unwrap();
         assert!(src.file.ends_with(".txt"), "{} cites {}", o.id, src.file);
     }
 }
@@ -71,7 +71,7 @@ fn every_figure_cites_a_source_document_of_the_story() {
 fn petroleum_and_air_defence_have_no_invented_figure() {
     let s = story();
     for stream in ["petroleum", "air-defence"] {
-        for o in s.observations.iter().filter(|o| o.stream == stream) {
+        for o in s.observations.iter().filter(|o| &*o.stream == stream) {
             assert_eq!(
                 o.quantity,
                 flowlines_core::model::Quantity::Unknown,

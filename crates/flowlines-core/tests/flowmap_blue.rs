@@ -98,7 +98,7 @@ fn a_count_in_a_month_is_that_months_amount_and_the_timeline_spans_the_times() {
     let busan = story
         .observations
         .iter()
-        .find(|o| o.stream == "BSN->TYO")
+        .find(|o| &*o.stream == "BSN->TYO")
         .unwrap();
     assert_eq!(busan.period.to_string(), "2024-02-14");
 }
@@ -109,7 +109,7 @@ fn rows_of_one_pair_and_time_are_summed_and_the_figure_says_which_lines() {
     let london: Vec<_> = story
         .observations
         .iter()
-        .filter(|o| o.stream == "DOH->LON")
+        .filter(|o| &*o.stream == "DOH->LON")
         .collect();
     assert_eq!(london.len(), 1);
     assert_eq!(london[0].quantity, Quantity::Exact(10.0));

@@ -34,7 +34,7 @@ fn quotes(story: &Story) -> Vec<(String, &str, &Quote)> {
     let mut all = Vec::new();
     for o in &story.observations {
         if let Some(q) = &o.quote {
-            all.push((o.id.clone(), o.source.as_str(), q));
+            all.push((o.id.clone(), &*o.source, q));
         }
         for (k, d) in o.denials.iter().enumerate() {
             if let Some(q) = &d.quote {

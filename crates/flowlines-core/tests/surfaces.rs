@@ -179,7 +179,7 @@ fn reading_digits(story: &Story, i: usize) -> u8 {
     story
         .observations
         .iter()
-        .filter(|o| related.contains(&o.stream.as_str()) && o.confidence.counts_as_moved())
+        .filter(|o| related.contains(&&*o.stream) && o.confidence.counts_as_moved())
         .map(|o| match o.quantity {
             Quantity::Range { low, high } => significant_digits(low).max(significant_digits(high)),
             q => q.central().map_or(0, significant_digits),

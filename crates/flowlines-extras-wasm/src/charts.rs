@@ -59,8 +59,8 @@ struct ObservationEntry {
 
 fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationEntry> {
     let o = story.observations.get(i)?;
-    let stream = story.streams.iter().find(|s| s.id == o.stream);
-    let unit = story.units.iter().find(|u| u.id == o.unit);
+    let stream = story.streams.iter().find(|s| *s.id == *o.stream);
+    let unit = story.units.iter().find(|u| *u.id == *o.unit);
     let l = Lang::from_code(lang);
     let measure = t(
         l,
@@ -72,14 +72,14 @@ fn observation_entry(story: &Story, i: usize, lang: &str) -> Option<ObservationE
     let source = story
         .sources
         .iter()
-        .find(|s| s.id == o.source)
-        .map_or(o.source.clone(), |s| {
+        .find(|s| *s.id == *o.source)
+        .map_or(o.source.to_string(), |s| {
             flowlines_core::details::citation(s, lang)
         });
     Some(ObservationEntry {
         observation: i,
         id: o.id.clone(),
-        stream: stream.map_or(o.stream.clone(), |s| s.label.get(lang).to_string()),
+        stream: stream.map_or(o.stream.to_string(), |s| s.label.get(lang).to_string()),
         figure: format!(
             "{}, {measure}",
             flowlines_core::figure::quantity_phrase(&o.quantity, unit, lang)

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub(crate) mod omit;
 /// Places and routes.
 mod places;
+/// What many readings repeat (ids, claimants), held once while a reader reads.
+pub(crate) mod shared;
 /// Sources, claimants and the observations they make.
 mod sources;
 /// Streams, their confidence and their quantities.

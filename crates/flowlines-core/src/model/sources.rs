@@ -3,6 +3,7 @@
 use super::{Confidence, Measure, Quantity, Text};
 use crate::date::{DateSpec, Period};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A document figures come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,12 +90,14 @@ pub struct Quote {
 pub struct Observation {
     /// Identifier.
     pub id: String,
-    /// Stream id the figure is about.
-    pub stream: String,
+    /// Stream id the figure is about (shared while a reader reads: [`super::shared`]).
+    #[serde(deserialize_with = "super::shared::stream")]
+    pub stream: Arc<str>,
     /// The figure, in the stream's unit.
     pub quantity: Quantity,
     /// The unit the source counts in; must be the stream's unit.
-    pub unit: String,
+    #[serde(deserialize_with = "super::shared::unit")]
+    pub unit: Arc<str>,
     /// Whether the figure is a running total or an amount within the period.
     pub measure: Measure,
     /// When it happened, as precisely as the source says: for a running total, from when it
@@ -103,9 +106,11 @@ pub struct Observation {
     /// When it was reported.
     pub reported: DateSpec,
     /// Who claims it.
-    pub claimant: Claimant,
+    #[serde(deserialize_with = "super::shared::claimant")]
+    pub claimant: Arc<Claimant>,
     /// Source id.
-    pub source: String,
+    #[serde(deserialize_with = "super::shared::source")]
+    pub source: Arc<str>,
     /// How sure anyone is of it.
     pub confidence: Confidence,
     /// Parties that deny it.

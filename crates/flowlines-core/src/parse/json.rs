@@ -203,7 +203,12 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
 }
 
 /// Reads a story from JSON text without validating references; see [`super::load_json`].
+/// What its readings repeat is held once ([`crate::model::shared`]).
 pub fn read_json(file: &str, text: &str) -> Read {
+    crate::model::shared::sharing(|| read_json_shared(file, text))
+}
+
+fn read_json_shared(file: &str, text: &str) -> Read {
     let mut read = Read::default();
     let f = read.map.add_file(file, text);
     let fail = |read: &mut Read, offset: usize, message: String| {

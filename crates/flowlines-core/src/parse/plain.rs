@@ -57,8 +57,8 @@ pub fn read_plain(text: &str) -> Result<Story, PlainError> {
     if let Some((_, message)) = super::scan::json_caps(text) {
         return Err(PlainError::Caps(message));
     }
-    let story: Story =
-        serde_json::from_str(text).map_err(|e| PlainError::Unreadable(e.to_string()))?;
+    let story: Story = crate::model::shared::sharing(|| serde_json::from_str(text))
+        .map_err(|e| PlainError::Unreadable(e.to_string()))?;
     checked(story)
 }
 

@@ -14,6 +14,7 @@ use crate::model::{
     Source, Story, StoryMeta, Stream, Text, Unit,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One row's part of a figure: its count and its line.
 struct Part {
@@ -208,17 +209,17 @@ impl<'s> Builder<'s> {
                     Some(t) => format!("{}@{t}", s.id),
                     None => s.id.clone(),
                 },
-                stream: s.id.clone(),
+                stream: s.id.as_str().into(),
                 quantity,
-                unit: s.unit.clone(),
+                unit: s.unit.as_str().into(),
                 measure: Measure::InPeriod,
                 period,
                 reported: DateSpec::default(),
-                claimant: Claimant {
+                claimant: Arc::new(Claimant {
                     name: Text::default(),
                     role: None,
                     party: Text::default(),
-                },
+                }),
                 source: "sheet".into(),
                 confidence: Confidence::Claimed,
                 denials: Vec::new(),
@@ -302,11 +303,12 @@ impl<'s> Builder<'s> {
             .clone()
             .or_else(|| claimant_name.clone())
             .unwrap_or_else(|| "not named".into());
-        let claimant = Claimant {
+        // One claimant for the whole sheet, shared by its readings.
+        let claimant = Arc::new(Claimant {
             name: Text::Plain(claimant_name.unwrap_or_else(|| "the sheet's author".into())),
             role: s.claimant_role.clone().map(Text::Plain),
             party: Text::Plain(party),
-        };
+        });
         let confidence = s.confidence.unwrap_or(Confidence::Claimed);
         let reported = s.source_published.clone().unwrap_or_else(|| as_of.clone());
         for o in &mut self.story.observations {

@@ -189,12 +189,14 @@ pub(super) fn top_rates(story: &Story, series: &StorySeries) -> Vec<f64> {
     let mut top: HashMap<&str, f64> = HashMap::new();
     for (i, s) in story.streams.iter().enumerate() {
         let Some(sr) = series.series(i) else { continue };
-        let r: Vec<(f64, f64)> = sr.readings().collect();
-        let best = r
-            .windows(2)
-            .filter(|w| w[1].0 > w[0].0)
-            .map(|w| (w[1].1 - w[0].1) / (w[1].0 - w[0].0))
-            .fold(0.0_f64, f64::max);
+        // The steepest rise between consecutive readings, reading by reading.
+        let (mut best, mut before) = (0.0_f64, None::<(f64, f64)>);
+        for b in sr.readings() {
+            if let Some(a) = before.filter(|a| b.0 > a.0) {
+                best = best.max((b.1 - a.1) / (b.0 - a.0));
+            }
+            before = Some(b);
+        }
         let e = top.entry(s.unit.as_str()).or_insert(0.0);
         *e = e.max(best);
     }

@@ -104,6 +104,7 @@ pub struct Series {
     start: Option<Day>,
 }
 
+#[derive(Clone, Copy)]
 struct Reading {
     first: Day,
     last: Day,
@@ -130,21 +131,22 @@ fn merge(into: &mut Point, p: Point, n: &mut usize) {
     *n += 1;
 }
 
-/// Merges points on the same day (claimants agreeing on a moment) into one.
+/// Merges points on the same day (claimants agreeing on a moment) into one, in place.
 fn merge_same_day(mut pts: Vec<Point>) -> Vec<Point> {
     crate::order::sort_by_key(&mut pts, |p| crate::order::f64_key(p.day));
-    let mut out: Vec<Point> = Vec::with_capacity(pts.len());
-    let mut count = 1;
-    for p in pts {
-        match out.last_mut() {
-            Some(last) if last.day == p.day => merge(last, p, &mut count),
-            _ => {
-                out.push(p);
-                count = 1;
-            }
+    let (mut kept, mut count) = (0usize, 1);
+    for i in 0..pts.len() {
+        let p = pts[i];
+        if kept > 0 && pts[kept - 1].day == p.day {
+            merge(&mut pts[kept - 1], p, &mut count);
+        } else {
+            pts[kept] = p;
+            kept += 1;
+            count = 1;
         }
     }
-    out
+    pts.truncate(kept);
+    pts
 }
 
 fn lerp_opt(a: Option<f64>, b: Option<f64>, f: f64) -> Option<f64> {
@@ -155,7 +157,11 @@ impl Series {
     /// Builds the series of the observations given; those that do not count as moved are
     /// skipped. `measure` of the first counted observation decides how figures combine.
     pub fn new<'a>(observations: impl IntoIterator<Item = &'a crate::model::Observation>) -> Self {
-        let mut cumulative = Vec::new();
+        let observations = observations.into_iter();
+        // A stream's readings are few: room for each and the origin at once.
+        let mut points = Vec::with_capacity(observations.size_hint().0 + 1);
+        // The earliest running total's start (the first of several as early), for the origin.
+        let mut origin: Option<Reading> = None;
         let mut in_period = Vec::new();
         let mut unknown = false;
         let mut start: Option<Day> = None;
@@ -176,37 +182,41 @@ impl Series {
                 quantity: o.quantity,
             };
             match o.measure {
-                Measure::Cumulative => cumulative.push(r),
+                Measure::Cumulative => {
+                    if origin.is_none_or(|e| r.first < e.first) {
+                        origin = Some(r);
+                    }
+                    points.extend(r.quantity.central().map(|value| Point {
+                        day: f64::from(r.last),
+                        low: r.quantity.low(),
+                        value,
+                        high: r.quantity.high(),
+                        kind: Kind::Reading,
+                        when: r.end,
+                        digits: digits_of(&r.quantity),
+                        exact: matches!(r.quantity, Quantity::Exact(_)),
+                    }));
+                }
                 Measure::InPeriod => in_period.push(r),
             }
         }
-        let mut points = Vec::new();
-        if let Some(origin) = cumulative.iter().min_by_key(|r| r.first) {
-            points.push(Point {
-                day: f64::from(origin.first),
-                low: Some(0.0),
-                value: 0.0,
-                high: Some(0.0),
-                kind: Kind::Origin,
-                when: When {
-                    start: true,
-                    ..origin.start
+        if let Some(origin) = origin {
+            points.insert(
+                0,
+                Point {
+                    day: f64::from(origin.first),
+                    low: Some(0.0),
+                    value: 0.0,
+                    high: Some(0.0),
+                    kind: Kind::Origin,
+                    when: When {
+                        start: true,
+                        ..origin.start
+                    },
+                    digits: 0,
+                    exact: true,
                 },
-                digits: 0,
-                exact: true,
-            });
-            points.extend(cumulative.iter().filter_map(|r| {
-                Some(Point {
-                    day: f64::from(r.last),
-                    low: r.quantity.low(),
-                    value: r.quantity.central()?,
-                    high: r.quantity.high(),
-                    kind: Kind::Reading,
-                    when: r.end,
-                    digits: digits_of(&r.quantity),
-                    exact: matches!(r.quantity, Quantity::Exact(_)),
-                })
-            }));
+            );
         }
         points = merge_same_day(points);
         if !in_period.is_empty() {

@@ -26,7 +26,7 @@ impl<'a> StreamReadings<'a> {
             .observations
             .iter()
             .map(|o| {
-                let id = o.stream.as_str();
+                let id = &*o.stream;
                 let i = match last {
                     Some((same, i)) if same == id => i,
                     _ => index.get(id).copied(),
@@ -94,7 +94,7 @@ mod tests {
             let expected: Vec<&Observation> = story
                 .observations
                 .iter()
-                .filter(|o| o.stream == s.id)
+                .filter(|o| *o.stream == *s.id)
                 .collect();
             let got: Vec<&Observation> = grouped.of(i).collect();
             assert_eq!(got, expected, "stream {}", s.id);

@@ -16,7 +16,7 @@ pub(super) fn check_measures(c: &mut Checker<'_>, story: &Story) {
         if !o.confidence.counts_as_moved() || o.quantity == Quantity::Unknown {
             continue;
         }
-        match first.get(o.stream.as_str()) {
+        match first.get(&*o.stream) {
             Some(&(j, m)) if m != o.measure => c.push(
                 format!("/observations/{i}/measure"),
                 format!(

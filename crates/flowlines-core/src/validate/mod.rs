@@ -329,8 +329,8 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             "stream",
             &o.stream,
         ) {
-            if let Some(&unit) = stream_unit.get(o.stream.as_str()) {
-                if unit != o.unit {
+            if let Some(&unit) = stream_unit.get(&*o.stream) {
+                if unit != &*o.unit {
                     c.push(
                         format!("/observations/{i}/unit"),
                         format!(

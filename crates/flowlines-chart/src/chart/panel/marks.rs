@@ -53,11 +53,13 @@ pub(super) fn draw_marks<DB: DrawingBackend>(
     } = *plot;
     let label_style = font(11.0).color(&frame.palette.ink);
     for (o_index, o) in frame.story.observations.iter().enumerate() {
-        let Some(k) = panel
-            .streams
-            .iter()
-            .position(|&i| frame.story.streams.get(i).is_some_and(|s| s.id == o.stream))
-        else {
+        let Some(k) = panel.streams.iter().position(|&i| {
+            frame
+                .story
+                .streams
+                .get(i)
+                .is_some_and(|s| *s.id == *o.stream)
+        }) else {
             continue;
         };
         let Some(central) = o.quantity.central() else {
