@@ -60,11 +60,33 @@ impl Ink {
     pub(crate) fn over_four(&self, cover: [u8; 4], px: &mut [u8; 16]) {
         use core::arch::wasm32::{
             f32x4_add, f32x4_convert_u32x4, f32x4_div, f32x4_mul, f32x4_splat, f32x4_sub,
-            i16x8_narrow_i32x4, i32x4_trunc_sat_f32x4, i8x16_shuffle, u32x4, u32x4_eq,
-            u8x16_narrow_i16x8, v128, v128_bitselect,
+            i16x8_narrow_i32x4, i32x4_shl, i32x4_trunc_sat_f32x4, i8x16_shuffle, u32x4, u32x4_eq,
+            u32x4_shr, u32x4_splat, u8x16_narrow_i16x8, v128, v128_any_true, v128_bitselect,
+            v128_or,
         };
         let old: v128 = bytemuck::cast(*px);
         let zero = u32x4(0, 0, 0, 0);
+        let levels = u32x4(
+            u32::from(cover[0]),
+            u32::from(cover[1]),
+            u32::from(cover[2]),
+            u32::from(cover[3]),
+        );
+        let sa = f32x4_mul(f32x4_convert_u32x4(levels), f32x4_splat(self.per_level));
+        let half = f32x4_splat(0.5);
+        // Four transparent pixels (most of a fresh layer's): each covered one takes the colour
+        // as it is and the alpha the blend below would give it (`sa · 255`, rounded), without
+        // the blend's four divisions; the same bytes (the tests of `lay_span` hold them to it).
+        if !v128_any_true(u32x4_shr(old, 24)) {
+            let alpha = i32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(sa, f32x4_splat(255.0)), half));
+            let [r, g, b] = self.rgb;
+            let new = v128_or(
+                u32x4_splat(u32::from_le_bytes([r, g, b, 0])),
+                i32x4_shl(alpha, 24),
+            );
+            *px = bytemuck::cast(v128_bitselect(old, new, u32x4_eq(levels, zero)));
+            return;
+        }
         // Channel `C` of each of the four pixels, as a number.
         macro_rules! channel {
             ($c:literal) => {
@@ -88,17 +110,9 @@ impl Ink {
                 >(old, zero))
             };
         }
-        let levels = u32x4(
-            u32::from(cover[0]),
-            u32::from(cover[1]),
-            u32::from(cover[2]),
-            u32::from(cover[3]),
-        );
-        let sa = f32x4_mul(f32x4_convert_u32x4(levels), f32x4_splat(self.per_level));
         let da = f32x4_div(channel!(3), f32x4_splat(255.0));
         let keep = f32x4_mul(da, f32x4_sub(f32x4_splat(1.0), sa));
         let out = f32x4_add(sa, keep);
-        let half = f32x4_splat(0.5);
         let blend = |src: u8, ch: v128| {
             let mixed = f32x4_add(
                 f32x4_mul(f32x4_splat(f32::from(src)), sa),

@@ -319,7 +319,9 @@ fn the_static_layer_s_strokes_and_arrowheads_cover_each_cell_as_their_rule_says_
 fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
     use flowlines_core::{raster::Raster, stroke_mask::StrokeMask};
     // Strokes of every width from a hair to 4 px give the mask many coverage levels; the
-    // pixels under them are transparent, painted, or painted in part.
+    // pixels under them are transparent, painted, or painted in part, and the first rows are
+    // transparent throughout, as a fresh layer is (four at a time take a quicker way), some
+    // with a colour left in them.
     let (width, height) = (61usize, 29usize);
     let mut mask = StrokeMask::new(width, height);
     for i in 0..40 {
@@ -327,6 +329,13 @@ fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
         mask.stroke_segment(f * 1.7 - 6.0, -2.0, f * 1.3, 31.0, 0.1 + f * 0.1);
     }
     let painted = |i: usize| -> [u8; 4] {
+        if i < 6 * width {
+            return if i % 7 == 3 {
+                [9, 40, 200, 0]
+            } else {
+                [0, 0, 0, 0]
+            };
+        }
         match i % 5 {
             0 | 1 => [0, 0, 0, 0],
             2 => [(i * 7) as u8, (i * 13) as u8, 90, 255],
