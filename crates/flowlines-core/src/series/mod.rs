@@ -113,6 +113,23 @@ struct Reading {
     quantity: Quantity,
 }
 
+impl Reading {
+    /// The reading's figure as a point on `day`, or `None` where it has no central value.
+    fn point(&self, day: f64) -> Option<Point> {
+        let q = &self.quantity;
+        Some(Point {
+            day,
+            low: q.low(),
+            value: q.central()?,
+            high: q.high(),
+            kind: Kind::Reading,
+            when: self.end,
+            digits: digits_of(q),
+            exact: matches!(q, Quantity::Exact(_)),
+        })
+    }
+}
+
 fn merge(into: &mut Point, p: Point, n: &mut usize) {
     into.digits = into.digits.max(p.digits);
     into.exact &= p.exact;
@@ -186,16 +203,7 @@ impl Series {
                     if origin.is_none_or(|e| r.first < e.first) {
                         origin = Some(r);
                     }
-                    points.extend(r.quantity.central().map(|value| Point {
-                        day: f64::from(r.last),
-                        low: r.quantity.low(),
-                        value,
-                        high: r.quantity.high(),
-                        kind: Kind::Reading,
-                        when: r.end,
-                        digits: digits_of(&r.quantity),
-                        exact: matches!(r.quantity, Quantity::Exact(_)),
-                    }));
+                    points.extend(r.point(f64::from(r.last)));
                 }
                 Measure::InPeriod => in_period.push(r),
             }

@@ -12,18 +12,8 @@ pub(super) fn add_period_amounts(points: Vec<Point>, readings: &[Reading]) -> Ve
     // Group by identical period; merge claimants.
     let mut groups: Vec<(Day, Day, Point, usize)> = Vec::new();
     for r in readings {
-        let Some(value) = r.quantity.central() else {
+        let Some(p) = r.point(0.0) else {
             continue;
-        };
-        let p = Point {
-            day: 0.0,
-            low: r.quantity.low(),
-            value,
-            high: r.quantity.high(),
-            kind: Kind::Reading,
-            when: r.end,
-            digits: digits_of(&r.quantity),
-            exact: matches!(r.quantity, Quantity::Exact(_)),
         };
         match groups.iter_mut().find(|g| g.0 == r.first && g.1 == r.last) {
             Some(g) => merge(&mut g.2, p, &mut g.3),
