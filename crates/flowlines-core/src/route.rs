@@ -41,16 +41,17 @@ pub fn geodesic_path(
         Some(None) => to,
     };
     let legs = waypoints.len() + 1;
-    // Each leg's length, worked out twice: once to make room for every point at once (the
-    // path grew and was copied three times on average), once to fill it.
-    let room: usize = (0..legs)
-        .map(|i| GreatCircle::points_added(distance_m(corner(i), corner(i + 1)), max_segment_m) + 1)
-        .sum();
-    let mut path = Vec::with_capacity(room + 1);
+    let mut path = Vec::new();
     for i in 0..legs {
         let (a, b) = (corner(i), corner(i + 1));
+        let length_m = distance_m(a, b);
+        // Room for the leg's points (and the path's end after the last leg) as each leg is
+        // reached: a path of one leg, most of them, is allocated once, where pushing point by
+        // point grew and copied it about three times.
+        let end = usize::from(i + 1 == legs);
+        path.reserve_exact(1 + GreatCircle::points_added(length_m, max_segment_m) + end);
         path.push(a);
-        GreatCircle::new(a, b).fill(distance_m(a, b), max_segment_m, &mut path);
+        GreatCircle::new(a, b).fill(length_m, max_segment_m, &mut path);
     }
     path.push(to);
     path
