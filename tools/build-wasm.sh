@@ -45,7 +45,17 @@ build_module() {
   # pointer starts at 1 MiB and the data there), so the first 1,024 bytes of memory are reached
   # only by a stack 1 MiB deep: `--low-memory-unused` lets the optimiser fold the address
   # arithmetic that assumes it (-1.8 KB gzipped off the map module, 5 December 2026).
-  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers "$wasm" -o "$wasm.opt"
+  # Binaryen inlines every function with one caller whatever its size (`-ocimfs` -1 by
+  # default): the set-up's passes became one 27.6 KB function (`FlowMap::of_story`) and each
+  # export's shim held its body. Only those up to 10 bytes now (the first frame at 1,000 flows
+  # about 60 ms sooner, the map module 183,139 -> 166,195 bytes gzipped; README, Benchmarks, "Early
+  # afternoon of 5 December"): V8 runs a function's first calls in baseline code and
+  # compiles it again with its optimising compiler, on the machine's other core, once it has run
+  # a while; it did so for those giant functions, which run once, and held up the compiling of
+  # the hot ones (273 against 76 ms of optimising compiles before the first frame at 1,000
+  # flows). The frame's disc stamp is inlined in Rust (`Raster::stamp`), where Binaryen used to
+  # inline it.
+  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --one-caller-inline-max-function-size=10 "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
