@@ -55,7 +55,11 @@ build_module() {
   # the hot ones (273 against 76 ms of optimising compiles before the first frame at 1,000
   # flows). The frame's disc stamp is inlined in Rust (`Raster::stamp`), where Binaryen used to
   # inline it.
-  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --one-caller-inline-max-function-size=10 "$wasm" -o "$wasm.opt"
+  # Functions last put in the order of their names, so that a generic function's copies and a
+  # module's functions sit side by side, where gzip's 32 KB window finds what they repeat:
+  # 166,195 -> 164,409 bytes of the map module gzipped (the same code; by call count instead,
+  # `--reorder-functions`, 168,958).
+  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --one-caller-inline-max-function-size=10 --reorder-functions-by-name "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
