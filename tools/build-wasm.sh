@@ -47,8 +47,8 @@ build_module() {
   # arithmetic that assumes it (-1.8 KB gzipped off the map module, 5 December 2026).
   # Binaryen inlines every function with one caller whatever its size (`-ocimfs` -1 by
   # default): the set-up's passes became one 27.6 KB function (`FlowMap::of_story`) and each
-  # export's shim held its body. Only those up to 10 bytes now (the first frame at 1,000 flows
-  # about 60 ms sooner, the map module 183,139 -> 166,195 bytes gzipped; README, Benchmarks, "Early
+  # export's shim held its body. Only those up to 10 bytes now (the first set-up and static
+  # layer at 1,000 flows about 60 ms quicker, the map module 183,139 -> 166,195 bytes gzipped; README, Benchmarks, "Early
   # afternoon of 5 December"): V8 runs a function's first calls in baseline code and
   # compiles it again with its optimising compiler, on the machine's other core, once it has run
   # a while; it did so for those giant functions, which run once, and held up the compiling of
