@@ -103,8 +103,9 @@ impl Raster {
     /// Draws the disc of `stamps` centred at (`cx`, `cy`) device pixels in `color` (`0xRRGGBB`).
     /// The stamps' quads must have their offsets for this buffer's rows
     /// ([`DiscStamps::set_row_bytes`]), as [`Raster::discs`] sees to; with others the disc is
-    /// drawn pixel by pixel. Inlined into its one caller, the frame's loop over particles
-    /// (the build's wasm-opt no longer inlines functions with one caller: tools/build-wasm.sh).
+    /// drawn pixel by pixel. Inlined into its one caller, [`Raster::discs`]'s loop (a frame's
+    /// particles): the build's wasm-opt no longer inlines functions with one caller
+    /// (tools/build-wasm.sh).
     #[inline(always)]
     pub fn stamp(&mut self, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
         let Some(p) = stamps.place(cx, cy) else {
