@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './browser.mjs';
-import { compactSvg, pathData } from '../tools/compact-svg.mjs';
+import { apart, compactSvg, pathData } from '../tools/compact-svg.mjs';
 
 let browser;
 let dir;
@@ -70,7 +70,20 @@ test('consecutive lines of one opaque stroke become one path, each moved to from
     + '<polyline fill="none" opacity="0.5" stroke="#000" stroke-width="1" points="5,5 7,5 "/>\n</svg>\n';
   const out = compactSvg(svg);
   assert.match(out, /<path d="M1 1l2 0m2 0l2 1"\/>/);
-  assert.equal((out.match(/<path /g) ?? []).length, 3, 'translucent lines stay apart: their crossings blend twice');
+  assert.equal((out.match(/<path /g) ?? []).length, 3, 'translucent lines this close stay apart: where their paint meets it blends twice');
+});
+
+test('consecutive translucent lines join one path only where their paint cannot meet (a dashed route\'s dashes)', () => {
+  const svg = '<svg width="40" height="10">\n'
+    + '<polyline fill="none" opacity="0.4" stroke="#000" stroke-width="2" points="1,5 3,5 "/>\n'
+    + '<polyline fill="none" opacity="0.4" stroke="#000" stroke-width="2" points="8,5 10,5 "/>\n'
+    + '<polyline fill="none" opacity="0.4" stroke="#000" stroke-width="2" points="12,5 14,5 "/>\n</svg>\n';
+  const out = compactSvg(svg);
+  assert.match(out, /<g fill="none" stroke-opacity="0.4" stroke="#000" stroke-width="2">\n<path d="M1 5l2 0m5 0l2 0"\/>\n<path d="M12 5l2 0"\/>/,
+    'five pixels apart they join; two apart the third starts a path of its own');
+  assert.ok(apart([0, 0, 10, 0], [[0, 5, 10, 5]], 2), 'five pixels between lines 2 wide');
+  assert.ok(!apart([0, 0, 10, 10], [[0, 10, 10, 0]], 2), 'crossing lines are not apart');
+  assert.ok(!apart([0, 0, 5, 0, 5, 5], [[9, 0, 9, 5]], 2), 'a join\'s miter may reach further than a line\'s side');
 });
 
 test('consecutive filled dots of one size become one path of round-capped zero-length strokes', () => {
@@ -85,16 +98,18 @@ test('consecutive filled dots of one size become one path of round-capped zero-l
 });
 
 for (const lang of ['en', 'ko']) {
-  test(`the compact fallback SVG draws the rendered one's pixels in ${lang} (a level off at most where joined lines meet, three where dots' soft edges touch), and weighs far less`, async () => {
+  test(`the compact fallback SVG draws the rendered one's pixels in ${lang} (two levels off at most along joined lines, three where dots' soft edges touch), and weighs far less`, async () => {
     const file = join(dir, `map-${lang}.svg`);
     execFileSync('./target/debug/flowlines', ['render', 'data/nk-russia.json', '--at', '2025-06-30', '--lang', lang, '--out', file, '--width', '1200', '--height', '630']);
     const rendered = readFileSync(file, 'utf8');
     // Every rewrite but the dots: where two joined lines of one stroke meet, one path's
     // anti-aliased edge is worked out once, where two elements' were laid one over the other:
-    // a level off, in a few pixels.
+    // a level off, in a few pixels. A translucent dashed route's dashes joined in one path are
+    // anti-aliased by Chromium's rasteriser as one shape: up to two levels off along their edges
+    // (154 pixels in English, 5 December 2026), though no two dashes' paint meets.
     const apart = await differing(compactSvg(rendered, { joinDots: false }), rendered);
-    assert.ok(apart.most <= 1, `a pixel differs by ${apart.most} levels`);
-    assert.ok(apart.count <= 1200 * 630 * 0.0005, `${apart.count} pixels differ`);
+    assert.ok(apart.most <= 2, `a pixel differs by ${apart.most} levels`);
+    assert.ok(apart.count <= 1200 * 630 * 0.0015, `${apart.count} pixels differ`);
     // The dots joined: where two translucent dots' soft edges touch, one path lays their cover
     // once, where two circles laid it twice.
     const compact = compactSvg(rendered);

@@ -12,6 +12,11 @@
 //   `z` closing a polygon), which are shorter and repeat more than absolute ones;
 // - consecutive open lines of one opaque, unfilled stroke (coasts, dashed borders) become the
 //   subpaths of one <path>, each moved to from the end of the one before (`m3 -2l…`);
+// - so do consecutive lines of one translucent stroke (a dashed route's dashes) while each lies
+//   far enough from those already joined that their paint cannot meet (`apart`): nothing is
+//   laid twice either way. Chromium anti-aliases the joined dashes as one shape, up to two
+//   levels off along their edges (154 pixels of the English fallback); 1.2 KB gzipped off it
+//   (16,625 -> 15,425 bytes), 5 December 2026;
 // - consecutive filled dots of one size and colour (<circle> with integer centre and radius, no
 //   stroke: the dotted outlines of assumed routes, 733 of them in the default story) become
 //   one <path> of zero-length subpaths stroked with round caps as wide as the dots
@@ -169,6 +174,13 @@ export function compactSvg(svg, { joinDots = true } = {}) {
       (joined ??= []).push(e.line);
       continue;
     }
+    if (e.line && joinableApart(e.style)) {
+      // A translucent line joins the path only where its paint cannot touch the paint of the
+      // lines already in it (the dashes of one dashed route, a few pixels apart).
+      if (joined !== null && !apart(e.line, joined, strokeWidth(e.style))) endJoined();
+      (joined ??= []).push(e.line);
+      continue;
+    }
     if (e.dot) {
       (dots ??= []).push(e.dot);
       continue;
@@ -190,6 +202,65 @@ export function compactSvg(svg, { joinDots = true } = {}) {
 function joinable(style) {
   const s = new Map(style);
   return s.get('fill') === 'none' && s.has('stroke') && s.get('stroke') !== 'none' && !s.has('stroke-opacity');
+}
+
+/** Whether lines of style `style` may join a path of several subpaths where they lie apart:
+ * stroked and unfilled, translucent (see [`joinable`] for opaque ones). */
+function joinableApart(style) {
+  const s = new Map(style);
+  return s.get('fill') === 'none' && s.has('stroke') && s.get('stroke') !== 'none' && s.has('stroke-opacity');
+}
+
+/** The stroke width of style `style`, in pixels (1 when it names none). */
+function strokeWidth(style) {
+  return Number(new Map(style).get('stroke-width') ?? 1);
+}
+
+/**
+ * How far, in pixels, a line `width` wide stroked through `line` (x, y, x, y, ...) may paint from
+ * its points: half its width, times sqrt 2 for a square cap's corner, or twice its width where
+ * a join's miter may reach (SVG's default miter limit of 4 half-widths).
+ */
+function reach(line, width) {
+  return line.length > 4 ? 2 * width : (width / 2) * Math.SQRT2;
+}
+
+/**
+ * Whether `line` lies far enough from every line of `lines` (all stroked `width` wide) that
+ * their paint, anti-aliased edges included (a pixel more), cannot meet: then one path of them
+ * all lays each pixel's cover once, as the separate elements did, and draws the same pixels.
+ */
+export function apart(line, lines, width) {
+  const r = reach(line, width);
+  return lines.every((other) => distance(line, other) > r + reach(other, width) + 1);
+}
+
+/** The least distance between polylines `a` and `b` (x, y, x, y, ...), in pixels. */
+function distance(a, b) {
+  let least = Infinity;
+  const segments = (n) => (n.length === 2 ? [[n[0], n[1], n[0], n[1]]] : Array.from({ length: n.length / 2 - 1 }, (_, i) => n.slice(2 * i, 2 * i + 4)));
+  for (const s of segments(a)) for (const t of segments(b)) least = Math.min(least, segmentDistance(s, t));
+  return least;
+}
+
+/** The least distance between segments `s` and `t` ([x1, y1, x2, y2]) that do not cross: the
+ * least of each end's distance to the other segment; 0 when they cross. */
+function segmentDistance(s, t) {
+  const cross = (ax, ay, bx, by, cx, cy) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  const d1 = cross(t[0], t[1], t[2], t[3], s[0], s[1]);
+  const d2 = cross(t[0], t[1], t[2], t[3], s[2], s[3]);
+  const d3 = cross(s[0], s[1], s[2], s[3], t[0], t[1]);
+  const d4 = cross(s[0], s[1], s[2], s[3], t[2], t[3]);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 0;
+  return Math.min(toSegment(s[0], s[1], t), toSegment(s[2], s[3], t), toSegment(t[0], t[1], s), toSegment(t[2], t[3], s));
+}
+
+/** The distance from point (x, y) to segment `s` ([x1, y1, x2, y2]). */
+function toSegment(x, y, s) {
+  const [dx, dy] = [s[2] - s[0], s[3] - s[1]];
+  const len2 = dx * dx + dy * dy;
+  const k = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - s[0]) * dx + (y - s[1]) * dy) / len2));
+  return Math.hypot(x - (s[0] + k * dx), y - (s[1] + k * dy));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
