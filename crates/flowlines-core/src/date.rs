@@ -102,11 +102,29 @@ pub fn format_day(day: Day) -> String {
     text
 }
 
-/// Writes day `day` as [`format_day`] does into `out`.
+/// Writes day `day` as [`format_day`] does into `out`. A year of four digits, the usual case,
+/// is written digit by digit: a story's every reading has three dates, and through `write!`'s
+/// padded integers the synthetic story of 100,000 flows spent about 50 ms of its first making in
+/// Chromium on them (5 December 2026).
 fn write_day(day: Day, out: &mut dyn fmt::Write) -> fmt::Result {
     match date_of(day) {
         Some(d) if (0..=9999).contains(&d.year()) => {
-            write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            let (y, m, dd) = (d.year() as u32, d.month(), d.day());
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let text = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(dd / 10),
+                digit(dd),
+            ];
+            // ASCII digits and dashes: always UTF-8.
+            out.write_str(std::str::from_utf8(&text).unwrap_or_default())
         }
         Some(d) => write!(out, "{:+05}-{:02}-{:02}", d.year(), d.month(), d.day()),
         None => write!(out, "day {day}"),
@@ -338,6 +356,20 @@ mod tests {
             assert_eq!(format_day(day), format!("day {day}"));
         }
         assert_eq!(format_day(-719_162), "0001-01-01");
+    }
+
+    #[test]
+    fn every_day_of_a_four_digit_year_is_written_as_its_padded_year_month_and_day() {
+        // From 0000-01-01 to 9999-12-31, every day, against the padded `write!` it replaces.
+        let (first, last) = (-719_528, 2_932_896);
+        for day in first..=last {
+            let d = date_of(day).unwrap_or_else(|| panic!("day {day}"));
+            let padded = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            assert_eq!(format_day(day), padded, "day {day}");
+            assert_eq!(DateSpec::from_day(day).as_str(), padded, "day {day}");
+        }
+        assert_eq!(format_day(first - 1), "-0001-12-31");
+        assert_eq!(format_day(last + 1), "+10000-01-01");
     }
 
     #[test]
