@@ -68,6 +68,9 @@ fn given(names: &Names, lang: &str) -> bool {
 /// stream and a place picked out, or both places and an extent to fit; an impossible extent;
 /// a text missing a language the story has.
 pub fn check_steps(story: &Story) -> Vec<Problem> {
+    if story.steps.is_empty() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut push = |path: String, message: String, unknown: Option<&str>| {
         out.push(Problem {
@@ -76,11 +79,10 @@ pub fn check_steps(story: &Story) -> Vec<Problem> {
             unknown_id: unknown.map(str::to_string),
         });
     };
-    let ids =
-        |items: Vec<&str>| -> HashSet<String> { items.into_iter().map(String::from).collect() };
-    let streams = ids(story.streams.iter().map(|s| s.id.as_str()).collect());
-    let places = ids(story.places.iter().map(|p| p.id.as_str()).collect());
-    let categories = ids(story.categories.iter().map(|c| c.id.as_str()).collect());
+    // The ids a step may name, borrowed from the story.
+    let streams: HashSet<&str> = story.streams.iter().map(|s| s.id.as_str()).collect();
+    let places: HashSet<&str> = story.places.iter().map(|p| p.id.as_str()).collect();
+    let categories: HashSet<&str> = story.categories.iter().map(|c| c.id.as_str()).collect();
     let languages = story_languages(story);
     let meta = &story.story;
     let mut seen = HashSet::new();
@@ -106,7 +108,7 @@ pub fn check_steps(story: &Story) -> Vec<Problem> {
             );
         }
         for (k, id) in step.categories.iter().flatten().enumerate() {
-            if !categories.contains(id) {
+            if !categories.contains(id.as_str()) {
                 push(
                     format!("/steps/{i}/categories/{k}"),
                     format!("unknown category '{id}'"),
@@ -115,12 +117,12 @@ pub fn check_steps(story: &Story) -> Vec<Problem> {
             }
         }
         if let Some(id) = &step.stream {
-            if !streams.contains(id) {
+            if !streams.contains(id.as_str()) {
                 push(at("stream"), format!("unknown stream '{id}'"), Some(id));
             }
         }
         if let Some(id) = &step.place {
-            if !places.contains(id) {
+            if !places.contains(id.as_str()) {
                 push(at("place"), format!("unknown place '{id}'"), Some(id));
             }
             if step.stream.is_some() {
@@ -132,7 +134,7 @@ pub fn check_steps(story: &Story) -> Vec<Problem> {
             }
         }
         for (k, id) in step.fit.iter().enumerate() {
-            if !places.contains(id) {
+            if !places.contains(id.as_str()) {
                 push(
                     format!("/steps/{i}/fit/{k}"),
                     format!("unknown place '{id}'"),
