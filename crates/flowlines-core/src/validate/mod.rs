@@ -202,11 +202,15 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         );
     }
 
-    let route_ends: HashMap<&str, (&str, &str)> = story
+    // Routes and streams by id, as positions: the one map type the rest of the core uses for
+    // them (`Story::stream_index`), so the module carries its code once.
+    let route_index: HashMap<&str, usize> = story
         .routes
         .iter()
-        .map(|r| (r.id.as_str(), (r.from.as_str(), r.to.as_str())))
+        .enumerate()
+        .map(|(k, r)| (r.id.as_str(), k))
         .collect();
+    let route = |id: &str| route_index.get(id).and_then(|&k| story.routes.get(k));
     for (i, r) in story.routes.iter().enumerate() {
         c.refers(format!("/routes/{i}/from"), "places", "place", &r.from);
         c.refers(format!("/routes/{i}/to"), "places", "place", &r.to);
@@ -241,30 +245,24 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         }
     }
 
-    let stream_unit: HashMap<&str, &str> = story
-        .streams
-        .iter()
-        .map(|s| (s.id.as_str(), s.unit.as_str()))
-        .collect();
+    let stream_index = story.stream_index();
+    let stream_unit = |id: &str| {
+        let stream = stream_index.get(id).and_then(|&k| story.streams.get(k));
+        stream.map(|s| s.unit.as_str())
+    };
     for i in part_of_cycles(story) {
         c.push(
             format!("/streams/{i}/part_of"),
             "streams that are part of each other form a cycle".into(),
         );
     }
-    let route_waypoints: HashMap<&str, usize> = story
-        .routes
-        .iter()
-        .map(|r| (r.id.as_str(), r.waypoints.len()))
-        .collect();
     let mut drawn_waypoints = 0usize;
     for (i, s) in story.streams.iter().enumerate() {
         let drawn = s
             .route
             .as_deref()
-            .and_then(|r| route_waypoints.get(r))
-            .copied()
-            .unwrap_or(0);
+            .and_then(route)
+            .map_or(0, |r| r.waypoints.len());
         if drawn_waypoints <= MAX_DRAWN_WAYPOINTS && drawn_waypoints + drawn > MAX_DRAWN_WAYPOINTS {
             c.push(
                 format!("/streams/{i}/route"),
@@ -287,14 +285,15 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 "a stream goes from one place to another: 'from' and 'to' are the same".into(),
             );
         }
-        if let Some(route) = &s.route {
-            if c.refers(format!("/streams/{i}/route"), "routes", "route", route) {
-                if let Some(&(from, to)) = route_ends.get(route.as_str()) {
+        if let Some(route_id) = &s.route {
+            if c.refers(format!("/streams/{i}/route"), "routes", "route", route_id) {
+                if let Some(r) = route(route_id) {
+                    let (from, to) = (r.from.as_str(), r.to.as_str());
                     if (from, to) != (s.from.as_str(), s.to.as_str()) {
                         c.push(
                             format!("/streams/{i}/route"),
                             format!(
-                                "route '{route}' runs from '{from}' to '{to}', but the stream runs from '{}' to '{}'",
+                                "route '{route_id}' runs from '{from}' to '{to}', but the stream runs from '{}' to '{}'",
                                 s.from, s.to
                             ),
                         );
@@ -304,7 +303,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         }
         if let Some(p) = &s.part_of {
             if c.refers(format!("/streams/{i}/part_of"), "streams", "stream", p)
-                && stream_unit.get(p.as_str()) != Some(&s.unit.as_str())
+                && stream_unit(p) != Some(s.unit.as_str())
             {
                 c.push(
                     format!("/streams/{i}/part_of"),
@@ -329,7 +328,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             "stream",
             &o.stream,
         ) {
-            if let Some(&unit) = stream_unit.get(&*o.stream) {
+            if let Some(unit) = stream_unit(&o.stream) {
                 if unit != &*o.unit {
                     c.push(
                         format!("/observations/{i}/unit"),
