@@ -29,7 +29,9 @@ pub struct Problem {
 
 struct Checker<'a> {
     problems: Vec<Problem>,
-    ids: HashMap<&'static str, HashSet<&'a str>>,
+    /// Each section's ids (a story has a handful of sections): a list, not a map, so that the
+    /// map module compiles no map of sets.
+    ids: Vec<(&'static str, HashSet<&'a str>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -54,12 +56,14 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        self.ids.insert(section, seen);
+        self.ids.retain(|(s, _)| *s != section);
+        self.ids.push((section, seen));
     }
 
     /// Reports `id` at `path` unless it names an entity of `section`.
     fn refers(&mut self, path: String, section: &'static str, what: &str, id: &str) -> bool {
-        if self.ids.get(section).is_some_and(|s| s.contains(id)) {
+        let known = self.ids.iter().find(|(s, _)| *s == section);
+        if known.is_some_and(|(_, ids)| ids.contains(id)) {
             return true;
         }
         let message = if id.is_empty() {
@@ -143,7 +147,7 @@ impl Checker<'_> {
 pub fn validate(story: &Story) -> Vec<Problem> {
     let mut c = Checker {
         problems: Vec::new(),
-        ids: HashMap::new(),
+        ids: Vec::new(),
     };
     c.ids("sources", story.sources.iter().map(|e| e.id.as_str()));
     c.ids("places", story.places.iter().map(|e| e.id.as_str()));
