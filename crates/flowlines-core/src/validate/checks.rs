@@ -89,9 +89,8 @@ pub(super) fn overlapping(list: &mut Vec<(usize, i32, i32)>) -> Vec<(usize, usiz
 
 /// The indices of the streams whose `part_of` chain comes back to them, in linear time: each
 /// chain is walked once, marking the streams on it, and a walk that meets its own marks has
-/// found a cycle.
-pub(super) fn part_of_cycles(story: &Story) -> Vec<usize> {
-    let index = story.stream_index();
+/// found a cycle. `index` is [`Story::stream_index`], which the validator also uses.
+pub(super) fn part_of_cycles(story: &Story, index: &HashMap<&str, usize>) -> Vec<usize> {
     let parent =
         |i: usize| -> Option<usize> { index.get(story.streams[i].part_of.as_deref()?).copied() };
     // 0: not seen; k + 1: seen on the walk from stream k.

@@ -254,7 +254,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         let stream = stream_index.get(id).and_then(|&k| story.streams.get(k));
         stream.map(|s| s.unit.as_str())
     };
-    for i in part_of_cycles(story) {
+    for i in part_of_cycles(story, &stream_index) {
         c.push(
             format!("/streams/{i}/part_of"),
             "streams that are part of each other form a cycle".into(),
