@@ -102,13 +102,6 @@ impl StrokeMask {
         } else {
             (f32::INFINITY, 0.0)
         };
-        // Kept once a segment, its rows' cells within its box: the loop below stays as it was.
-        if !self.touched.is_empty() {
-            let (from, to) = (xa.floor().max(0.0) as usize, xb.ceil().min(w) as usize);
-            for y in ya as usize..yb as usize {
-                self.touch(y, from, to);
-            }
-        }
         let mut y = ya;
         while y < yb {
             let py = y + 0.5;
@@ -122,6 +115,11 @@ impl StrokeMask {
                 let rx = from + 0.5 - x0;
                 let d = rx * uy - ry * ux;
                 let s = rx * ux + ry * uy;
+                // Kept row by row, the cells this row's band reaches (a long diagonal piece's
+                // box is mostly cells it does not cover, each of which laying would visit).
+                if !self.touched.is_empty() {
+                    self.touch(y as usize, from as usize, to as usize);
+                }
                 let Some(cells) = self.cover.get_mut(row..row + self.width) else {
                     return;
                 };
@@ -406,6 +404,20 @@ mod tests {
         let once = m.at(10, 9);
         m.stroke_segment(0.0, 10.0, 20.0, 10.0, 1.0);
         assert_eq!(m.at(10, 9), once);
+    }
+
+    #[test]
+    fn a_diagonal_stroke_keeps_each_row_s_cells_near_its_line_not_its_whole_box() {
+        let mut m = StrokeMask::new(120, 120);
+        m.keep_touched();
+        m.stroke_segment(5.0, 5.0, 105.0, 105.0, 2.0);
+        // Across a row, the band of a 45° line 2 px wide reaches 2·(1 + 0.5)·√2 ≈ 4.2 cells.
+        for y in 10..100 {
+            let [from, to] = m.touched[y];
+            assert!(to - from <= 6, "row {y}: cells {from}..{to}");
+            let mut covered = (0..120).filter(|&x| m.at(x, y) > 0);
+            assert!(covered.all(|x| (from as usize..to as usize).contains(&x)));
+        }
     }
 
     #[test]
