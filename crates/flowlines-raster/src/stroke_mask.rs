@@ -45,6 +45,16 @@ impl StrokeMask {
         }
     }
 
+    /// Width in pixels.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
     /// Uncovers every pixel.
     pub fn clear(&mut self) {
         self.cover.fill(0);

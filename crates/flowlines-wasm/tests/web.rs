@@ -47,6 +47,44 @@ fn the_handle_paints_particles_onto_a_real_canvas_where_the_scene_puts_them() {
 }
 
 #[wasm_bindgen_test]
+fn the_particle_layer_shows_the_particles_even_when_the_routes_were_drawn_since_the_frame() {
+    let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
+    let ((_a, particles), (_b, routes)) = (canvas(400, 240), canvas(400, 240));
+    map.resize(400.0, 240.0, 1.0);
+    map.set_day(FlowMap::day_of("2024-04-15").unwrap());
+    map.frame(1.25);
+    map.paint(&particles).unwrap();
+    let before = particles
+        .get_image_data(0.0, 0.0, 400.0, 240.0)
+        .unwrap()
+        .data();
+    // The static layer drawn between the frame and its paint, in the particle layer's memory.
+    map.paint_outlines(&routes).unwrap();
+    map.paint_flows(&routes).unwrap();
+    map.paint(&particles).unwrap();
+    let after = particles
+        .get_image_data(0.0, 0.0, 400.0, 240.0)
+        .unwrap()
+        .data();
+    assert!(
+        before.iter().skip(3).step_by(4).any(|&a| a > 0),
+        "particles are drawn"
+    );
+    assert!(
+        before.to_vec() == after.to_vec(),
+        "the same particles, and no route"
+    );
+    let drawn = routes
+        .get_image_data(0.0, 0.0, 400.0, 240.0)
+        .unwrap()
+        .data();
+    assert!(
+        drawn.to_vec() != after.to_vec(),
+        "the routes are drawn on their own canvas"
+    );
+}
+
+#[wasm_bindgen_test]
 fn places_are_projected_inside_the_viewport() {
     let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
     map.resize(600.0, 300.0, 2.0);
