@@ -7,17 +7,25 @@ use std::collections::HashMap;
 
 /// A stream's counted figures must combine one way (see [`crate::series`]): all running totals
 /// or all amounts in periods, and amounts in different periods must not overlap, or they would
-/// be added twice.
-pub(super) fn check_measures(c: &mut Checker<'_>, story: &Story) {
+/// be added twice. `index` is [`Story::stream_index`]: the figures are grouped by their
+/// stream's position, stream by stream in the story's order (a figure of no stream is reported
+/// where its stream is checked).
+pub(super) fn check_measures(c: &mut Checker<'_>, story: &Story, index: &HashMap<&str, usize>) {
     use crate::model::Measure;
-    let mut first: HashMap<&str, (usize, Measure)> = HashMap::new();
-    let mut periods: HashMap<&str, Vec<(usize, i32, i32)>> = HashMap::new();
+    let mut first: Vec<Option<(usize, Measure)>> = vec![None; story.streams.len()];
+    let mut periods: Vec<Vec<(usize, i32, i32)>> = vec![Vec::new(); story.streams.len()];
     for (i, o) in story.observations.iter().enumerate() {
         if !o.confidence.counts_as_moved() || o.quantity == Quantity::Unknown {
             continue;
         }
-        match first.get(&*o.stream) {
-            Some(&(j, m)) if m != o.measure => c.push(
+        let Some((first, periods)) = index
+            .get(&*o.stream)
+            .and_then(|&s| Some((first.get_mut(s)?, periods.get_mut(s)?)))
+        else {
+            continue;
+        };
+        match *first {
+            Some((j, m)) if m != o.measure => c.push(
                 format!("/observations/{i}/measure"),
                 format!(
                     "stream '{}' mixes running totals and amounts in periods (see observation '{}'): split it into two streams",
@@ -25,18 +33,13 @@ pub(super) fn check_measures(c: &mut Checker<'_>, story: &Story) {
                 ),
             ),
             Some(_) => {}
-            None => {
-                first.insert(&o.stream, (i, o.measure));
-            }
+            None => *first = Some((i, o.measure)),
         }
         if o.measure == Measure::InPeriod {
-            periods
-                .entry(&o.stream)
-                .or_default()
-                .push((i, o.period.first(), o.period.last()));
+            periods.push((i, o.period.first(), o.period.last()));
         }
     }
-    for list in periods.values_mut() {
+    for list in &mut periods {
         for (i, j) in overlapping(list) {
             c.push(
                 format!("/observations/{i}/period"),
@@ -199,6 +202,34 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_stream_mixing_measures_and_two_with_overlapping_amounts_are_reported_in_stream_order() {
+        use crate::model::Measure;
+        // Three streams of three running totals each: readings 0-2, 3-5 and 6-8.
+        let mut story = crate::synthetic::synthetic_story(4, 3, 3, 7);
+        story.observations[1].measure = Measure::InPeriod;
+        // The second and third streams' amounts, each from its stream's first day to three
+        // different ends: each overlaps the one before.
+        for o in &mut story.observations[3..9] {
+            o.measure = Measure::InPeriod;
+        }
+        let found: Vec<String> = crate::validate::validate(&story)
+            .into_iter()
+            .filter(|p| p.message.contains("mixes") || p.message.contains("overlaps"))
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "/observations/1/measure",
+                "/observations/4/period",
+                "/observations/5/period",
+                "/observations/7/period",
+                "/observations/8/period",
+            ]
+        );
     }
 
     #[test]

@@ -394,7 +394,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         );
     }
 
-    check_measures(&mut c, story);
+    check_measures(&mut c, story, &stream_index);
 
     for (i, s) in story.sanctions.iter().enumerate() {
         c.refers(
