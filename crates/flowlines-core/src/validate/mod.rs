@@ -7,9 +7,9 @@
 //!
 //! [`Problem`]: crate::validate::Problem
 
-use crate::model::Story;
+use crate::model::{positions, Story};
 use crate::parse::limits::{MAX_DRAWN_WAYPOINTS, MAX_WAYPOINTS_PER_ROUTE};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The checks across entities: overlapping measures, loops of parts, quotes, quantities.
 mod checks;
@@ -206,15 +206,13 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         );
     }
 
-    // Routes and streams by id, as positions: the one map type the rest of the core uses for
-    // them (`Story::stream_index`), so the module carries its code once.
-    let route_index: HashMap<&str, usize> = story
-        .routes
-        .iter()
-        .enumerate()
-        .map(|(k, r)| (r.id.as_str(), k))
-        .collect();
-    let route = |id: &str| route_index.get(id).and_then(|&k| story.routes.get(k));
+    // Routes and streams by id, as positions, as the rest of the core finds them
+    // (`model::positions`, `Story::stream_index`), so the module carries no map of its own.
+    let route_index = positions(&story.routes, |r| &r.id);
+    let route = |id: &str| {
+        let k = route_index.get(id)?;
+        story.routes.get(*k as usize)
+    };
     for (i, r) in story.routes.iter().enumerate() {
         c.refers(format!("/routes/{i}/from"), "places", "place", &r.from);
         c.refers(format!("/routes/{i}/to"), "places", "place", &r.to);
