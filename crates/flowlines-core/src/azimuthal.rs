@@ -64,7 +64,7 @@ impl AzimuthalEqualArea {
     /// The inverse of [`Self::forward`]: plane coordinates back to degrees (longitude within
     /// -180 to 180). A point off the disc of radius 2 goes to the antipode.
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
-        let rho = x.hypot(y);
+        let rho = crate::polyline::length(x, y);
         if rho < 1e-15 {
             return self.center();
         }

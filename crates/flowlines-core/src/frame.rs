@@ -25,6 +25,7 @@
 //! [`MIN_SCALE_SHARE`]: crate::frame::MIN_SCALE_SHARE
 
 use crate::labels::Rect;
+use crate::polyline::length;
 use crate::projection::{Projection, Raw};
 
 /// Places closer than this on the fitted map crowd each other: their labels cannot all be
@@ -255,7 +256,7 @@ pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
     for a in 0..n {
         for b in a + 1..n {
             let (pa, pb) = (places[a], places[b]);
-            if (pa.0 - pb.0).hypot(pa.1 - pb.1) < CROWDED_PX {
+            if length(pa.0 - pb.0, pa.1 - pb.1) < CROWDED_PX {
                 let (ra, rb) = (root(&mut group, a), root(&mut group, b));
                 group[ra.max(rb)] = ra.min(rb);
             }
@@ -308,7 +309,7 @@ fn inset_boxes(width: f64, height: f64, cx: f64, cy: f64) -> Vec<Rect> {
         return Vec::new();
     }
     if height < width {
-        let distance = |r: &Rect| (r.x + r.width / 2.0 - cx).hypot(r.y + r.height / 2.0 - cy);
+        let distance = |r: &Rect| length(r.x + r.width / 2.0 - cx, r.y + r.height / 2.0 - cy);
         crate::order::sort_by_key(&mut boxes, |b| crate::order::f64_key(distance(b)));
     }
     boxes

@@ -1,5 +1,6 @@
 //! Which place or flow is under a point of the map.
 
+use crate::polyline::length;
 use crate::scene::{Scene, PLACE_RADIUS_PX};
 
 /// How far from a dot or a line a pointer still hits it, in CSS pixels (fingers are wide).
@@ -21,7 +22,7 @@ pub fn hit(scene: &Scene, x: f64, y: f64) -> Option<Hit> {
     let places = scene.place_xy();
     let mut best_place: Option<(f64, usize)> = None;
     for (i, p) in places.chunks_exact(2).enumerate() {
-        let d = (f64::from(p[0]) - x).hypot(f64::from(p[1]) - y);
+        let d = length(f64::from(p[0]) - x, f64::from(p[1]) - y);
         if d <= PLACE_RADIUS_PX + SLOP_PX && best_place.is_none_or(|(b, _)| d < b) {
             best_place = Some((d, i));
         }
@@ -85,7 +86,7 @@ mod tests {
                         .all(|j| s.route(j).is_none_or(|r| r.distance_to(x, y) > 20.0))
                         && s.place_xy()
                             .chunks_exact(2)
-                            .all(|p| (f64::from(p[0]) - x).hypot(f64::from(p[1]) - y) > 20.0)
+                            .all(|p| length(f64::from(p[0]) - x, f64::from(p[1]) - y) > 20.0)
                 })
         };
         let (i, (x, y)) = (0..s.styles().len())

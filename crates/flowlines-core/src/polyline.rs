@@ -93,7 +93,7 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> 
     let mut cur = vec![points[0]];
     for w in points.windows(2) {
         let (mut a, b) = (w[0], w[1]);
-        let mut d = (b.0 - a.0).hypot(b.1 - a.1);
+        let mut d = length(b.0 - a.0, b.1 - a.1);
         while d > left {
             let t = left / d;
             let m = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
@@ -129,7 +129,7 @@ pub fn dots(points: &[(f64, f64)], spacing: f64) -> Vec<(f64, f64)> {
     let mut walked = 0.0;
     for w in points.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let d = (b.0 - a.0).hypot(b.1 - a.1);
+        let d = length(b.0 - a.0, b.1 - a.1);
         while next <= walked + d && d > 0.0 {
             let t = (next - walked) / d;
             out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));

@@ -61,8 +61,7 @@ pub fn heaviest_first(keys: &[f64]) -> Vec<u32> {
     order
 }
 
-/// The distance between two points, in their units (without `hypot`, which the map's
-/// WebAssembly would carry only for this).
+/// The distance between two points, in their units.
 fn distance((x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> f64 {
-    ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt()
+    crate::polyline::length(x1 - x0, y1 - y0)
 }
