@@ -1,7 +1,8 @@
 // Downloads: the current view as PNG (with its credits and caveat burned in), as SVG (drawn by
-// the core through plotters), and the data behind it as CSV. The SVG and the CSV come from the
-// second wasm module (extras.js), loaded on the first such download; the PNG's drawing and the
-// file handling (export-file.js) load on the first download too.
+// the core through plotters), and the data behind it as CSV. The SVG, the CSV and the PNG's
+// credit lines come from the second wasm module (extras.js), loaded on the first download
+// unless the charts loaded it already; the PNG's drawing and the file handling
+// (export-file.js) load on the first download too.
 
 import { styleTable } from './style-table.js';
 
@@ -24,8 +25,8 @@ export function attachExport(map, { extras, png, svg, csv, layers, view, name, w
   }
   png.addEventListener('click', async () => {
     const { dpr, lang } = view();
-    const { composite, download } = await files();
-    composite(layers, map.export_credits(lang), dpr, styleTable(map).colors).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
+    const [{ composite, download }, handle] = await Promise.all([files(), extras.synced()]);
+    composite(layers, handle.export_credits(lang), dpr, styleTable(map).colors).toBlob((blob) => download(`${name()}.png`, blob), 'image/png');
   });
   svg.addEventListener('click', async () => {
     const { width, height, lang } = view();

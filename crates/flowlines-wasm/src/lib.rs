@@ -34,8 +34,6 @@ mod api;
 mod clusters;
 /// The columns the page draws each redraw: flows and basemap, as views of wasm memory.
 mod columns;
-/// The lines every exported image carries.
-mod credits;
 /// Fault injection for the browser test of a panic (cargo feature `fault`).
 #[cfg(feature = "fault")]
 mod fault;
