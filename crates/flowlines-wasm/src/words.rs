@@ -9,8 +9,20 @@ use flowlines_core::date::format_day;
 use flowlines_core::i18n::{self, Lang};
 use flowlines_core::summary::summary;
 use flowlines_core::table::table_rows;
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
+
+/// The catalog of one language, written as an object from key to text. Its keys are unique (a
+/// core test holds it), so it is written straight from the catalog's list: collected into a
+/// `BTreeMap` first, it brought a sorted map's code and a sort into the map module for this
+/// one call.
+struct Catalog(Vec<(&'static str, &'static str)>);
+
+impl Serialize for Catalog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().copied())
+    }
+}
 
 #[wasm_bindgen]
 impl FlowMap {
@@ -26,9 +38,7 @@ impl FlowMap {
     /// "uk-UA"; others fall back to English), as an object from key to text. Templates mark
     /// where values go with `{}`.
     pub fn ui_text(lang: &str) -> Result<JsValue, JsError> {
-        let words: BTreeMap<&str, &str> =
-            i18n::catalog(Lang::from_code(lang)).into_iter().collect();
-        to_js(&words)
+        to_js(&Catalog(i18n::catalog(Lang::from_code(lang))))
     }
 
     /// A day (days since 1970-01-01) as `lang` writes a date: "20 October 2024",
