@@ -106,8 +106,8 @@ impl GreatCircle {
         let [x1, y1, z1] = self.start_xyz;
         let [x2, y2, z2] = self.end_xyz;
         let (x, y, z) = (a * x1 + b * x2, a * y1 + b * y2, a * z1 + b * z2);
-        // Near a unit vector: no overflow for `hypot` to guard against.
-        let lat = z.atan2((x * x + y * y).sqrt());
+        // Near a unit vector: the plain length, no `hypot` (see `polyline::length`).
+        let lat = z.atan2(crate::polyline::length(x, y));
         let lon = y.atan2(x);
         (lon.to_degrees(), lat.to_degrees())
     }
