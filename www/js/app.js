@@ -19,7 +19,7 @@ import { checkSource, fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
-import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap } from './versioned.js';
+import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap, mapModule } from './versioned.js';
 import { binaryOf, compactBasemapOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
@@ -137,13 +137,6 @@ function recordLine(map, lang) {
   return line;
 }
 
-/** Whether this browser has what the live map needs; without it the static image stays. */
-export function supported() {
-  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
-    && 'ResizeObserver' in window && 'requestAnimationFrame' in window
-    && !!document.createElement('canvas').getContext;
-}
-
 /**
  * Mounts the live map in `root` (the element's shadow root) for `host` (the element), with
  * `settings` from its attributes and the page's URL (see settings.js). Errors are shown in
@@ -178,11 +171,11 @@ async function run($, host, settings, signal) {
   const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
   const fixedClock = settings.clock;
   const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
-  const [wasmUrl, dataAt, basemapAt, wordsAt] = await Promise.all([
-    versioned(new URL('../pkg/flowlines_wasm_bg.wasm', import.meta.url)), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
+  const [wasm, dataAt, basemapAt, wordsAt] = await Promise.all([
+    mapModule(), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
   ]);
   // The module first: it says which files may load (sources.js), before any is asked for.
-  await init({ module_or_path: wasmUrl });
+  await init({ module_or_path: wasm });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   const bytes = async (response) => new Uint8Array(await response.arrayBuffer());

@@ -10,6 +10,7 @@
 // docs/api.md; its looks with hide, transparent, colors, --fl-* and ::part(): docs/styling.md.
 import { readSettings, parseList, ignored, langCode, THEMES } from './settings.js';
 import { whenNear } from './near.js';
+import { fetchMapModule } from './versioned.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
 
@@ -119,18 +120,21 @@ export class FlowlinesMap extends HTMLElement {
     settings.basemapOfStory = !given(this, 'basemap');
     // Load the wasm and the data only when the map nears the viewport, so a page that never
     // shows a map (or a reader who never scrolls down to it) pays nothing.
-    whenNear(this, () => import('./app.js').then(async ({ supported, mount }) => {
-      if (signal.aborted) return;
+    whenNear(this, () => {
       if (!supported()) {
         this.dataset.static = 'true'; // the fallback image stays, with its alt text
         settle(null);
         return;
       }
-      const commands = await mount(root, this, settings, signal);
-      if (signal.aborted) return;
-      this.#commands = commands;
-      settle(commands);
-    }), '300px', signal);
+      fetchMapModule(); // the wasm file comes while app.js and its modules load
+      import('./app.js').then(async ({ mount }) => {
+        if (signal.aborted) return;
+        const commands = await mount(root, this, settings, signal);
+        if (signal.aborted) return;
+        this.#commands = commands;
+        settle(commands);
+      });
+    }, '300px', signal);
   }
 
   /** Stops the map and starts it again from the element's settings (a new `lang` or `data`). */
@@ -275,6 +279,16 @@ function localiseFallback(host, lang) {
 
 // The story and basemap an element without `data` or `basemap` shows: next to this module,
 // wherever the host page lives.
+/**
+ * Whether this browser has what the live map needs; without it the static image stays, and
+ * neither the map's scripts nor its wasm are fetched.
+ */
+function supported() {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function'
+    && 'ResizeObserver' in window && 'requestAnimationFrame' in window
+    && !!document.createElement('canvas').getContext;
+}
+
 const DEFAULT_DATA = new URL('../data/nk-russia.json', import.meta.url).href;
 const DEFAULT_BASEMAP = new URL('../data/basemap.bin', import.meta.url).href; // flowlines basemap's compact form
 

@@ -7,7 +7,11 @@
 import { langCode } from './settings.js';
 
 const ROOT = new URL('../', import.meta.url);
+/** The map module's wasm file. */
+const MAP_WASM = new URL('pkg/flowlines_wasm_bg.wasm', ROOT);
 let hashes;
+let mapWasm = null; // the response asked for early, until handed over
+let mapWasmAsked = false;
 
 /** The manifest: path under www/ to a short sha256; `{}` when there is none. */
 function manifest() {
@@ -25,6 +29,29 @@ export async function versioned(url) {
     u.searchParams.set('v', hash);
   }
   return u.href;
+}
+
+/**
+ * Asks for the map module's wasm file (versioned) now, the first time only: flowlines-map.js
+ * calls this as a map nears the viewport, so that the manifest and the file come while
+ * app.js and the modules it imports still load, not once they all have (two round trips
+ * later). A map started again (a new language) finds the module running and asks for nothing.
+ */
+export function fetchMapModule() {
+  if (mapWasmAsked) return;
+  mapWasmAsked = true;
+  mapWasm = versioned(MAP_WASM).then((url) => fetch(url));
+  mapWasm.catch(() => {}); // a failure is app.js's to report, when it takes the response
+}
+
+/**
+ * The map module's wasm as the glue's `init` takes it: the response `fetchMapModule` asked
+ * for, handed over once (a failed start, started again, asks anew), else the versioned URL.
+ */
+export function mapModule() {
+  const early = mapWasm;
+  mapWasm = null;
+  return early ?? versioned(MAP_WASM);
 }
 
 /**
