@@ -1,8 +1,8 @@
 // Embedding the map in a news article: the script-tag element and the iframe, each on an example
 // host page in www/examples/; a good guest (its own origin only, a strict Content-Security-
 // Policy, styles that neither leak out nor in, two maps on one page); a light one (nothing
-// loaded before the map nears the viewport, no frames while it is off screen or the tab
-// hidden, content-hashed data URLs); and the record line with its corrections.
+// loaded before the map nears the viewport and the wasm asked for without waiting for the
+// scripts, no frames while it is off screen or the tab hidden, content-hashed data URLs); and the record line with its corrections.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -324,6 +324,25 @@ test('a map far down a long page loads its wasm and data only when scrolled near
   for (let i = 0; i < 100 && !both(); i++) await page.waitForTimeout(100);
   assert.ok(heavy().some((p) => p.endsWith('.wasm')), 'the wasm loads when the map nears');
   assert.ok(heavy().some((p) => p.endsWith('nk-russia.en.bin')), 'the data loads when the map nears');
+  await context.close();
+});
+
+test('the map asks for its wasm while its scripts are still loading, not after them', async () => {
+  // One of app.js's imports held back for 1.5 s: the wasm request must not wait for it.
+  let held = null;
+  const { page, context, requests, errors } = await guest('/embed.html', {
+    route: (c) => c.route('**/js/steps.js*', async (r) => {
+      held = Date.now();
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await r.continue();
+    }),
+  });
+  const asked = () => requests.map(pathOf).some((p) => p.endsWith('/flowlines_wasm_bg.wasm'));
+  for (let i = 0; i < 100 && !(held && asked()); i++) await page.waitForTimeout(20);
+  assert.ok(held, 'app.js asked for its imports');
+  assert.ok(asked() && Date.now() - held < 1500, 'the wasm was asked for while an import of app.js was held back');
+  await drawn(page);
+  assert.deepEqual(errors, [], 'no console error');
   await context.close();
 });
 
