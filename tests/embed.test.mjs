@@ -2,7 +2,8 @@
 // host page in www/examples/; a good guest (its own origin only, a strict Content-Security-
 // Policy, styles that neither leak out nor in, two maps on one page); a light one (nothing
 // loaded before the map nears the viewport and the wasm asked for without waiting for the
-// scripts, no frames while it is off screen or the tab hidden, content-hashed data URLs); and the record line with its corrections.
+// scripts, no frames while it is off screen or the tab hidden, content-hashed data URLs);
+// and the record line with its corrections.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
