@@ -90,15 +90,19 @@ test('the view downloads as an SVG drawn by the same code as flowlines render', 
   await context.close();
 });
 
-test('without WebAssembly the static map stays, with no error', async () => {
+test('without WebAssembly the static map stays, with no error and none of the map\'s scripts or wasm fetched', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => { delete globalThis.WebAssembly; });
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(env.origin + '/');
   await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.static === 'true');
   assert.equal(await page.locator('#fl-fallback').isVisible(), true);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter((p) => /\.wasm$|\/js\/app\.js$|\/pkg\//.test(p)), [], 'nothing the live map needs is fetched');
   assert.deepEqual(errors, []);
   await context.close();
 });
