@@ -277,8 +277,6 @@ function localiseFallback(host, lang) {
   if (alt) img.alt = alt;
 }
 
-// The story and basemap an element without `data` or `basemap` shows: next to this module,
-// wherever the host page lives.
 /**
  * Whether this browser has what the live map needs; without it the static image stays, and
  * neither the map's scripts nor its wasm are fetched.
@@ -289,6 +287,8 @@ function supported() {
     && !!document.createElement('canvas').getContext;
 }
 
+// The story and basemap an element without `data` or `basemap` shows: next to this module,
+// wherever the host page lives.
 const DEFAULT_DATA = new URL('../data/nk-russia.json', import.meta.url).href;
 const DEFAULT_BASEMAP = new URL('../data/basemap.bin', import.meta.url).href; // flowlines basemap's compact form
 
