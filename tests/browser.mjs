@@ -12,10 +12,10 @@ const ARGS = [
 
 /**
  * Starts the server and the browser; `close()` stops both. `root`: the folder served in place
- * of www/ (tools/serve.mjs).
+ * of www/; `gzip`: whether the server gzips what it sends (tools/serve.mjs).
  */
-export async function start({ root } = {}) {
-  const server = await serve(0, '127.0.0.1', { root });
+export async function start({ root, gzip } = {}) {
+  const server = await serve(0, '127.0.0.1', { root, gzip });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {

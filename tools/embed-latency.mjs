@@ -4,9 +4,9 @@
 // and prints, per load and as the median, the milliseconds from navigation start to the map's
 // first frame (`data-ready`). Each round trip the page's scripts wait for before asking for the
 // next file (a module, the manifest, the wasm, the story) costs one latency: this is the figure
-// that shows them.
+// that shows them. The server gzips what it sends, as a newsroom's does (`--gzip=off`: not).
 //
-//   node tools/embed-latency.mjs [--latency=100] [--rounds=5] [--root=target/npm/flowlines]
+//   node tools/embed-latency.mjs [--latency=100] [--rounds=5] [--gzip=on|off] [--root=target/npm/flowlines]
 import { existsSync } from 'node:fs';
 import { start, open } from '../tests/browser.mjs';
 import { PACKAGE } from './weight.mjs';
@@ -15,9 +15,10 @@ const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}
 const latency = Number(arg('latency', 100));
 const rounds = Number(arg('rounds', 5));
 const root = arg('root', PACKAGE);
+const gzip = arg('gzip', 'on') !== 'off';
 if (!existsSync(`${root}/embed.html`)) throw new Error(`${root}/embed.html is missing: run make package first`);
 
-const env = await start({ root });
+const env = await start({ root, gzip });
 const times = [];
 try {
   for (let r = 0; r < rounds; r++) {
@@ -36,4 +37,4 @@ try {
   await env.close();
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`${root}/embed.html, ${latency} ms a round trip, 10 Mbit/s: first frame at ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);
+console.log(`${root}/embed.html, ${latency} ms a round trip, 10 Mbit/s, ${gzip ? 'gzipped' : 'not gzipped'}: first frame at ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat, realpath, readdir } from 'node:fs/promises';
 import { extname, join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..');
@@ -64,12 +65,17 @@ async function roots(top) {
   return found;
 }
 
+/** Files a server sends gzipped when asked (`options.gzip`): all but images already compressed. */
+const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.bin']);
+
 /**
  * Starts the server on `port` (0 picks a free one); resolves to the server once listening.
  * `options.csp`: see strict() above. `options.root`: the folder served in place of www/, with
  * the same rules (the published package, target/npm/flowlines, for `make weight`).
+ * `options.gzip`: send text, wasm and our binary files gzipped (level 9) to a client that
+ * accepts it, as a newsroom's server does (tools/embed-latency.mjs); off by default.
  */
-export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW } = {}) {
+export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW, gzip = false } = {}) {
   const allowed = roots(root);
   const server = createServer(async (req, res) => {
     const refuse = (status, text) => {
@@ -87,14 +93,17 @@ export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW } = {})
       if (!(await allowed).some((top) => real.startsWith(top + sep))) throw new Error('outside');
       const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
+      const zipped = gzip && GZIPPED.has(extname(real)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'Content-Type': TYPES[extname(real)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
+        ...(zipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': info.size }),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ...(strict(path, csp) ? { 'Content-Security-Policy': CSP } : {}),
       });
-      createReadStream(real).pipe(res);
+      const body = createReadStream(real);
+      if (zipped) body.pipe(createGzip({ level: 9 })).pipe(res);
+      else body.pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found\n');
