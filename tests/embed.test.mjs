@@ -329,23 +329,50 @@ test('a map far down a long page loads its wasm and data only when scrolled near
 });
 
 test('the map asks for its wasm while its scripts are still loading, not after them', async () => {
-  // One of app.js's imports held back for 1.5 s: the wasm request must not wait for it.
-  let held = null;
-  const { page, context, requests, errors } = await guest('/embed.html', {
-    route: (c) => c.route('**/js/steps.js*', async (r) => {
-      held = Date.now();
-      await new Promise((ok) => setTimeout(ok, 1500));
-      await r.continue();
-    }),
-  });
-  const asked = () => requests.map(pathOf).some((p) => p.endsWith('/flowlines_wasm_bg.wasm'));
-  for (let i = 0; i < 100 && !(held && asked()); i++) await page.waitForTimeout(20);
-  assert.ok(held, 'app.js asked for its imports');
-  assert.ok(asked() && Date.now() - held < 1500, 'the wasm was asked for while an import of app.js was held back');
+  // One of app.js's imports held back 1.5 s: the wasm request must not wait for it.
+  const { page, context, errors, whileHeld } = await holding('/embed.html', '**/js/steps.js*', 1500);
+  assert.ok((await whileHeld).some((p) => p.endsWith('/flowlines_wasm_bg.wasm')), 'the wasm was asked for while an import of app.js was held back');
   await drawn(page);
   assert.deepEqual(errors, [], 'no console error');
   await context.close();
 });
+
+test('embed.html asks for the manifest with the page, once, and the preloaded modules are used', async () => {
+  // The element's module held back 1 s: the manifest must not wait for it.
+  const { page, context, requests, errors, warnings, whileHeld } = await holding('/embed.html', '**/js/flowlines-map.js*', 1000);
+  assert.ok((await whileHeld).includes('/manifest.json'), 'the manifest was asked for while flowlines-map.js was held back');
+  await drawn(page);
+  await page.waitForTimeout(3500); // Chromium warns of a preload left unused a few seconds after load
+  const count = (path) => requests.map(pathOf).filter((p) => p === path).length;
+  assert.equal(count('/manifest.json'), 1, 'the preloaded manifest is the one the map reads: not fetched again');
+  for (const name of ['settings', 'near', 'versioned']) assert.equal(count(`/js/${name}.js`), 1, `${name}.js fetched once`);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'no preload left unused');
+  assert.deepEqual(errors, [], 'no console error');
+  await context.close();
+});
+
+/**
+ * `path` opened as `guest` does, with the responses to requests matching `pattern` held back
+ * `ms` milliseconds; `whileHeld` resolves to the paths asked for until the first is let go.
+ */
+async function holding(path, pattern, ms) {
+  const asked = [];
+  let held;
+  const whileHeld = new Promise((ok) => { held = ok; });
+  const opened = await guest(path, {
+    route: async (c) => {
+      c.on('request', (r) => asked.push(pathOf(r.url())));
+      await c.route(pattern, async (r) => {
+        await new Promise((ok) => setTimeout(ok, ms));
+        held([...asked]);
+        await r.continue();
+      });
+    },
+  });
+  const warnings = [];
+  opened.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  return { ...opened, warnings, whileHeld };
+}
 
 test('no frames are drawn while the map is off screen or its tab hidden; they resume after', async () => {
   const { page, context, errors } = await guest('/examples/long-article.html', { width: 1000, height: 700 });
