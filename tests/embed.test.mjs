@@ -328,10 +328,12 @@ test('a map far down a long page loads its wasm and data only when scrolled near
   await context.close();
 });
 
-test('the map asks for its wasm while its scripts are still loading, not after them', async () => {
-  // One of app.js's imports held back 1.5 s: the wasm request must not wait for it.
+test('the map asks for its wasm, story and basemap while its scripts are still loading, not after them', async () => {
+  // One of app.js's imports held back 1.5 s: the wasm and the files it allows must not wait for it.
   const { page, context, errors, whileHeld } = await holding('/embed.html', '**/js/steps.js*', 1500);
-  assert.ok((await whileHeld).some((p) => p.endsWith('/flowlines_wasm_bg.wasm')), 'the wasm was asked for while an import of app.js was held back');
+  const asked = await whileHeld;
+  assert.ok(asked.some((p) => p.endsWith('/flowlines_wasm_bg.wasm')), 'the wasm was asked for while an import of app.js was held back');
+  assert.ok(asked.includes('/compact/nk-russia.en.bin') && asked.includes('/data/basemap.bin'), `the story and basemap too: ${asked.join(' ')}`);
   await drawn(page);
   assert.deepEqual(errors, [], 'no console error');
   await context.close();

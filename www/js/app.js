@@ -3,7 +3,7 @@
 // The core computes everything; this shell moves time forward, passes input in and draws.
 // The charts and the SVG and CSV downloads come from a second wasm module (extras.js), loaded
 // when the charts near the viewport or a download is asked for.
-import init, { FlowMap, reads_in_worker as readsInWorker } from '../pkg/flowlines_wasm.js';
+import { FlowMap, reads_in_worker as readsInWorker } from '../pkg/flowlines_wasm.js';
 import { fitCanvas } from './canvas-fit.js';
 import { drawStaticLayer } from './static-layer.js';
 import { Timeline } from './timeline.js';
@@ -15,11 +15,12 @@ import { attachZoom } from './zoom.js';
 import { attachExport } from './export.js';
 import { mountInset } from './inset.js';
 import { keepInUrl, watchTheme } from './view-state.js';
-import { checkSource, fetchAllowed } from './sources.js';
+import { fetchAllowed } from './sources.js';
 import { guard, showFailure } from './guard.js';
 import { knownCategories } from './settings.js';
 import { knownDay, makeCommands, warnColors } from './commands.js';
-import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap, mapModule } from './versioned.js';
+import { versioned } from './versioned.js';
+import { fetchInputs } from './inputs.js';
 import { binaryOf, compactBasemapOf, extrasOf, problems } from './extras.js';
 import { whenNear } from './near.js';
 import { mountTour } from './steps.js';
@@ -141,12 +142,13 @@ function recordLine(map, lang) {
  * Mounts the live map in `root` (the element's shadow root) for `host` (the element), with
  * `settings` from its attributes and the page's URL (see settings.js). Errors are shown in
  * the element as text and fired as `flowlines-error`. Resolves to the map's commands
- * (commands.js), or null when it failed; `signal` aborting stops the map for good.
+ * (commands.js), or null when it failed; `signal` aborting stops the map for good. `inputs`:
+ * `fetchInputs(settings)` (inputs.js) already under way, else it is started here.
  */
-export async function mount(root, host, settings, signal) {
+export async function mount(root, host, settings, signal, inputs) {
   const $ = (id) => root.getElementById(id);
   try {
-    return await run($, host, settings, signal);
+    return await run($, host, settings, signal, inputs);
   } catch (e) {
     if (signal?.aborted) return null;
     host.dataset.static = 'true'; // the static image stays, without controls that do nothing
@@ -165,28 +167,12 @@ export function fireError(host, message) {
   host.dispatchEvent(new CustomEvent('flowlines-error', { detail, bubbles: true, composed: true }));
 }
 
-async function run($, host, settings, signal) {
+async function run($, host, settings, signal, inputs) {
   const { data: dataUrl, lang, given } = settings; // given: showStory's, not fetched
-  // The basemap the host named, else the one built for this story's extent (or the default's).
-  const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
   const fixedClock = settings.clock;
-  const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
-  const [wasm, dataAt, basemapAt, wordsAt] = await Promise.all([
-    mapModule(), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
-  ]);
-  // The module first: it says which files may load (sources.js), before any is asked for.
-  await init({ module_or_path: wasm });
-  await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
+  // The module started and the files fetched (inputs.js): by flowlines-map.js, as the map neared.
+  const { storyAt, data, basemap, wordsFile } = await (inputs ?? fetchInputs(settings));
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
-  const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
-  const [data, basemap, wordsFile] = await Promise.all([
-    // As bytes: our own story comes in the binary compact form (FlowMap.from_bytes), and bytes
-    // cross into the module in one copy.
-    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(bytes),
-    fetchAllowed(basemapAt, settings.allowed).then(bytes).catch(() => null),
-    // Our own file (the module's words in the reader's language), from our folder as the module.
-    wordsAt && fetch(wordsAt).then((r) => (r.ok ? bytes(r) : null)).catch(() => null),
-  ]);
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
   if (wordsFile) wordsRead.set(lang, wordsFile);
   teach({ FlowMap });

@@ -126,10 +126,13 @@ export class FlowlinesMap extends HTMLElement {
         settle(null);
         return;
       }
-      fetchMapModule(); // the wasm file comes while app.js and its modules load
+      // The wasm, then the story and basemap, come while app.js and its modules load.
+      fetchMapModule();
+      const inputs = import('./inputs.js').then(({ fetchInputs }) => fetchInputs(settings));
+      inputs.catch(() => {}); // app.js reports a failure, when it takes the inputs
       import('./app.js').then(async ({ mount }) => {
         if (signal.aborted) return;
-        const commands = await mount(root, this, settings, signal);
+        const commands = await mount(root, this, settings, signal, inputs);
         if (signal.aborted) return;
         this.#commands = commands;
         settle(commands);

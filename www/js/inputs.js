@@ -1,0 +1,42 @@
+// What a map reads before it can draw: the map module started, then the story, the basemap
+// and the module's words in the reader's language, each asked for as soon as it may be.
+// flowlines-map.js starts this as the map nears the viewport, beside app.js and the modules it
+// imports, so that the files come while those still load rather than once they have all run
+// (a round trip later); app.js's `run()` takes the result.
+
+import init from '../pkg/flowlines_wasm.js';
+import { checkSource, fetchAllowed } from './sources.js';
+import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap, mapModule } from './versioned.js';
+
+const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
+
+/**
+ * Starts the map module and fetches what the map of `settings` (settings.js, with `data`,
+ * `given`, `basemap`, `basemapOfStory`, `lang` and `allowed` filled in by flowlines-map.js)
+ * reads. Resolves to `{storyAt, data, basemap, wordsFile}`: the URL the story came from (its
+ * compact form in the reader's language, or `settings.data`), its bytes (`given.bytes` for
+ * showStory's), the basemap's bytes (null when it could not be fetched) and the words' (null
+ * for English or when missing). Rejects with the core's refusal, or `url: status`, when the
+ * story may not load or the server says no.
+ */
+export async function fetchInputs(settings) {
+  const { data: dataUrl, lang, given } = settings; // given: showStory's, not fetched
+  // The basemap the host named, else the one built for this story's extent (or the default's).
+  const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
+  const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
+  const [wasm, dataAt, basemapAt, wordsAt] = await Promise.all([
+    mapModule(), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
+  ]);
+  // The module first: it says which files may load (sources.js), before any is asked for.
+  await init({ module_or_path: wasm });
+  await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
+  const [data, basemap, wordsFile] = await Promise.all([
+    // As bytes: our own story comes in the binary compact form (FlowMap.from_bytes), and bytes
+    // cross into the module in one copy.
+    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(bytes),
+    fetchAllowed(basemapAt, settings.allowed).then(bytes).catch(() => null),
+    // Our own file (the module's words in the reader's language), from our folder as the module.
+    wordsAt && fetch(wordsAt).then((r) => (r.ok ? bytes(r) : null)).catch(() => null),
+  ]);
+  return { storyAt, data, basemap, wordsFile };
+}
