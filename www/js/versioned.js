@@ -41,7 +41,7 @@ export function fetchMapModule() {
   if (mapWasmAsked) return;
   mapWasmAsked = true;
   mapWasm = versioned(MAP_WASM).then((url) => fetch(url));
-  mapWasm.catch(() => {}); // a failure is app.js's to report, when it takes the response
+  mapWasm.catch(() => {}); // a failure is reported by whoever takes the response (inputs.js)
 }
 
 /**
