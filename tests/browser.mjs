@@ -12,15 +12,17 @@ const ARGS = [
 
 /**
  * Starts the server and the browser; `close()` stops both. `root`: the folder served in place
- * of www/; `gzip`: whether the server gzips what it sends (tools/serve.mjs).
+ * of www/; `gzip`: whether the server gzips what it sends; `tls`: a key and certificate to serve
+ * over HTTP/2 with (tools/serve.mjs), which the pages opened then take without asking.
  */
-export async function start({ root, gzip } = {}) {
-  const server = await serve(0, '127.0.0.1', { root, gzip });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+export async function start({ root, gzip, tls } = {}) {
+  const server = await serve(0, '127.0.0.1', { root, gzip, tls });
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {
     origin,
     browser,
+    secure: Boolean(tls),
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));
@@ -39,6 +41,7 @@ export async function open(env, path, {
 } = {}) {
   const context = await env.browser.newContext({
     viewport: { width, height }, deviceScaleFactor: 1, javaScriptEnabled, bypassCSP,
+    ignoreHTTPSErrors: env.secure, // our own certificate, made for the run (tools/embed-latency.mjs)
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();

@@ -339,6 +339,19 @@ test('the map asks for its wasm, story and basemap while its scripts are still l
   await context.close();
 });
 
+test('the map asks for its own story and basemap with its wasm, not once the module has started', async () => {
+  // The module's glue held back 1.5 s: the story and basemap, files of the map's own folder,
+  // must not wait for it (a file from elsewhere does, for the core's rule: sources.test.mjs).
+  const { page, context, requests, errors, whileHeld } = await holding('/embed.html', '**/pkg/flowlines_wasm.js*', 1500);
+  const asked = await whileHeld;
+  assert.ok(asked.includes('/compact/nk-russia.en.bin') && asked.includes('/data/basemap.bin'), `the story and basemap were asked for while the glue was held back: ${asked.join(' ')}`);
+  await drawn(page);
+  const count = (path) => requests.map(pathOf).filter((p) => p === path).length;
+  for (const path of ['/compact/nk-russia.en.bin', '/data/basemap.bin']) assert.equal(count(path), 1, `${path} fetched once`);
+  assert.deepEqual(errors, [], 'no console error');
+  await context.close();
+});
+
 test('embed.html asks for the manifest with the page, once, and the preloaded modules are used', async () => {
   // The element's module held back 1 s: the manifest must not wait for it.
   const { page, context, requests, errors, warnings, whileHeld } = await holding('/embed.html', '**/js/flowlines-map.js*', 1000);

@@ -1,9 +1,16 @@
 // The development server (tools/serve.mjs) serves www/ and what its links point to, nothing
 // else: not the repository around it, not through encoded separators or `..`, and not to a
-// page that reached it under another host name (DNS rebinding).
+// page that reached it under another host name (DNS rebinding); gzipped and over HTTP/2 as
+// tools/embed-latency.mjs asks, by the same rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:http2';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '../tools/serve.mjs';
 
 let server;
@@ -51,5 +58,59 @@ test('only requests for 127.0.0.1 or localhost are answered', async () => {
   assert.equal(await get('/', 'LOCALHOST'), 200);
   for (const host of ['attacker.example', `attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, 'localhost.attacker.example']) {
     assert.equal(await get('/', host), 403, host);
+  }
+});
+
+test('gzipped when asked, a file reads back as it is on disk, the second time too', async () => {
+  const zipping = await serve(0, '127.0.0.1', { gzip: true });
+  try {
+    const at = zipping.address().port;
+    const fetchOnce = () => new Promise((ok, fail) => {
+      const req = request({ host: '127.0.0.1', port: at, path: '/js/app.js', headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => ok({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    const disk = readFileSync(new URL('../www/js/app.js', import.meta.url));
+    for (let i = 0; i < 2; i++) {
+      const { encoding, body } = await fetchOnce();
+      assert.equal(encoding, 'gzip');
+      assert.deepEqual(gunzipSync(body), disk);
+    }
+  } finally {
+    await new Promise((ok) => zipping.close(ok));
+  }
+});
+
+test('over HTTP/2 the same rules hold: the page is served, another host name refused', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlines-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  } catch {
+    t.skip('no openssl to make a certificate with');
+    return;
+  }
+  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  const secure = await serve(0, '127.0.0.1', { tls });
+  const client = connect(`https://127.0.0.1:${secure.address().port}`, { rejectUnauthorized: false });
+  const status = (path, authority) => new Promise((ok, fail) => {
+    const req = client.request({ ':path': path, ...(authority ? { ':authority': authority } : {}) });
+    req.on('response', (headers) => ok(headers[':status']));
+    req.on('error', fail);
+    req.resume();
+    req.end();
+  });
+  try {
+    assert.equal(await status('/js/app.js'), 200);
+    assert.equal(await status('/..%2fCargo.toml'), 400);
+    assert.equal(await status('/', 'attacker.example'), 403);
+  } finally {
+    client.close();
+    await new Promise((ok) => secure.close(ok));
   }
 });

@@ -6,8 +6,15 @@
 // next file (a module, the manifest, the wasm, the story) costs one latency: this is the figure
 // that shows them. The server gzips what it sends, as a newsroom's does (`--gzip=off`: not).
 //
-//   node tools/embed-latency.mjs [--latency=100] [--rounds=5] [--gzip=on|off] [--root=target/npm/flowlines]
-import { existsSync } from 'node:fs';
+// `--http=2` serves it over HTTP/2 and TLS, as a newsroom's CDN does, with a key and certificate
+// made for the run by Debian's `openssl`; by default plain HTTP/1.1, where Chromium opens at most
+// six connections to a server and a page of many files waits for them.
+//
+//   node tools/embed-latency.mjs [--latency=100] [--rounds=5] [--gzip=on|off] [--http=1|2] [--root=target/npm/flowlines]
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, open } from '../tests/browser.mjs';
 import { PACKAGE } from './weight.mjs';
 
@@ -16,9 +23,22 @@ const latency = Number(arg('latency', 100));
 const rounds = Number(arg('rounds', 5));
 const root = arg('root', PACKAGE);
 const gzip = arg('gzip', 'on') !== 'off';
+const http2 = arg('http', '1') === '2';
 if (!existsSync(`${root}/embed.html`)) throw new Error(`${root}/embed.html is missing: run make package first`);
 
-const env = await start({ root, gzip });
+/** A key and a certificate for 127.0.0.1, made for this run and thrown away after it. */
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlines-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const env = await start({ root, gzip, tls: http2 ? certificate() : undefined });
 const times = [];
 try {
   for (let r = 0; r < rounds; r++) {
@@ -30,11 +50,13 @@ try {
     });
     await page.goto(`${env.origin}/embed.html`);
     await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.ready === 'true', null, { timeout: 60000, polling: 10 });
-    times.push(await page.evaluate(() => performance.now()));
+    const [at, protocol] = await page.evaluate(() => [performance.now(), performance.getEntriesByType('navigation')[0].nextHopProtocol]);
+    if (protocol !== (http2 ? 'h2' : 'http/1.1')) throw new Error(`embed.html came over ${protocol}`);
+    times.push(at);
     await context.close();
   }
 } finally {
   await env.close();
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`${root}/embed.html, ${latency} ms a round trip, 10 Mbit/s, ${gzip ? 'gzipped' : 'not gzipped'}: first frame at ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);
+console.log(`${root}/embed.html, ${http2 ? 'HTTP/2' : 'HTTP/1.1'}, ${latency} ms a round trip, 10 Mbit/s, ${gzip ? 'gzipped' : 'not gzipped'}: first frame at ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);

@@ -4,11 +4,12 @@
 // separators or `..` in a path, and no answer to a request for another Host than 127.0.0.1 or
 // localhost (so a DNS-rebinding page on another name cannot read it from the reader's machine).
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { createReadStream } from 'node:fs';
-import { stat, realpath, readdir } from 'node:fs/promises';
+import { stat, realpath, readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..');
@@ -68,21 +69,41 @@ async function roots(top) {
 /** Files a server sends gzipped when asked (`options.gzip`): all but images already compressed. */
 const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.bin']);
 
+/** Files gzipped once (level 9) by path, with the size and time of the version gzipped. */
+const zippedFiles = new Map();
+
+/**
+ * File `real` (as `info` gives it) gzipped at level 9, made once per version of it: as a CDN
+ * sends it, compressed ahead, so that compressing is not timed with the page that asks.
+ */
+async function gzipped(real, info) {
+  const key = `${info.size} ${info.mtimeMs}`;
+  const kept = zippedFiles.get(real);
+  if (kept?.key === key) return kept.bytes;
+  const bytes = gzipSync(await readFile(real), { level: 9 });
+  zippedFiles.set(real, { key, bytes });
+  return bytes;
+}
+
 /**
  * Starts the server on `port` (0 picks a free one); resolves to the server once listening.
  * `options.csp`: see strict() above. `options.root`: the folder served in place of www/, with
  * the same rules (the published package, target/npm/flowlines, for `make weight`).
  * `options.gzip`: send text, wasm and our binary files gzipped (level 9) to a client that
  * accepts it, as a newsroom's server does (tools/embed-latency.mjs); off by default.
+ * `options.tls`: `{key, cert}` (PEM) to answer over HTTP/2 and TLS, as a newsroom's CDN does,
+ * in place of plain HTTP/1.1 (tools/embed-latency.mjs `--http=2`).
  */
-export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW, gzip = false } = {}) {
+export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW, gzip = false, tls } = {}) {
   const allowed = roots(root);
-  const server = createServer(async (req, res) => {
+  const answer = async (req, res) => {
     const refuse = (status, text) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(text + '\n');
     };
-    if (!LOCAL_HOST.test(req.headers.host ?? '')) return refuse(403, 'this server answers only 127.0.0.1 and localhost');
+    // HTTP/2 names the host in `:authority`.
+    const named = req.headers.host ?? req.headers[':authority'] ?? '';
+    if (!LOCAL_HOST.test(named)) return refuse(403, 'this server answers only 127.0.0.1 and localhost');
     if (!safePath(req.url)) return refuse(400, 'bad path');
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -101,14 +122,14 @@ export function serve(port = 8000, host = '127.0.0.1', { csp, root = WWW, gzip =
         'X-Content-Type-Options': 'nosniff',
         ...(strict(path, csp) ? { 'Content-Security-Policy': CSP } : {}),
       });
-      const body = createReadStream(real);
-      if (zipped) body.pipe(createGzip({ level: 9 })).pipe(res);
-      else body.pipe(res);
+      if (zipped) res.end(await gzipped(real, info));
+      else createReadStream(real).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found\n');
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: false }, answer) : createServer(answer);
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 

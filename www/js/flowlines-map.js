@@ -10,7 +10,7 @@
 // docs/api.md; its looks with hide, transparent, colors, --fl-* and ::part(): docs/styling.md.
 import { readSettings, parseList, ignored, langCode, THEMES } from './settings.js';
 import { whenNear } from './near.js';
-import { fetchMapModule } from './versioned.js';
+import { fetchMapModule, fetchOwnInputs } from './versioned.js';
 
 const CSS = new URL('../css/flowlines.css', import.meta.url).href;
 
@@ -126,8 +126,9 @@ export class FlowlinesMap extends HTMLElement {
         settle(null);
         return;
       }
-      // The wasm, then the story and basemap, come while app.js and its modules load.
+      // The wasm, the story and the basemap come while app.js and its modules load.
       fetchMapModule();
+      fetchOwnInputs(settings);
       const inputs = import('./inputs.js').then(({ fetchInputs }) => fetchInputs(settings));
       inputs.catch(() => {}); // app.js reports a failure, when it takes the inputs
       import('./app.js').then(async ({ mount }) => {

@@ -1,12 +1,13 @@
 // What a map reads before it can draw: the map module started, then the story, the basemap
-// and the module's words in the reader's language, each asked for as soon as it may be.
+// and the module's words in the reader's language, each asked for as soon as it may be: our
+// own files with the module, any other once the module's rule allows it.
 // flowlines-map.js starts this as the map nears the viewport, beside app.js and the modules it
 // imports, so that the files come while those still load rather than once they have all run
 // (a round trip later); app.js's `run()` takes the result.
 
 import init from '../pkg/flowlines_wasm.js';
 import { checkSource, fetchAllowed } from './sources.js';
-import { versioned, storyUrl, wordsUrl, basemapUrl as storyBasemap, mapModule } from './versioned.js';
+import { inputUrls, mapModule, fetchOwn } from './versioned.js';
 
 const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
 
@@ -20,23 +21,22 @@ const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
  * story may not load or the server says no.
  */
 export async function fetchInputs(settings) {
-  const { data: dataUrl, lang, given } = settings; // given: showStory's, not fetched
-  // The basemap the host named, else the one built for this story's extent (or the default's).
-  const basemapUrl = settings.basemapOfStory ? await storyBasemap(dataUrl, settings.basemap) : settings.basemap;
-  const storyAt = given ? dataUrl : await storyUrl(dataUrl, lang); // the compact form in `lang`, or `dataUrl`
-  const [wasm, dataAt, basemapAt, wordsAt] = await Promise.all([
-    mapModule(), versioned(storyAt), versioned(basemapUrl), wordsUrl(lang),
-  ]);
-  // The module first: it says which files may load (sources.js), before any is asked for.
-  await init({ module_or_path: wasm });
+  const { storyAt, dataAt, basemapAt, wordsAt } = await inputUrls(settings);
+  // Our own files come without waiting for the module (asked for as the map neared, by
+  // flowlines-map.js, or now): the story and basemap when they are ours, and the words.
+  const dataAsked = settings.given ? null : fetchOwn(dataAt);
+  const basemapAsked = fetchOwn(basemapAt);
+  const words = wordsAt && fetchOwn(wordsAt).then((r) => (r?.ok ? bytes(r) : null)).catch(() => null);
+  // The module first: it says which files may load (sources.js), before any other is asked for
+  // and before any is read.
+  await init({ module_or_path: await mapModule() });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const [data, basemap, wordsFile] = await Promise.all([
     // As bytes: our own story comes in the binary compact form (FlowMap.from_bytes), and bytes
     // cross into the module in one copy.
-    given?.bytes ?? fetchAllowed(dataAt, settings.allowed).then(bytes),
-    fetchAllowed(basemapAt, settings.allowed).then(bytes).catch(() => null),
-    // Our own file (the module's words in the reader's language), from our folder as the module.
-    wordsAt && fetch(wordsAt).then((r) => (r.ok ? bytes(r) : null)).catch(() => null),
+    settings.given?.bytes ?? fetchAllowed(dataAt, settings.allowed, dataAsked).then(bytes),
+    fetchAllowed(basemapAt, settings.allowed, basemapAsked).then(bytes).catch(() => null),
+    words,
   ]);
   return { storyAt, data, basemap, wordsFile };
 }

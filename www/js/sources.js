@@ -42,12 +42,13 @@ export async function checkSource(url, allowed) {
 
 /**
  * The response for `url` once the rule allows it, and allows where a redirect ended too (read
- * it with `.text()` or `.arrayBuffer()`). Throws the refusal, or `url: status` when the server
- * says no.
+ * it with `.text()` or `.arrayBuffer()`): what `asked` resolves to, when one of our own files
+ * was asked for before the rule could be asked (versioned.js's `fetchOwn`), else fetched now.
+ * Throws the refusal, or `url: status` when the server says no.
  */
-export async function fetchAllowed(url, allowed) {
+export async function fetchAllowed(url, allowed, asked = null) {
   await checkSource(url, allowed);
-  const response = await fetch(url);
+  const response = (await asked) ?? (await fetch(url));
   if (response.redirected) await checkSource(response.url, allowed);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   return response;

@@ -21,14 +21,84 @@ function manifest() {
   return hashes;
 }
 
+/** The hash the manifest lists for URL `u` when it is one of our own files, else undefined. */
+async function ownHash(u) {
+  const hash = (await manifest())[u.pathname.slice(ROOT.pathname.length)];
+  return u.origin === ROOT.origin && u.pathname.startsWith(ROOT.pathname) ? hash : undefined;
+}
+
 /** `url` resolved against the host page, with `?v=<hash>` when the manifest lists it. */
 export async function versioned(url) {
   const u = new URL(url, document.baseURI);
-  const hash = (await manifest())[u.pathname.slice(ROOT.pathname.length)];
-  if (hash && u.origin === ROOT.origin && u.pathname.startsWith(ROOT.pathname) && !u.search) {
-    u.searchParams.set('v', hash);
-  }
+  const hash = await ownHash(u);
+  if (hash && !u.search) u.searchParams.set('v', hash);
   return u.href;
+}
+
+/**
+ * The files the map of `settings` (settings.js, with `data`, `given`, `basemap`,
+ * `basemapOfStory` and `lang` filled in by flowlines-map.js) reads: `storyAt`, the story's
+ * (its compact form in the reader's language, or `settings.data`), and `dataAt`, `basemapAt`
+ * and `wordsAt`, the story's, basemap's and words' as fetched (versioned; no words for English).
+ */
+export async function inputUrls(settings) {
+  const { data, lang, given } = settings; // given: showStory's, not fetched
+  // The basemap the host named, else the one built for this story's extent (or the default's).
+  const basemap = settings.basemapOfStory ? await basemapUrl(data, settings.basemap) : settings.basemap;
+  const storyAt = given ? data : await storyUrl(data, lang);
+  const [dataAt, basemapAt, wordsAt] = await Promise.all([versioned(storyAt), versioned(basemap), wordsUrl(lang)]);
+  return { storyAt, dataAt, basemapAt, wordsAt };
+}
+
+/** Responses to our own files asked for before their reader loaded, by URL, until taken. */
+const askedEarly = new Map();
+/** `fetchOwnInputs`' asking, which `fetchOwn` waits for, so that no file is asked for twice. */
+let asking = Promise.resolve();
+
+/** Whether `url` is one of our own files as `versioned` gives it: under our folder, with its hash. */
+async function isOwn(url) {
+  const u = new URL(url, document.baseURI);
+  const hash = await ownHash(u);
+  return Boolean(hash) && u.search === `?v=${hash}`;
+}
+
+/** The response to `url` asked for now when it is one of our own files (`isOwn`), else null. */
+function askOwn(url) {
+  const asked = isOwn(url).then((yes) => (yes ? fetch(url) : null));
+  asked.catch(() => {}); // a failure is reported by whoever reads the response (sources.js)
+  return asked;
+}
+
+/**
+ * Asks now for those of the files the map of `settings` reads that are our own (`isOwn`):
+ * flowlines-map.js calls this beside `fetchMapModule` as a map nears the viewport, so that the
+ * default story, basemap and words come with the wasm, not once inputs.js and the module's
+ * glue have loaded (a round trip later) and the module has started.
+ */
+export function fetchOwnInputs(settings) {
+  asking = inputUrls(settings)
+    .then(({ dataAt, basemapAt, wordsAt }) => {
+      for (const url of [settings.given ? null : dataAt, basemapAt, wordsAt]) {
+        if (url && !askedEarly.has(url)) askedEarly.set(url, askOwn(url));
+      }
+    })
+    .catch(() => {}); // inputs.js asks again for what this could not
+}
+
+/**
+ * The response to `url` (a promise) when it is one of our own files (`isOwn`): the one
+ * `fetchOwnInputs` asked for, handed over once, else asked for now; null for any other file,
+ * which is asked for only once the core's rule allows it (sources.js). The rule still checks
+ * our own before the map reads them.
+ */
+export function fetchOwn(url) {
+  const taken = asking.then(() => {
+    const early = askedEarly.get(url);
+    askedEarly.delete(url);
+    return early ?? askOwn(url);
+  });
+  taken.catch(() => {});
+  return taken;
 }
 
 /**
