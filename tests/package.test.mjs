@@ -117,6 +117,24 @@ test('a page served from the installed folder imports the element from node_modu
   await context.close();
 });
 
+test('the package\'s embed.html asks for the map module\'s wasm with the page, by its hashed URL, once', async () => {
+  const hash = JSON.parse(readFileSync(join(BUILT, 'manifest.json'), 'utf8'))['pkg/flowlines_wasm_bg.wasm'];
+  const html = readFileSync(join(BUILT, 'embed.html'), 'utf8');
+  assert.ok(html.includes(`<link rel="preload" href="pkg/flowlines_wasm_bg.wasm?v=${hash}" as="fetch" type="application/wasm" crossorigin>`), 'the preload names the wasm with its hash');
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const warnings = [];
+  const wasm = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('request', (r) => { if (r.url().includes('.wasm')) wasm.push(new URL(r.url()).pathname + new URL(r.url()).search); });
+  await page.goto(`${origin}/node_modules/flowlines/embed.html`);
+  await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.waitForTimeout(3500); // Chromium warns of a preload left unused a few seconds after load
+  assert.deepEqual(wasm, [`/node_modules/flowlines/pkg/flowlines_wasm_bg.wasm?v=${hash}`], 'the preloaded response is the one the map reads');
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'no preload left unused');
+  await context.close();
+});
+
 test('the package\'s scripts and styles are minified, each with a source map holding its source', () => {
   const installed = join(dir, 'site', 'node_modules', 'flowlines');
   const files = [

@@ -36,6 +36,17 @@ cp www/words/*.bin "$out/words/" # the map module's words in each language but E
 cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
 cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
 node tools/minify-package.mjs "$out"
+# embed.html asks for the map module's wasm with the page, by the URL the map asks for it by:
+# with the manifest's hash (www/js/versioned.js), so a cache never hides an update.
+node -e '
+const { readFileSync, writeFileSync } = require("node:fs");
+const [page, manifest] = process.argv.slice(1);
+const hash = JSON.parse(readFileSync(manifest, "utf8"))["pkg/flowlines_wasm_bg.wasm"];
+const anchor = `  <link rel="modulepreload" href="js/inputs.js">\n`;
+const html = readFileSync(page, "utf8");
+if (!hash || !html.includes(anchor)) throw new Error("build-package: cannot preload the wasm in " + page);
+const link = `  <link rel="preload" href="pkg/flowlines_wasm_bg.wasm?v=${hash}" as="fetch" type="application/wasm" crossorigin>\n`;
+writeFileSync(page, html.replace(anchor, link + anchor));' "$out/embed.html" "$out/manifest.json"
 version=$(node -p "require('./npm/package.json').version")
 echo "package: $out (flowlines $version); sha384 of each file, for subresource integrity:"
 node -e '
