@@ -6,12 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:http2';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { serve } from '../tools/serve.mjs';
+import { localCertificate, serve } from '../tools/serve.mjs';
 
 let server;
 let port;
@@ -86,16 +83,13 @@ test('gzipped when asked, a file reads back as it is on disk, the second time to
 });
 
 test('over HTTP/2 the same rules hold: the page is served, another host name refused', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'flowlines-tls-'));
+  let tls;
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    tls = localCertificate();
   } catch {
     t.skip('no openssl to make a certificate with');
     return;
   }
-  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  rmSync(dir, { recursive: true, force: true });
   const secure = await serve(0, '127.0.0.1', { tls });
   const client = connect(`https://127.0.0.1:${secure.address().port}`, { rejectUnauthorized: false });
   const status = (path, authority) => new Promise((ok, fail) => {

@@ -11,11 +11,9 @@
 // six connections to a server and a page of many files waits for them.
 //
 //   node tools/embed-latency.mjs [--latency=100] [--rounds=5] [--gzip=on|off] [--http=1|2] [--root=target/npm/flowlines]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { start, open } from '../tests/browser.mjs';
+import { localCertificate } from './serve.mjs';
 import { PACKAGE } from './weight.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -26,19 +24,7 @@ const gzip = arg('gzip', 'on') !== 'off';
 const http2 = arg('http', '1') === '2';
 if (!existsSync(`${root}/embed.html`)) throw new Error(`${root}/embed.html is missing: run make package first`);
 
-/** A key and a certificate for 127.0.0.1, made for this run and thrown away after it. */
-function certificate() {
-  const dir = mkdtempSync(join(tmpdir(), 'flowlines-tls-'));
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const env = await start({ root, gzip, tls: http2 ? certificate() : undefined });
+const env = await start({ root, gzip, tls: http2 ? localCertificate() : undefined });
 const times = [];
 try {
   for (let r = 0; r < rounds; r++) {

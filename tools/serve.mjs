@@ -5,8 +5,10 @@
 // localhost (so a DNS-rebinding page on another name cannot read it from the reader's machine).
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { stat, realpath, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -83,6 +85,22 @@ async function gzipped(real, info) {
   const bytes = gzipSync(await readFile(real), { level: 9 });
   zippedFiles.set(real, { key, bytes });
   return bytes;
+}
+
+/**
+ * A key and a self-signed certificate for 127.0.0.1 (PEM), made for one run by Debian's
+ * `openssl` and thrown away after it: the `tls` option below (tools/embed-latency.mjs
+ * `--http=2`, tests/serve.test.mjs). Throws when there is no `openssl`.
+ */
+export function localCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlines-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

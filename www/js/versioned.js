@@ -10,7 +10,6 @@ const ROOT = new URL('../', import.meta.url);
 /** The map module's wasm file. */
 const MAP_WASM = new URL('pkg/flowlines_wasm_bg.wasm', ROOT);
 let hashes;
-let mapWasm = null; // the response asked for early, until handed over
 let mapWasmAsked = false;
 
 /** The manifest: path under www/ to a short sha256; `{}` when there is none. */
@@ -52,8 +51,25 @@ export async function inputUrls(settings) {
 
 /** Responses to our own files asked for before their reader loaded, by URL, until taken. */
 const askedEarly = new Map();
-/** `fetchOwnInputs`' asking, which `fetchOwn` waits for, so that no file is asked for twice. */
+/** The asking of `fetchMapModule` and `fetchOwnInputs`, which a taker waits for, so that no
+ * file is asked for twice. */
 let asking = Promise.resolve();
+
+/** Asks now for each of `urls` (a promise of them, nulls left out) that is one of our own files. */
+function askEarly(urls) {
+  const asked = urls.then((list) => {
+    for (const url of list) if (url && !askedEarly.has(url)) askedEarly.set(url, askOwn(url));
+  });
+  asking = Promise.all([asking, asked.catch(() => {})]); // its reader asks again for what this could not
+}
+
+/** The response asked for early for `url`, handed over once (then forgotten), or undefined. */
+async function takeEarly(url) {
+  await asking;
+  const early = askedEarly.get(url);
+  askedEarly.delete(url);
+  return early;
+}
 
 /** Whether `url` is one of our own files as `versioned` gives it: under our folder, with its hash. */
 async function isOwn(url) {
@@ -76,13 +92,7 @@ function askOwn(url) {
  * glue have loaded (a round trip later) and the module has started.
  */
 export function fetchOwnInputs(settings) {
-  asking = inputUrls(settings)
-    .then(({ dataAt, basemapAt, wordsAt }) => {
-      for (const url of [settings.given ? null : dataAt, basemapAt, wordsAt]) {
-        if (url && !askedEarly.has(url)) askedEarly.set(url, askOwn(url));
-      }
-    })
-    .catch(() => {}); // inputs.js asks again for what this could not
+  askEarly(inputUrls(settings).then(({ dataAt, basemapAt, wordsAt }) => [settings.given ? null : dataAt, basemapAt, wordsAt]));
 }
 
 /**
@@ -92,11 +102,7 @@ export function fetchOwnInputs(settings) {
  * our own before the map reads them.
  */
 export function fetchOwn(url) {
-  const taken = asking.then(() => {
-    const early = askedEarly.get(url);
-    askedEarly.delete(url);
-    return early ?? askOwn(url);
-  });
+  const taken = takeEarly(url).then((early) => early ?? askOwn(url));
   taken.catch(() => {});
   return taken;
 }
@@ -110,18 +116,16 @@ export function fetchOwn(url) {
 export function fetchMapModule() {
   if (mapWasmAsked) return;
   mapWasmAsked = true;
-  mapWasm = versioned(MAP_WASM).then((url) => fetch(url));
-  mapWasm.catch(() => {}); // a failure is reported by whoever takes the response (inputs.js)
+  askEarly(versioned(MAP_WASM).then((url) => [url]));
 }
 
 /**
  * The map module's wasm as the glue's `init` takes it: the response `fetchMapModule` asked
  * for, handed over once (a failed start, started again, asks anew), else the versioned URL.
  */
-export function mapModule() {
-  const early = mapWasm;
-  mapWasm = null;
-  return early ?? versioned(MAP_WASM);
+export async function mapModule() {
+  const url = await versioned(MAP_WASM);
+  return (await takeEarly(url)) ?? url;
 }
 
 /**
