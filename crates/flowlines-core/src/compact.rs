@@ -58,25 +58,6 @@ pub(crate) fn binary_size<T: serde::Serialize>(value: &T) -> Result<usize, postc
     })
 }
 
-/// The story whose binary form (without [`MAGIC`]) is all of `body`, every string within the
-/// page's caps ([`crate::parse::StringCaps`]); not validated. The error says what is wrong.
-pub(crate) fn story_of(body: &[u8]) -> Result<Story, String> {
-    use serde::Deserialize;
-    let mut d = postcard::Deserializer::from_bytes(body);
-    let problem = std::cell::Cell::new(None);
-    let capped = crate::parse::StringCaps {
-        inner: &mut d,
-        problem: &problem,
-    };
-    let story = crate::model::shared::sharing(|| Story::deserialize(capped))
-        .map_err(|e| problem.take().unwrap_or(e.to_string()))?;
-    match d.finalize() {
-        Ok([]) => Ok(story),
-        Ok(rest) => Err(format!("{} bytes after its end", rest.len())),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
 /// Reads and checks a binary compact story as the page does: at most [`MAX_PAGE_FILE_BYTES`],
 /// [`MAGIC`] first, the story, nothing after it, no section over its cap, and valid
 /// ([`crate::validate`], as for a JSON story). The error is the first problem, unlocated.
@@ -89,7 +70,7 @@ pub fn read_binary(bytes: &[u8]) -> Result<Story, PlainError> {
     let body = bytes
         .strip_prefix(MAGIC)
         .ok_or_else(|| unreadable("it does not start as one".into()))?;
-    let story = story_of(body).map_err(unreadable)?;
+    let story = crate::compact_reader::story_of(body).map_err(unreadable)?;
     crate::parse::checked(story)
 }
 

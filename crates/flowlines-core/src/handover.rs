@@ -183,7 +183,7 @@ impl Unpacker {
             .ok_or("a packed story cut short")?;
         // As a story of its own (the record and one slice of one section), with the reader of
         // the binary compact form: the module holds no other.
-        let mut part = crate::compact::story_of(body)?;
+        let mut part = crate::compact_reader::story_of(body)?;
         // Moved, not cloned: `append` copies the list's bytes (of the ways tried, the least
         // code in the map module every reader downloads).
         let s = &mut self.story;

@@ -16,6 +16,8 @@ pub mod cluster;
 pub mod compact;
 /// The basemap's compact binary form (`basemap.bin`), coordinates on the 0.01° grid.
 pub mod compact_basemap;
+/// The binary compact story read back by hand, for the page's weight.
+mod compact_reader;
 /// The credit lines every exported image carries: the sources its visible flows cite.
 pub mod credits;
 /// Dates as precise as a source gives them, and periods between two such dates.

@@ -96,3 +96,12 @@ pub fn forbidden_char_message(c: char) -> String {
 pub fn first_forbidden_char(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| is_forbidden_char(c))
 }
+
+/// The cap on texts `s` is over, as the JSON scanner says it; `None` within them. The binary
+/// compact story's reader ([`crate::compact`]) holds every text it reads to it.
+pub(crate) fn over_cap(s: &str) -> Option<String> {
+    if s.len() > MAX_STRING_BYTES {
+        return Some(super::scan::too_long());
+    }
+    first_forbidden_char(s).map(|(_, c)| forbidden_char_message(c))
+}

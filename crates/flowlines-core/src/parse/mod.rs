@@ -27,7 +27,6 @@ mod sheet_story;
 mod sheet_table;
 mod sheet_time;
 mod source_map;
-mod string_caps;
 
 pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::files::{is_story_file, load_files, story_json, FileForm, FilesRead};
@@ -38,7 +37,6 @@ pub use self::plain::{read_plain, read_plain_bytes, PlainError};
 pub use self::sheet_settings::{Qualifier, SheetSettings, SETTING_KEYS};
 pub use self::sheet_time::sheet_time;
 pub use self::source_map::SourceMap;
-pub(crate) use self::string_caps::StringCaps;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::Story;

@@ -1,0 +1,795 @@
+//! Reads the binary compact story ([`crate::compact`]) back into the model: the one reader of
+//! that form, in the page's map module, its worker's hand-over and the tools.
+//!
+//! The form is the model's fields in order as postcard writes them (the writer stays
+//! `postcard` over the model's derived `Serialize`): a count or a variant as an unsigned
+//! LEB128 integer, a signed number zigzagged first, an `f64` as its eight bytes little-endian,
+//! a text or a list as its length and then its bytes or items, an absent value as the byte 0
+//! and a present one as 1 and then the value, an array of fixed size as its items alone.
+//!
+//! Read here by hand, one function a type, where serde's derived readers over postcard's
+//! deserialiser (and a wrapper holding every text to the page's caps) built a visitor for
+//! every type, field and option: those took 10.5 KB of the map module gzipped, this reader
+//! about 3.4 KB (README, Weight, 6 December). Every text is held to the page's caps as it is
+//! read, as the JSON scanner holds a JSON story's ([`crate::parse::limits`]); what repeats
+//! from one reading to the next is held once, as [`crate::model::shared`] says. A test writes
+//! a story with every field and every variant filled in and reads it back the same, so that a
+//! field the model gains and this reader lacks fails it.
+
+use crate::date::{DateSpec, Period};
+use crate::model::{
+    Category, Claimant, Confidence, Correction, CountedForm, CountedNames, Denial, Destination,
+    Event, Measure, Mode, Names, Observation, PathCertainty, Place, PluralForms, Precision,
+    ProjectionKind, ProjectionSpec, Quantity, Quote, Route, Sanction, Source, Story, StoryMeta,
+    Stream, Text, Unit,
+};
+use crate::parse::limits::over_cap;
+use crate::steps::Step;
+use std::sync::Arc;
+
+/// The story whose binary form (without its magic line) is all of `body`; not validated. The
+/// error is the first thing found wrong.
+pub(crate) fn story_of(body: &[u8]) -> Result<Story, String> {
+    let mut r = Reader {
+        rest: body,
+        problem: None,
+        ids: Default::default(),
+        claimant: None,
+    };
+    let story = r.story();
+    match (r.problem, r.rest.len()) {
+        (Some(problem), _) => Err(problem),
+        (None, 0) => Ok(story),
+        (None, n) => Err(format!("{n} bytes after its end")),
+    }
+}
+
+/// The bytes left to read, the first problem found, and what the last reading cited (see
+/// [`crate::model::shared`]).
+///
+/// A read never stops half-way through a value: once something is wrong, the problem is kept,
+/// the bytes left are dropped, and every read after it gives an empty value (an empty text,
+/// zero, nothing), which [`story_of`] then throws away. So each type's reader builds its value
+/// in one go, with no early return (and none of the code that drops the fields already read
+/// at each), and a crafted count can make no loop run past the bytes there are.
+struct Reader<'a> {
+    rest: &'a [u8],
+    problem: Option<String>,
+    /// The last stream, unit and source ids a reading cited.
+    ids: [Option<Arc<str>>; 3],
+    /// The last reading's claimant.
+    claimant: Option<Arc<Claimant>>,
+}
+
+impl<'a> Reader<'a> {
+    /// Keeps `problem` unless one was found before, and drops the bytes left.
+    #[inline(never)]
+    fn fail(&mut self, problem: impl Into<String>) {
+        self.problem.get_or_insert_with(|| problem.into());
+        self.rest = &[];
+    }
+
+    /// The next `n` bytes; none when fewer are left.
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        if n > self.rest.len() {
+            self.fail("it ends before the story does");
+            return &[];
+        }
+        let (head, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        head
+    }
+
+    /// The next byte (0 when none is left).
+    fn byte(&mut self) -> u8 {
+        self.take(1).first().copied().unwrap_or(0)
+    }
+
+    /// An unsigned LEB128 integer of at most 64 bits.
+    fn unsigned(&mut self) -> u64 {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
+            value |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 && (shift < 63 || b < 2) {
+                return value;
+            }
+        }
+        self.fail("a number longer than 64 bits");
+        0
+    }
+
+    /// An unsigned integer that must fit in 32 bits.
+    fn u32(&mut self) -> u32 {
+        let n = self.unsigned();
+        u32::try_from(n).unwrap_or_else(|_| {
+            self.fail("a number over 32 bits");
+            0
+        })
+    }
+
+    /// A zigzagged signed integer that must fit in 32 bits.
+    fn i32(&mut self) -> i32 {
+        let z = self.u32();
+        (z >> 1) as i32 ^ -((z & 1) as i32)
+    }
+
+    /// A count of items or bytes to come: never more than the bytes left, since each item
+    /// takes at least one (so that no count in a crafted file reserves more than it holds).
+    fn count(&mut self) -> usize {
+        let n = self.unsigned();
+        match usize::try_from(n) {
+            Ok(n) if n <= self.rest.len() => n,
+            _ => {
+                self.fail("it ends before the story does");
+                0
+            }
+        }
+    }
+
+    /// A variant's index, below `variants` (0 once something is wrong).
+    fn variant(&mut self, variants: u32) -> u32 {
+        let v = self.u32();
+        if v < variants {
+            return v;
+        }
+        self.fail(format!("a variant {v} of {variants}"));
+        0
+    }
+
+    /// An `f64`, its bits as written.
+    fn f64(&mut self) -> f64 {
+        let mut b = [0; 8];
+        if let Ok(bytes) = <[u8; 8]>::try_from(self.take(8)) {
+            b = bytes;
+        }
+        f64::from_le_bytes(b)
+    }
+
+    /// `N` numbers in a row.
+    fn floats<const N: usize>(&mut self) -> [f64; N] {
+        std::array::from_fn(|_| self.f64())
+    }
+
+    /// A text, held to the page's caps.
+    fn str(&mut self) -> &'a str {
+        let n = self.count();
+        let Ok(text) = std::str::from_utf8(self.take(n)) else {
+            self.fail("a text not in UTF-8");
+            return "";
+        };
+        if let Some(problem) = over_cap(text) {
+            self.fail(problem);
+            return "";
+        }
+        text
+    }
+
+    /// A text as an owned string.
+    fn string(&mut self) -> String {
+        self.str().to_string()
+    }
+
+    /// A value that may be absent: `item` reads it when present.
+    fn option<T>(&mut self, item: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        match self.byte() {
+            0 => None,
+            1 => Some(item(self)),
+            _ => {
+                self.fail("an optional value marked neither absent nor present");
+                None
+            }
+        }
+    }
+
+    /// A list of the items `item` reads. Room is made at first for at most 1 MiB of items,
+    /// as serde does (`size_hint::cautious`), whatever count the file gives.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let n = self.count();
+        let mut out = Vec::with_capacity(n.min((1 << 20) / std::mem::size_of::<T>().max(1)));
+        for _ in 0..n {
+            if self.problem.is_some() {
+                break;
+            }
+            out.push(item(self));
+        }
+        out
+    }
+
+    fn strings(&mut self) -> Vec<String> {
+        self.list(Self::string)
+    }
+
+    fn date(&mut self) -> DateSpec {
+        let text = self.str();
+        text.parse().unwrap_or_else(|e: crate::date::DateError| {
+            self.fail(e.to_string());
+            DateSpec::default()
+        })
+    }
+
+    fn period(&mut self) -> Period {
+        let text = self.str();
+        text.parse().unwrap_or_else(|e: crate::date::DateError| {
+            self.fail(e.to_string());
+            Period {
+                start: DateSpec::default(),
+                end: DateSpec::default(),
+            }
+        })
+    }
+
+    fn names(&mut self) -> Names {
+        Names {
+            en: self.string(),
+            ko: self.string(),
+            uk: self.string(),
+            ru: self.string(),
+        }
+    }
+
+    fn text(&mut self) -> Text {
+        match self.variant(2) {
+            0 => Text::Plain(self.string()),
+            _ => Text::Localised(Box::new(self.names())),
+        }
+    }
+
+    fn note(&mut self) -> Option<Text> {
+        self.option(Self::text)
+    }
+
+    fn quote(&mut self) -> Option<Quote> {
+        self.option(|r| Quote {
+            text: r.string(),
+            line: r.u32(),
+        })
+    }
+
+    fn story(&mut self) -> Story {
+        Story {
+            story: self.meta(),
+            sources: self.list(Self::source),
+            places: self.list(Self::place),
+            categories: self.list(Self::category),
+            units: self.list(Self::unit),
+            routes: self.list(Self::route),
+            streams: self.list(Self::stream),
+            observations: self.list(Self::observation),
+            sanctions: self.list(Self::sanction),
+            events: self.list(Self::event),
+            steps: self.list(Self::step),
+        }
+    }
+
+    fn meta(&mut self) -> StoryMeta {
+        StoryMeta {
+            id: self.string(),
+            title: self.text(),
+            summary: self.note(),
+            as_of: self.date(),
+            version: self.string(),
+            start: self.date(),
+            end: self.date(),
+            open_at: self.option(Self::date),
+            credit: self.note(),
+            caveat: self.note(),
+            corrections: self.list(|r| Correction {
+                date: r.date(),
+                text: r.text(),
+            }),
+            projection: self.option(|r| ProjectionSpec {
+                kind: r.projection_kind(),
+                center: r.option(Self::floats::<2>),
+                parallels: r.option(Self::floats::<2>),
+            }),
+        }
+    }
+
+    fn projection_kind(&mut self) -> ProjectionKind {
+        match self.variant(2) {
+            0 => ProjectionKind::Conic,
+            _ => ProjectionKind::Azimuthal,
+        }
+    }
+
+    fn source(&mut self) -> Source {
+        Source {
+            id: self.string(),
+            file: self.string(),
+            outlet: self.option(Self::string),
+            title: self.text(),
+            published: self.date(),
+            published_inferred: self.note(),
+        }
+    }
+
+    fn place(&mut self) -> Place {
+        Place {
+            id: self.string(),
+            names: self.names(),
+            label: self.option(Self::names),
+            lon: self.f64(),
+            lat: self.f64(),
+            precision: match self.variant(4) {
+                0 => Precision::Facility,
+                1 => Precision::City,
+                2 => Precision::Region,
+                _ => Precision::Country,
+            },
+            country: self.string(),
+            note: self.note(),
+        }
+    }
+
+    fn category(&mut self) -> Category {
+        Category {
+            id: self.string(),
+            names: self.names(),
+            color: self.option(Self::string),
+        }
+    }
+
+    fn unit(&mut self) -> Unit {
+        Unit {
+            id: self.string(),
+            names: self.names(),
+            counted: self.option(|r| CountedNames {
+                en: r.option(Self::counted_form),
+                ko: r.option(Self::counted_form),
+                uk: r.option(Self::counted_form),
+                ru: r.option(Self::counted_form),
+            }),
+        }
+    }
+
+    fn counted_form(&mut self) -> CountedForm {
+        match self.variant(2) {
+            0 => CountedForm::Same(self.string()),
+            _ => CountedForm::ByPlural(PluralForms {
+                one: self.option(Self::string),
+                few: self.option(Self::string),
+                many: self.option(Self::string),
+                other: self.string(),
+            }),
+        }
+    }
+
+    fn route(&mut self) -> Route {
+        Route {
+            id: self.string(),
+            from: self.string(),
+            to: self.string(),
+            mode: match self.variant(5) {
+                0 => Mode::Sea,
+                1 => Mode::Rail,
+                2 => Mode::Air,
+                3 => Mode::Road,
+                _ => Mode::Unknown,
+            },
+            path: match self.variant(3) {
+                0 => PathCertainty::Known,
+                1 => PathCertainty::Assumed,
+                _ => PathCertainty::Endpoints,
+            },
+            waypoints: self.list(Self::floats::<2>),
+            countries: self.strings(),
+            note: self.note(),
+        }
+    }
+
+    fn stream(&mut self) -> Stream {
+        Stream {
+            id: self.string(),
+            label: self.text(),
+            category: self.string(),
+            unit: self.string(),
+            from: self.string(),
+            to: self.string(),
+            route: self.option(Self::string),
+            destination: match self.variant(2) {
+                0 => Destination::Reported,
+                _ => Destination::Inferred,
+            },
+            part_of: self.option(Self::string),
+            sanctions: self.strings(),
+            note: self.note(),
+        }
+    }
+
+    /// The id in place `slot` of a reading (0 stream, 1 unit, 2 source): the last reading's
+    /// when it is the same text.
+    fn id_in(&mut self, slot: usize) -> Arc<str> {
+        let text = self.str();
+        match &mut self.ids[slot] {
+            Some(id) if **id == *text => id.clone(),
+            last => last.insert(text.into()).clone(),
+        }
+    }
+
+    fn claimant(&mut self) -> Claimant {
+        Claimant {
+            name: self.text(),
+            role: self.note(),
+            party: self.text(),
+        }
+    }
+
+    fn observation(&mut self) -> Observation {
+        Observation {
+            id: self.string(),
+            stream: self.id_in(0),
+            quantity: self.quantity(),
+            unit: self.id_in(1),
+            measure: match self.variant(2) {
+                0 => Measure::Cumulative,
+                _ => Measure::InPeriod,
+            },
+            period: self.period(),
+            reported: self.date(),
+            claimant: {
+                let read = self.claimant();
+                match &mut self.claimant {
+                    Some(same) if **same == read => same.clone(),
+                    last => last.insert(Arc::new(read)).clone(),
+                }
+            },
+            source: self.id_in(2),
+            confidence: self.confidence(),
+            denials: self.list(|r| Denial {
+                by: r.claimant(),
+                date: r.date(),
+                source: r.string(),
+                note: r.note(),
+                quote: r.quote(),
+            }),
+            note: self.note(),
+            quote: self.quote(),
+        }
+    }
+
+    fn quantity(&mut self) -> Quantity {
+        match self.variant(6) {
+            0 => Quantity::Exact(self.f64()),
+            1 => Quantity::About(self.f64()),
+            2 => Quantity::AtLeast(self.f64()),
+            3 => Quantity::AtMost(self.f64()),
+            4 => Quantity::Range {
+                low: self.f64(),
+                high: self.f64(),
+            },
+            _ => Quantity::Unknown,
+        }
+    }
+
+    /// A confidence: [`Confidence::ALL`] is its variants in the order they are declared.
+    fn confidence(&mut self) -> Confidence {
+        let v = self.variant(Confidence::ALL.len() as u32);
+        Confidence::ALL[v as usize]
+    }
+
+    fn sanction(&mut self) -> Sanction {
+        Sanction {
+            id: self.string(),
+            resolution: self.string(),
+            year: self.i32(),
+            paragraph: self.string(),
+            text: self.text(),
+            source: self.string(),
+        }
+    }
+
+    fn event(&mut self) -> Event {
+        Event {
+            id: self.string(),
+            date: self.date(),
+            place: self.option(Self::string),
+            label: self.text(),
+            source: self.string(),
+        }
+    }
+
+    fn step(&mut self) -> Step {
+        Step {
+            id: self.string(),
+            date: self.date(),
+            categories: self.option(Self::strings),
+            stream: self.option(Self::string),
+            place: self.option(Self::string),
+            fit: self.strings(),
+            extent: self.option(Self::floats::<4>),
+            text: self.text(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compact::{binary_story, MAGIC};
+
+    fn date(text: &str) -> DateSpec {
+        text.parse().unwrap_or_default()
+    }
+
+    fn names(en: &str) -> Names {
+        Names {
+            en: en.into(),
+            ko: format!("{en} ko"),
+            uk: format!("{en} uk"),
+            ru: format!("{en} ru"),
+        }
+    }
+
+    fn localised(en: &str) -> Text {
+        Text::Localised(Box::new(names(en)))
+    }
+
+    fn claimant(name: &str) -> Claimant {
+        Claimant {
+            name: name.into(),
+            role: Some(localised("role")),
+            party: localised("party"),
+        }
+    }
+
+    /// A story with every field of the model given (no `..Default::default()`: a field the
+    /// model gains must be added here) and every variant of every enum used.
+    fn every_field_and_variant() -> Story {
+        let quote = Some(Quote {
+            text: "said so".into(),
+            line: 70_000,
+        });
+        let place = |id: &str, precision| Place {
+            id: id.into(),
+            names: names(id),
+            label: Some(names("label")),
+            lon: -179.999_999_999,
+            lat: f64::MIN_POSITIVE,
+            precision,
+            country: "KP".into(),
+            note: Some("note".into()),
+        };
+        let route = |id: &str, mode, path| Route {
+            id: id.into(),
+            from: "a".into(),
+            to: "b".into(),
+            mode,
+            path,
+            waypoints: vec![[1.5, -2.25], [3.0, 4.0]],
+            countries: vec!["RU".into(), "KP".into()],
+            note: None,
+        };
+        let stream = |id: &str, destination| Stream {
+            id: id.into(),
+            label: localised(id),
+            category: "c".into(),
+            unit: "u".into(),
+            from: "a".into(),
+            to: "b".into(),
+            route: Some("r0".into()),
+            destination,
+            part_of: Some("s0".into()),
+            sanctions: vec!["x".into()],
+            note: Some(localised("stream note")),
+        };
+        let quantities = [
+            Quantity::Exact(1.0),
+            Quantity::About(2.5),
+            Quantity::AtLeast(3e9),
+            Quantity::AtMost(-0.0),
+            Quantity::Range {
+                low: 1.0,
+                high: 2.0,
+            },
+            Quantity::Unknown,
+        ];
+        let observations = quantities
+            .iter()
+            .zip(Confidence::ALL.iter().cycle())
+            .enumerate()
+            .map(|(i, (&quantity, &confidence))| Observation {
+                id: format!("o{i}"),
+                stream: Arc::from(if i < 3 { "s0" } else { "s1" }),
+                quantity,
+                unit: Arc::from("u"),
+                measure: [Measure::Cumulative, Measure::InPeriod][i % 2],
+                period: "2024-01/2024-Q2".parse().unwrap_or_else(|_| Period {
+                    start: date("2024"),
+                    end: date("2024"),
+                }),
+                reported: date("2024-summer"),
+                claimant: Arc::new(claimant(if i < 4 { "a" } else { "b" })),
+                source: Arc::from("doc"),
+                confidence,
+                denials: vec![Denial {
+                    by: claimant("denier"),
+                    date: date("2024-H2"),
+                    source: "doc".into(),
+                    note: Some("denied".into()),
+                    quote: quote.clone(),
+                }],
+                note: Some(localised("reading note")),
+                quote: quote.clone(),
+            })
+            .collect();
+        let plural = PluralForms {
+            one: Some("one".into()),
+            few: Some("few".into()),
+            many: None,
+            other: "other".into(),
+        };
+        Story {
+            story: StoryMeta {
+                id: "every".into(),
+                title: localised("title"),
+                summary: Some("summary".into()),
+                as_of: date("2025-05-30"),
+                version: "1.2.3".into(),
+                start: date("2022"),
+                end: date("2025-12"),
+                open_at: Some(date("2024-10-03")),
+                credit: Some("credit".into()),
+                caveat: Some(localised("caveat")),
+                corrections: vec![Correction {
+                    date: date("2025-01"),
+                    text: "fixed".into(),
+                }],
+                projection: Some(ProjectionSpec {
+                    kind: ProjectionKind::Azimuthal,
+                    center: Some([100.0, 50.0]),
+                    parallels: Some([40.0, 60.0]),
+                }),
+            },
+            sources: vec![Source {
+                id: "doc".into(),
+                file: "doc.md".into(),
+                outlet: Some("outlet".into()),
+                title: localised("doc"),
+                published: date("2024-Q3"),
+                published_inferred: Some("inferred".into()),
+            }],
+            places: vec![
+                place("a", Precision::Facility),
+                place("b", Precision::City),
+                place("c", Precision::Region),
+                place("d", Precision::Country),
+            ],
+            categories: vec![Category {
+                id: "c".into(),
+                names: names("category"),
+                color: Some("#123456".into()),
+            }],
+            units: vec![Unit {
+                id: "u".into(),
+                names: names("unit"),
+                counted: Some(CountedNames {
+                    en: Some(CountedForm::Same("{} units".into())),
+                    ko: None,
+                    uk: Some(CountedForm::ByPlural(plural.clone())),
+                    ru: Some(CountedForm::ByPlural(plural)),
+                }),
+            }],
+            routes: vec![
+                route("r0", Mode::Sea, PathCertainty::Known),
+                route("r1", Mode::Rail, PathCertainty::Assumed),
+                route("r2", Mode::Air, PathCertainty::Endpoints),
+                route("r3", Mode::Road, PathCertainty::Known),
+                route("r4", Mode::Unknown, PathCertainty::Known),
+            ],
+            streams: vec![
+                stream("s0", Destination::Reported),
+                stream("s1", Destination::Inferred),
+            ],
+            observations,
+            sanctions: vec![Sanction {
+                id: "x".into(),
+                resolution: "2397".into(),
+                year: -2017,
+                paragraph: "4, 5".into(),
+                text: localised("ban"),
+                source: "doc".into(),
+            }],
+            events: vec![Event {
+                id: "e".into(),
+                date: date("2024-06-19"),
+                place: Some("a".into()),
+                label: localised("event"),
+                source: "doc".into(),
+            }],
+            steps: vec![crate::steps::Step {
+                id: "step".into(),
+                date: date("2024-10"),
+                categories: Some(vec!["c".into()]),
+                stream: Some("s0".into()),
+                place: None,
+                fit: vec!["a".into(), "b".into()],
+                extent: Some([30.0, 40.0, 140.0, 60.0]),
+                text: localised("step"),
+            }],
+        }
+    }
+
+    /// The binary form of `story` without its magic line, as [`story_of`] reads it.
+    fn body(story: &Story) -> Vec<u8> {
+        let bytes = binary_story(story).unwrap_or_default();
+        bytes[MAGIC.len()..].to_vec()
+    }
+
+    #[test]
+    fn a_story_with_every_field_and_variant_reads_back_as_postcard_wrote_it() {
+        let story = every_field_and_variant();
+        assert_eq!(story_of(&body(&story)), Ok(story));
+    }
+
+    #[test]
+    fn readings_citing_what_the_reading_before_cited_share_it() {
+        let read = story_of(&body(&every_field_and_variant())).unwrap_or_default();
+        let o = &read.observations;
+        assert!(
+            Arc::ptr_eq(&o[0].stream, &o[2].stream) && !Arc::ptr_eq(&o[2].stream, &o[3].stream)
+        );
+        assert!(Arc::ptr_eq(&o[0].unit, &o[5].unit) && Arc::ptr_eq(&o[1].source, &o[4].source));
+        assert!(Arc::ptr_eq(&o[0].claimant, &o[3].claimant));
+        assert!(!Arc::ptr_eq(&o[3].claimant, &o[4].claimant));
+    }
+
+    #[test]
+    fn a_story_cut_short_anywhere_is_refused_and_one_byte_more_too() {
+        let bytes = body(&every_field_and_variant());
+        for end in 0..bytes.len() {
+            let read = story_of(&bytes[..end]);
+            assert!(read.is_err(), "cut at {end} of {}", bytes.len());
+        }
+        let longer = [&bytes[..], &[0]].concat();
+        assert_eq!(story_of(&longer), Err("1 bytes after its end".into()));
+    }
+
+    #[test]
+    fn a_count_larger_than_the_bytes_left_is_refused_before_anything_is_reserved() {
+        // The story's id claims 2^63 bytes; then the sources claim 2^40 items.
+        let huge_text = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01];
+        assert_eq!(
+            story_of(&huge_text),
+            Err("it ends before the story does".into())
+        );
+        let mut bytes = body(&Story::default());
+        // The story's record, then ten lists' counts (sources to steps), each 0 here.
+        let at = bytes.len() - 10;
+        assert_eq!(bytes[at..], [0; 10]);
+        bytes.splice(at..at + 1, [0x80, 0x80, 0x80, 0x80, 0x80, 0x20]);
+        assert_eq!(
+            story_of(&bytes),
+            Err("it ends before the story does".into())
+        );
+    }
+
+    #[test]
+    fn a_variant_past_the_last_and_an_option_marked_two_are_refused_by_name() {
+        let story = every_field_and_variant();
+        let good = body(&story);
+        // The title's variant (0 plain, 1 in several languages) follows the story's id.
+        let at = 1 + story.story.id.len();
+        let mut bad = good.clone();
+        bad[at] = 2;
+        assert_eq!(story_of(&bad), Err("a variant 2 of 2".into()));
+        let mut bad = good;
+        let summary = at + body_len_of_title(&story);
+        bad[summary] = 2;
+        assert_eq!(
+            story_of(&bad),
+            Err("an optional value marked neither absent nor present".into())
+        );
+    }
+
+    /// The bytes of the story's title as written (its variant, then its four names).
+    fn body_len_of_title(story: &Story) -> usize {
+        let Text::Localised(n) = &story.story.title else {
+            return 0;
+        };
+        1 + [&n.en, &n.ko, &n.uk, &n.ru]
+            .iter()
+            .map(|s| 1 + s.len())
+            .sum::<usize>()
+    }
+}
