@@ -3,14 +3,15 @@
 #   tools/fuzz.sh [READER_RUNS] [SCENE_RUNS] [MAX_SECONDS] [TARGETS]   (make fuzz)
 # The readers (json, csv, and sheets: FlowmapBlue's sheets with CSV or GeoJSON places) get
 # READER_RUNS executions (default 10 million), scene SCENE_RUNS (1 million), each stopping early
-# after MAX_SECONDS. TARGETS (default "json csv sheets scene") picks which run.
+# after MAX_SECONDS; binary (the binary compact story's reader) is a reader too. TARGETS
+# (default "json csv sheets binary scene") picks which run.
 # Prints each target's executions, time and executions per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reader_runs=${1:-10000000}
 scene_runs=${2:-1000000}
 max_seconds=${3:-7200}
-targets=${4:-json csv sheets scene}
+targets=${4:-json csv sheets binary scene}
 export PATH="$HOME/.cargo/bin:$PATH"
 # No sanitizer by default: the workspace has no `unsafe` (crates/*/src), so AddressSanitizer can
 # find nothing there that a panic would not, and it halves the executions per second. Panics,
@@ -23,9 +24,15 @@ sanitizer=${SANITIZER:-none}
 # stories matter: the fuzzer mutates each seed at about its size, and the default story's
 # tables alone (64 KiB once cut at -max_len) made every csv execution read a whole story.
 stories=(data/nk-russia.json data/fixtures/*.json)
-mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv fuzz/corpus/sheets
+mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv fuzz/corpus/sheets fuzz/corpus/binary
 cp "${stories[@]}" fuzz/corpus/json/
 cp "${stories[@]}" fuzz/corpus/scene/
+# Seeds for binary: the binary compact form, in each language, of every story that validates.
+if [[ " $targets " == *" binary "* ]]; then
+  for f in "${stories[@]}"; do
+    ${FLOWLINES:-cargo run -q -p flowlines-cli --} compact "$f" --out fuzz/corpus/binary > /dev/null 2>&1 || true
+  done
+fi
 if [[ " $targets " == *" csv "* ]]; then
   for f in "${stories[@]}"; do
     tables=$(mktemp -d)
