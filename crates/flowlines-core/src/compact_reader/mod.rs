@@ -44,6 +44,10 @@ pub(crate) fn story_of(body: &[u8]) -> Result<Story, String> {
     }
 }
 
+/// The problem of bytes that end before the story does, or of a count larger than the bytes
+/// left.
+const ENDED: &str = "it ends before the story does";
+
 /// The bytes left to read, the first problem found, and what the last reading cited (see
 /// [`crate::model::shared`]).
 ///
@@ -72,7 +76,7 @@ impl<'a> Reader<'a> {
     /// The next `n` bytes; none when fewer are left.
     fn take(&mut self, n: usize) -> &'a [u8] {
         if n > self.rest.len() {
-            self.fail("it ends before the story does");
+            self.fail(ENDED);
             return &[];
         }
         let (head, rest) = self.rest.split_at(n);
@@ -121,7 +125,7 @@ impl<'a> Reader<'a> {
         match usize::try_from(n) {
             Ok(n) if n <= self.rest.len() => n,
             _ => {
-                self.fail("it ends before the story does");
+                self.fail(ENDED);
                 0
             }
         }
@@ -200,22 +204,23 @@ impl<'a> Reader<'a> {
         self.list(Self::string)
     }
 
-    fn date(&mut self) -> DateSpec {
+    /// A text parsed as a `T` (a date or a period); `empty` once it does not parse.
+    fn parsed<T: std::str::FromStr<Err = crate::date::DateError>>(&mut self, empty: T) -> T {
         let text = self.str();
         text.parse().unwrap_or_else(|e: crate::date::DateError| {
             self.fail(e.to_string());
-            DateSpec::default()
+            empty
         })
     }
 
+    fn date(&mut self) -> DateSpec {
+        self.parsed(DateSpec::default())
+    }
+
     fn period(&mut self) -> Period {
-        let text = self.str();
-        text.parse().unwrap_or_else(|e: crate::date::DateError| {
-            self.fail(e.to_string());
-            Period {
-                start: DateSpec::default(),
-                end: DateSpec::default(),
-            }
+        self.parsed(Period {
+            start: DateSpec::default(),
+            end: DateSpec::default(),
         })
     }
 
