@@ -223,7 +223,7 @@ test('the data table lists each flow shown with its figure, confidence, sources 
   const visible = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     map.set_day(FlowMap.day_of('2024-10-20'));
     return map.visible_flows().length;
   });

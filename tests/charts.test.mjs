@@ -31,7 +31,7 @@ async function munitionsChart(page, xs = [], dates = []) {
     await init();
     await initExtras();
     const bytes = new Uint8Array(await (await fetch('data/nk-russia.json')).arrayBuffer());
-    const live = FlowMap.from_bytes('nk-russia.json', Extras.binary('nk-russia.json', bytes));
+    const live = FlowMap.from_validated_bytes('nk-russia.json', Extras.binary('nk-russia.json', bytes));
     live.set_day(FlowMap.day_of(document.querySelector('flowlines-map').shadowRoot.getElementById('fl-date').dataset.date));
     const map = new Extras('nk-russia.json', bytes);
     map.set_state(live.state());

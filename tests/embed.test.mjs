@@ -493,6 +493,35 @@ test('the data, basemap and wasm are fetched with their content hash from the ma
   await bare.context.close();
 });
 
+test('our own compact story is read without the second module; one that does not match the manifest is validated by it', async () => {
+  const extras = (requests) => requests.some((u) => pathOf(u).endsWith('/flowlines_extras_wasm_bg.wasm'));
+  const own = await guest('/examples/element.html');
+  await drawn(own.page);
+  assert.ok(!extras(own.requests), own.requests.join(' '));
+  await own.context.close();
+
+  // Another story of ours at its URL (valid, but not what the manifest lists): the second module
+  // validates it first, then the map shows it.
+  const pacific = await readFile(new URL('compact/pacific.en.bin', WWW));
+  const other = await guest('/examples/element.html', {
+    route: (c) => c.route('**/compact/nk-russia.en.bin*', (r) => r.fulfill({ body: pacific, contentType: 'application/octet-stream' })),
+  });
+  await drawn(other.page);
+  assert.ok(extras(other.requests), other.requests.join(' '));
+  await other.context.close();
+
+  // The file cut short: refused by the second module, with the reason on the page, and no map.
+  const ours = await readFile(new URL('compact/nk-russia.en.bin', WWW));
+  const cut = await guest('/examples/element.html', {
+    route: (c) => c.route('**/compact/nk-russia.en.bin*', (r) => r.fulfill({ body: ours.subarray(0, ours.length >> 1), contentType: 'application/octet-stream' })),
+  });
+  await cut.page.locator('flowlines-map #fl-errors').waitFor({ state: 'visible', timeout: 20000 });
+  const shown = await inMap(cut.page, 'flowlines-map', 'fl-errors', (el) => el.textContent);
+  assert.match(shown, /not a compact story file: it ends before the story does/);
+  assert.ok(extras(cut.requests));
+  await cut.context.close();
+});
+
 test('the map says its data\'s date, version and corrections', async () => {
   const { page, context } = await guest('/examples/element.html');
   await drawn(page);

@@ -25,7 +25,7 @@ async function placesXY(page, name) {
     await init();
     // The binary compact form the build writes for each of our stories, as the page reads it.
     const bytes = new Uint8Array(await (await fetch(`/compact/${name}.en.bin`)).arrayBuffer());
-    const map = FlowMap.from_bytes(`${name}.en.bin`, bytes);
+    const map = FlowMap.from_validated_bytes(`${name}.en.bin`, bytes);
     const root = document.querySelector('flowlines-map').shadowRoot;
     const box = root.getElementById('fl-map').getBoundingClientRect();
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();

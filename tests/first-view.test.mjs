@@ -27,7 +27,7 @@ async function frameOf(page, lang, date) {
     const box = root.getElementById('fl-map').getBoundingClientRect();
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();
     const insetEl = root.getElementById('fl-inset');
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     map.set_controls_size(zoom.width, zoom.height);
     map.resize(box.width, box.height, 1);
     map.set_day(FlowMap.day_of(date));

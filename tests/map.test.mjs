@@ -18,7 +18,7 @@ async function geometry(page) {
     await Promise.all([init(), initExtras()]);
     // A fixture has no compact form of its own: the second module makes it, as the page does.
     const bytes = new Uint8Array(await (await fetch('data/fixtures/five-places.json')).arrayBuffer());
-    const map = FlowMap.from_bytes('five-places.json', Extras.binary('five-places.json', bytes));
+    const map = FlowMap.from_validated_bytes('five-places.json', Extras.binary('five-places.json', bytes));
     const root = document.querySelector('flowlines-map').shadowRoot;
     const box = root.getElementById('fl-map').getBoundingClientRect();
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();

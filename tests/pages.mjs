@@ -45,7 +45,7 @@ export async function pointOn(page, { title = null, date = '2024-10-20', margin 
   return page.evaluate(async ({ title, date, margin }) => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     const root = document.querySelector('flowlines-map').shadowRoot;
     const box = root.getElementById('fl-map').getBoundingClientRect();
     const zoom = root.getElementById('fl-zoom').getBoundingClientRect();

@@ -141,7 +141,7 @@ async function coreAndCanvas(page, { source, flows, day }) {
     await init();
     const map = source === 'synthetic'
       ? FlowMap.synthetic(300, flows, 42n)
-      : FlowMap.from_bytes(source, new Uint8Array(await (await fetch(source)).arrayBuffer()));
+      : FlowMap.from_validated_bytes(source, new Uint8Array(await (await fetch(source)).arrayBuffer()));
     map.resize(1200, 700, 1);
     map.set_day(FlowMap.day_of(day));
     const look = styleTable(map);

@@ -24,7 +24,7 @@ test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.
   const table = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     return map.style_table();
   });
   assert.deepEqual(expected(table, 0, 3), [], 'confirmed is solid');
@@ -44,7 +44,7 @@ test('the live static layer leaves every flow\'s line to the core, which dashes 
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     const { drawStaticLayer } = await import('/js/static-layer.js');
     await init();
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     map.resize(1200, 700, 1);
     // Every confidence at once: the default story over its whole span.
     map.set_day(FlowMap.day_of('2025-06-01'));
@@ -76,7 +76,7 @@ test('the legend\'s samples use the table\'s dash arrays and ink, and the page\'
   const { table, samples, ink } = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
     await init();
-    const map = FlowMap.from_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
+    const map = FlowMap.from_validated_bytes('nk-russia.en.bin', new Uint8Array(await (await fetch('/compact/nk-russia.en.bin')).arrayBuffer()));
     const root = document.querySelector('flowlines-map').shadowRoot;
     const samples = Object.fromEntries([...root.querySelectorAll('[data-confidence]')].map((row) => {
       const l = row.querySelector('svg line');

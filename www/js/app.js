@@ -77,30 +77,30 @@ const clusteringFor = async (handle) => (handle.needs_clustering() ? teach(await
 
 /**
  * The map of story `data` (its file's bytes, named `file`), read by the map module, which reads
- * the binary compact form the build writes. A story it does not read (a host's JSON story, or a
- * broken file) goes to the second module, loaded only then: a JSON story comes back in that
- * form, and a broken one as an error listing every problem as `file:line:column: message`;
- * `original()` gives the text of the file as written (the compact form's problems would point
- * into the wrong file). A large story (the core's rule) is read in the story worker, so that
- * the page does not freeze. A story that needs clustering is read again, from the same bytes,
- * by the clustering build.
+ * the binary compact form and does not validate it. A story the build wrote, unchanged (`built`,
+ * inputs.js), it reads at once: the build validated it. Any other (a host's JSON or compact
+ * story, a showStory's, or one of ours that does not match the manifest) goes to the second
+ * module first, loaded only then: a valid story comes back in the compact form, and a broken one
+ * as an error listing every problem as `file:line:column: message`; `original()` gives the text
+ * of the file as written (the compact form's problems would point into the wrong file). A large
+ * story (the core's rule) is read and validated in the story worker, so that the page does not
+ * freeze. A story that needs clustering is read again, from the same bytes, by the clustering
+ * build.
  */
-async function readStory(file, data, original) {
-  let map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original, clusteringFor);
+async function readStory(file, data, built, original) {
+  const map = readsInWorker(data.length) && await (await import('./read-in-worker.js')).readInWorker(file, data, original, clusteringFor);
   if (map) return map;
   let bytes = data;
-  try {
-    map = FlowMap.from_bytes(file, bytes);
-  } catch {
+  if (!built) {
     try {
       bytes = await binaryOf(file, data);
     } catch (e) {
       const located = await problems(file, await original()).catch(() => []);
       throw located.length ? new Error(located.join('\n')) : e;
     }
-    map = FlowMap.from_bytes(file, bytes);
   }
-  return (await clusteringFor(map))?.FlowMap.from_bytes(file, bytes) ?? map;
+  const read = FlowMap.from_validated_bytes(file, bytes);
+  return (await clusteringFor(read))?.FlowMap.from_validated_bytes(file, bytes) ?? read;
 }
 
 /** The 'as of' line under the caveat: "Data as of … · version … · Corrections", the last
@@ -171,14 +171,14 @@ async function run($, host, settings, signal, inputs) {
   const { data: dataUrl, lang, given } = settings; // given: showStory's, not fetched
   const fixedClock = settings.clock;
   // The module started and the files fetched (inputs.js): by flowlines-map.js, as the map neared.
-  const { storyAt, data, basemap, wordsFile } = await (inputs ?? fetchInputs(settings));
+  const { storyAt, data, built, basemap, wordsFile } = await (inputs ?? fetchInputs(settings));
   const text = async (url) => (await fetchAllowed(url, settings.allowed)).text();
   if (signal?.aborted) throw new Error('flowlines: this map was started again');
   if (wordsFile) wordsRead.set(lang, wordsFile);
   teach({ FlowMap });
   const file = given?.file ?? dataUrl.split('/').pop();
   const compact = storyAt !== new URL(dataUrl, document.baseURI).href;
-  const read = await readStory(file, data, async () => (compact ? text(await versioned(dataUrl)) : new TextDecoder().decode(data)));
+  const read = await readStory(file, data, built, async () => (compact ? text(await versioned(dataUrl)) : new TextDecoder().decode(data)));
   // A trap in any call of this map stops this map alone (guard.js); the others run on.
   let failed = false;
   let failText = 'The live map stopped after an internal error; this is its still image.';

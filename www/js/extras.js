@@ -25,8 +25,9 @@ export async function problems(file, text) {
 }
 
 /**
- * The story file `bytes` (named `file`, JSON) in the binary compact form the map module reads,
- * from the plain reader; rejects with the first problem when it does not read.
+ * The story file `bytes` (named `file`, JSON or the binary compact form) read and validated, in
+ * the binary compact form the map module reads; rejects with the first problem when it does
+ * not read or is not valid.
  */
 export async function binaryOf(file, bytes) {
   const { Extras } = await load();

@@ -139,6 +139,22 @@ export async function wordsUrl(lang) {
 }
 
 /**
+ * Whether `bytes`, fetched from `url`, are one of the stories the build wrote in the binary
+ * compact form, unchanged: `url` is under our `compact/` folder as `versioned` gives it, and the
+ * bytes' sha256 begins with the hash the manifest lists. The build validated that story before
+ * writing it (`flowlines compact`), so the map module reads it without validating it again
+ * (`FlowMap.from_validated_bytes`); any other story goes to the second module first. False
+ * where the page cannot hash (`crypto.subtle` is only in secure contexts: https, localhost).
+ */
+export async function isBuiltStory(url, bytes) {
+  const u = new URL(url, document.baseURI);
+  if (!u.pathname.startsWith(`${ROOT.pathname}compact/`) || !(await isOwn(url)) || !globalThis.crypto?.subtle) return false;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex.startsWith(u.searchParams.get('v'));
+}
+
+/**
  * The URL to load story `url` from for a reader of `lang`: the binary compact form the build
  * wrote (`compact/<name>.<lang>.bin`, texts in that language and English only) when `url` is one of
  * our own story files (under `data/`; names are unique across its folders, as for the basemaps)

@@ -58,10 +58,22 @@ pub(crate) fn binary_size<T: serde::Serialize>(value: &T) -> Result<usize, postc
     })
 }
 
-/// Reads and checks a binary compact story as the page does: at most [`MAX_PAGE_FILE_BYTES`],
+/// Reads and checks a binary compact story of unknown origin: at most [`MAX_PAGE_FILE_BYTES`],
 /// [`MAGIC`] first, the story, nothing after it, no section over its cap, and valid
 /// ([`crate::validate`], as for a JSON story). The error is the first problem, unlocated.
 pub fn read_binary(bytes: &[u8]) -> Result<Story, PlainError> {
+    crate::parse::checked(read_validated(bytes)?)
+}
+
+/// Reads a binary compact story that was validated when it was written, as the page's map
+/// module does: one the build wrote (`flowlines compact`, which validates first) and the page
+/// found unchanged (its hash the manifest's), or one [`binary_story`] wrote of a story a
+/// reader had just validated (the second module's `Extras.binary`). Every check of
+/// [`read_binary`] but [`crate::validate`]: the caps on its size, its texts and its sections
+/// still hold, so bytes of any other origin are refused or read without a panic, but may
+/// read to a story that is not valid. It keeps the validator out of the map module, which
+/// every reader downloads (README, Weight).
+pub fn read_validated(bytes: &[u8]) -> Result<Story, PlainError> {
     if bytes.len() > MAX_PAGE_FILE_BYTES {
         return Err(PlainError::TooLarge(MAX_PAGE_FILE_BYTES / (1024 * 1024)));
     }
@@ -71,7 +83,7 @@ pub fn read_binary(bytes: &[u8]) -> Result<Story, PlainError> {
         .strip_prefix(MAGIC)
         .ok_or_else(|| unreadable("it does not start as one".into()))?;
     let story = crate::compact_reader::story_of(body).map_err(unreadable)?;
-    crate::parse::checked(story)
+    crate::parse::counted(story)
 }
 
 /// The language codes a text in several languages is keyed by.
@@ -197,6 +209,30 @@ mod tests {
         );
         let big = vec![0u8; MAX_PAGE_FILE_BYTES + 1];
         assert_eq!(read_binary(&big), Err(PlainError::TooLarge(10)));
+    }
+
+    #[test]
+    fn a_story_validated_when_written_is_read_without_validating_it_again_but_within_every_cap() {
+        let story = default_story();
+        let bytes = binary_story(&story).unwrap_or_default();
+        assert!(read_validated(&bytes) == Ok(story.clone()));
+        let mut broken = story.clone();
+        broken.streams[0].from = "nowhere".into();
+        let broken = binary_story(&broken).unwrap_or_default();
+        assert!(matches!(
+            read_binary(&broken),
+            Err(PlainError::Invalid { .. })
+        ));
+        assert!(read_validated(&broken).is_ok_and(|s| s.streams[0].from == "nowhere"));
+        let refused = |b: &[u8]| matches!(read_validated(b), Err(PlainError::Unreadable(_)));
+        assert!(refused(include_bytes!("../../../data/nk-russia.json")));
+        assert!(refused(&bytes[..bytes.len() - 1]));
+        let mut long = story;
+        long.sources[0].outlet = Some("x".repeat(65 * 1024));
+        let long = read_validated(&binary_story(&long).unwrap_or_default());
+        assert!(long.is_err_and(|e| e.to_string().contains("a text longer than 64 KiB")));
+        let big = vec![0u8; MAX_PAGE_FILE_BYTES + 1];
+        assert_eq!(read_validated(&big), Err(PlainError::TooLarge(10)));
     }
 
     #[test]

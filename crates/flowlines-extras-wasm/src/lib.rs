@@ -82,9 +82,8 @@ impl Extras {
         }
     }
 
-    /// Reads and validates a story file's bytes as the page reads them (the binary compact form
-    /// as `FlowMap.from_bytes` does, a JSON story with the plain reader: the same stories read,
-    /// the same first problem), then packs the story in parts
+    /// Reads and validates a story file's bytes as [`Extras::binary`] does (the same stories
+    /// read, the same first problem), then packs the story in parts
     /// (`flowlines_core::handover::pack`) for the map module to read back one part per task
     /// (`StoryParts`). The page's story worker (`www/js/story-worker.js`) calls it, off the main
     /// thread, for a large story. Throws an `Error` saying the first problem, named by `file`.
@@ -98,13 +97,18 @@ impl Extras {
         pack(story.map_err(|e| fail(e.to_string()))?).map_err(fail)
     }
 
-    /// A JSON story file's bytes in the binary compact form, every language kept, which
-    /// `FlowMap.from_bytes` reads: the page asks for it when the map module refuses a file (a
-    /// host's own JSON story, which the build did not turn into that form). Read and validated
-    /// with the plain reader; throws an `Error` saying the first problem, named by `file` (the
-    /// page then lists every problem with [`Extras::problems`]).
+    /// A story file's bytes (JSON, or the binary compact form) read and validated, in the
+    /// binary compact form, every language kept, which `FlowMap.from_validated_bytes` reads:
+    /// the page asks for it for any story but one of the build's own, found unchanged (a
+    /// host's own JSON or compact file). JSON is read with the plain reader. Throws an `Error`
+    /// saying the first problem, named by `file` (the page then lists every problem with
+    /// [`Extras::problems`]).
     pub fn binary(file: &str, bytes: &[u8]) -> Result<Vec<u8>, JsError> {
         let fail = |e: String| JsError::new(&format!("{file}: {e}"));
+        if is_binary(bytes) {
+            read_binary(bytes).map_err(|e| fail(e.to_string()))?;
+            return Ok(bytes.to_vec());
+        }
         let story = read_plain_bytes(bytes).map_err(|e| fail(e.to_string()))?;
         binary_story(&story).map_err(|e| fail(e.to_string()))
     }

@@ -3,15 +3,17 @@
 //!
 //! The page passes data text, the viewport and the time in; the handle hands back typed arrays
 //! of what to draw and paints the moving particles into a canvas with one `putImageData`.
-//! No function here panics on any input.
+//! No function here panics on any input; [`FlowMap::from_validated_bytes`] asks for a story that
+//! was validated when it was written.
 //!
 //! This is the module every reader loads, so it holds only what the map needs: the charts, the
 //! SVG and CSV downloads and the reader that locates every problem in a broken file as
 //! `file:line:column: message` are in the second module, `flowlines-extras-wasm`, which the
 //! page loads when they are first needed. The map module reads only the binary compact form of a
-//! story ([`FlowMap::from_bytes`]), which needs no JSON parser: the build writes it for our own
-//! stories (`flowlines compact --binary`), and a JSON story (a host's own) is turned into it by
-//! the second module, which also lists a broken file's located problems.
+//! story ([`FlowMap::from_validated_bytes`]), which needs no JSON parser, and does not validate
+//! it: the build writes it for our own stories after validating them (`flowlines compact`), and
+//! any other story (a host's JSON or compact file) is validated and turned into it by the second
+//! module, which also lists a broken file's located problems.
 //!
 //! **Stream and flow.** The data file and the core call one movement of one category from one
 //! place to another a *stream* (`Story::streams`, `streams[i]` in JSON); the reader sees it as a
@@ -60,7 +62,7 @@ mod words;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 use flowlines_core::basemap::Basemap;
-use flowlines_core::compact::read_binary;
+use flowlines_core::compact::read_validated;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::model::Confidence;
@@ -217,7 +219,7 @@ impl FlowMap {
 impl FlowMap {
     /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`) with
     /// the plain reader; `file` names it in the error. Only with the cargo feature `testing`:
-    /// the page's module reads the binary compact form ([`FlowMap::from_bytes`]) and holds no
+    /// the page's module reads the binary compact form ([`FlowMap::from_validated_bytes`]) and holds no
     /// JSON reader. Throws an `Error` saying the first problem.
     #[cfg(feature = "testing")]
     #[wasm_bindgen(constructor)]
@@ -227,14 +229,17 @@ impl FlowMap {
         Ok(FlowMap::of_story(story))
     }
 
-    /// Reads and validates a story in the binary compact form (`flowlines compact --binary`, or
-    /// `Extras.binary` of a JSON story; at most 10 MiB): small and quick to read, but it does not
-    /// locate problems. `file` names it in the error. Throws an `Error` saying the first problem:
-    /// for a file that is not in that form, that it is not; the page then asks the second module
-    /// for the form (`Extras.binary`), or for every problem with its line and column
-    /// (`Extras.problems`). Accepts exactly the stories the located reader accepts.
-    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<FlowMap, JsError> {
-        let story = read_binary(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
+    /// Reads a story in the binary compact form that was validated when it was written: one
+    /// the build wrote (`flowlines compact`, which validates first) and the page found
+    /// unchanged (its sha256 the manifest's: `isBuiltStory` in `www/js/versioned.js`), or one
+    /// `Extras.binary` wrote, which validates any other story first (a host's JSON or compact
+    /// file, a reader's). At most 10 MiB; small and quick to read. The module does not validate
+    /// again, which keeps the validator out of what every reader downloads (README, Weight);
+    /// the caps on the file's size, texts and sections still hold. `file` names it in the error.
+    /// Throws an `Error` saying the first problem: for a file that is not in that form, that
+    /// it is not.
+    pub fn from_validated_bytes(file: &str, bytes: &[u8]) -> Result<FlowMap, JsError> {
+        let story = read_validated(bytes).map_err(|e| JsError::new(&format!("{file}: {e}")))?;
         Ok(FlowMap::of_story(story))
     }
 

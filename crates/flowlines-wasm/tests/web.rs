@@ -115,10 +115,10 @@ fn bad_data_is_refused_without_a_panic() {
 fn the_map_reads_a_story_in_its_binary_compact_form_and_refuses_any_other_file() {
     let story = flowlines_core::parse::read_plain(NK_RUSSIA).unwrap();
     let bytes = flowlines_core::compact::binary_story(&story).unwrap();
-    let map = FlowMap::from_bytes("nk-russia.bin", &bytes).unwrap();
+    let map = FlowMap::from_validated_bytes("nk-russia.bin", &bytes).unwrap();
     assert_eq!(map.place_names("en").len(), story.places.len());
-    assert!(FlowMap::from_bytes("nk-russia.json", NK_RUSSIA.as_bytes()).is_err());
-    assert!(FlowMap::from_bytes("cut.bin", &bytes[..bytes.len() / 2]).is_err());
+    assert!(FlowMap::from_validated_bytes("nk-russia.json", NK_RUSSIA.as_bytes()).is_err());
+    assert!(FlowMap::from_validated_bytes("cut.bin", &bytes[..bytes.len() / 2]).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -32,7 +32,7 @@ pub use self::csv::{read_csv, write_csv, CsvFiles, CSV_TABLES};
 pub use self::files::{is_story_file, load_files, story_json, FileForm, FilesRead};
 pub use self::flowmap_blue::{is_flowmap_blue, read_flowmap_blue};
 pub use self::json::read_json;
-pub(crate) use self::plain::checked;
+pub(crate) use self::plain::{checked, counted};
 pub use self::plain::{read_plain, read_plain_bytes, PlainError};
 pub use self::sheet_settings::{Qualifier, SheetSettings, SETTING_KEYS};
 pub use self::sheet_time::sheet_time;

@@ -65,6 +65,20 @@ pub fn read_plain(text: &str) -> Result<Story, PlainError> {
 /// `story`, read by a reader without locations, if no section is over its cap and it is valid;
 /// else its first problem.
 pub(crate) fn checked(story: Story) -> Result<Story, PlainError> {
+    let story = counted(story)?;
+    match validate(&story).into_iter().next() {
+        None => Ok(story),
+        Some(p) => Err(PlainError::Invalid {
+            path: p.path,
+            message: p.message,
+        }),
+    }
+}
+
+/// `story` if no section is over its cap, else the first that is. Every reader holds a story
+/// to the caps; one validated when it was written ([`crate::compact::read_validated`]) is
+/// held to nothing more.
+pub(crate) fn counted(story: Story) -> Result<Story, PlainError> {
     let counts = [
         ("sources", story.sources.len()),
         ("places", story.places.len()),
@@ -82,13 +96,7 @@ pub(crate) fn checked(story: Story) -> Result<Story, PlainError> {
             return Err(PlainError::TooMany { cap, section: name });
         }
     }
-    match validate(&story).into_iter().next() {
-        None => Ok(story),
-        Some(p) => Err(PlainError::Invalid {
-            path: p.path,
-            message: p.message,
-        }),
-    }
+    Ok(story)
 }
 
 /// Reads and validates a JSON story from the bytes of its file, as the page does: bytes cross
