@@ -9,7 +9,7 @@
 //!    land border, one use makes a coast, two uses by the same country (the Perekop isthmus,
 //!    once Crimea is Ukraine's) make an internal line that is not drawn;
 //! 4. simplify each arc once (Douglas-Peucker, endpoints kept), so neighbours keep one
-//!    common border, and round to 0.01°;
+//!    common border, and round to the basemap's grid (0.02°, `STEPS_PER_DEGREE`);
 //! 5. assemble the polygons from the simplified arcs, clip polygons and lines to the bbox,
 //!    and keep the countries that reach into it. A bbox across the antimeridian (east past
 //!    180°) is clipped from the world turned by 360° too, so its coordinates run on
@@ -19,6 +19,7 @@
 //! and the scale (1:50m or 1:110m) is chosen by its width.
 
 use flowlines_core::basemap::{Basemap, Country};
+use flowlines_core::compact_basemap::STEPS_PER_DEGREE;
 use flowlines_core::extent::Extent;
 use geo::{BooleanOps, Contains, Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
 use geo::{Simplify, Translate};
@@ -32,8 +33,6 @@ const RUSSIA: &str = "643";
 const UKRAINE: &str = "804";
 /// Simferopol, the capital of Crimea: longitude, latitude in degrees.
 const SIMFEROPOL: (f64, f64) = (34.10, 44.95);
-/// Coordinates are rounded to this many steps per degree (0.01°, about 1 km).
-const STEPS_PER_DEGREE: f64 = 100.0;
 
 /// The world-atlas file of Natural Earth's countries at 1:50m, for a regional extent.
 pub const INPUT_50M: &str = "node_modules/world-atlas/countries-50m.json";
@@ -409,7 +408,7 @@ fn unwrap_longitudes(line: &mut [Coord]) {
 }
 
 /// Simplifies an arc (Douglas-Peucker, `tolerance` in degrees; its endpoints stay) and
-/// rounds it to 0.01°.
+/// rounds it to the basemap's grid.
 fn simplify_arc(arc: &[Coord], tolerance: f64) -> Vec<Coord> {
     let mut line = arc.to_vec();
     unwrap_longitudes(&mut line);
@@ -419,7 +418,7 @@ fn simplify_arc(arc: &[Coord], tolerance: f64) -> Vec<Coord> {
     out
 }
 
-/// A point rounded to 0.01°.
+/// A point rounded to the basemap's grid ([`STEPS_PER_DEGREE`], 0.02°).
 fn round(c: Coord) -> Coord {
     let r = |v: f64| (v * STEPS_PER_DEGREE).round() / STEPS_PER_DEGREE;
     Coord {

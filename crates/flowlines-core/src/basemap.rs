@@ -3,7 +3,7 @@
 //! `data/basemap.json` is written by `flowlines basemap` (see `docs/basemap.md`) from the
 //! TopoJSON of the `world-atlas` npm package: countries clipped to the story's region, their
 //! shared arcs simplified once so that neighbours keep one common border, and coordinates
-//! rounded to 0.01° (about 1 km). This module reads that file, says which country a place
+//! rounded to 0.02° (about 2 km: [`crate::compact_basemap::STEPS_PER_DEGREE`]). This module reads that file, says which country a place
 //! falls in, and projects everything into flat pixel columns the page draws without copying,
 //! in the manner of [`crate::scene`].
 //!
@@ -84,7 +84,7 @@ pub enum BasemapError {
     #[error("basemap: {0}")]
     NotText(String),
     /// The bytes do not start with the compact form's magic number.
-    #[error("not a compact basemap (FLBASEM2)")]
+    #[error("not a compact basemap (FLBASEM3)")]
     NotCompact,
     /// The compact form does not decode; the text says what is wrong.
     #[error("compact basemap: {0}")]

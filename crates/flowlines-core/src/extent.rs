@@ -32,6 +32,7 @@
 //! [`Extent::width_deg`]: crate::extent::Extent::width_deg
 //! [`WIDE_EXTENT_DEG`]: crate::extent::WIDE_EXTENT_DEG
 
+use crate::compact_basemap::STEPS_PER_DEGREE;
 use crate::model::Story;
 use crate::projection::Raw;
 use crate::scene::Scene;
@@ -229,14 +230,14 @@ impl Extent {
     }
 }
 
-/// Rounded down to 0.01°, the basemap's grid.
+/// Rounded down to the basemap's grid ([`STEPS_PER_DEGREE`]).
 fn floor2(v: f64) -> f64 {
-    (v * 100.0).floor() / 100.0
+    (v * STEPS_PER_DEGREE).floor() / STEPS_PER_DEGREE
 }
 
-/// Rounded up to 0.01°.
+/// Rounded up to the basemap's grid.
 fn ceil2(v: f64) -> f64 {
-    (v * 100.0).ceil() / 100.0
+    (v * STEPS_PER_DEGREE).ceil() / STEPS_PER_DEGREE
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod basemap_arcs;
 pub mod cluster;
 /// The compact form of a story the page reads: its texts in one language and English.
 pub mod compact;
-/// The basemap's compact binary form (`basemap.bin`), coordinates on the 0.01° grid.
+/// The basemap's compact binary form (`basemap.bin`), coordinates on the 0.02° grid.
 pub mod compact_basemap;
 /// The binary compact story read back by hand, for the page's weight.
 mod compact_reader;

@@ -115,7 +115,7 @@ impl Extras {
 
     /// The compact form (`basemap.bin`) of a basemap file's bytes in either form, which
     /// `FlowMap.set_basemap_bytes` reads: the page asks for it when a host names a JSON basemap.
-    /// Coordinates are kept to 0.01°, as `flowlines basemap --bin` keeps them. Throws when the
+    /// Coordinates are kept to 0.02°, as `flowlines basemap --bin` keeps them. Throws when the
     /// bytes are neither form.
     pub fn compact_basemap(bytes: &[u8]) -> Result<Vec<u8>, JsError> {
         let fail =

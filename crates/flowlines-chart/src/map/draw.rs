@@ -49,14 +49,27 @@ pub(super) fn draw_basemap<DB: DrawingBackend>(
             .map(|q| to.apply(q[0], q[1]))
             .collect()
     };
-    for k in 0..b.land_rings.len().saturating_sub(1) {
-        let ring = clip_ring(&points(&b.land_xy, &b.land_rings, k), area);
-        p.polygon(&ring, rgba(LAND, 1.0))?;
+    // The land's outline filled, then stroked as the coast: its rings run along the coasts but
+    // where the map's edge cuts them, and they are cut a pixel outside it, so that the paper
+    // around the map hides the stroke there. The same path twice, which gzip all but drops.
+    let beyond = Rect::new(
+        area.x - 1.0,
+        area.y - 1.0,
+        area.width + 2.0,
+        area.height + 2.0,
+    );
+    let outline: Vec<_> = land_outline(&b.land_xy, &b.land_rings)
+        .into_iter()
+        .map(|ring| {
+            let pts: Vec<(f64, f64)> = ring.points.iter().map(|&(x, y)| to.apply(x, y)).collect();
+            (clip_ring(&pts, &beyond), ring.hole)
+        })
+        .collect();
+    for (ring, hole) in &outline {
+        p.polygon(ring, rgba(if *hole { SEA } else { LAND }, 1.0))?;
     }
-    for k in 0..b.coast_lines.len().saturating_sub(1) {
-        for run in runs_near(&points(&b.coast_xy, &b.coast_lines, k), area) {
-            p.path(&run, stroke(rgba(COAST, 1.0), 1.0))?;
-        }
+    for (ring, _) in &outline {
+        p.path(ring, stroke(rgba(COAST, 1.0), 1.0))?;
     }
     for k in 0..b.border_lines.len().saturating_sub(1) {
         for run in runs_near(&points(&b.border_xy, &b.border_lines, k), area) {

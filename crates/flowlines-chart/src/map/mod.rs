@@ -34,6 +34,8 @@ pub use options::{default_height, MapError, MapOptions};
 
 /// The map itself: basemap, flows with their styles and marks, places and labels.
 mod draw;
+/// The land's outline: the countries' rings without the edges they share.
+mod land;
 /// Where the title, date, notes, legend and map go, and the words they say.
 mod layout;
 /// The legend's groups, laid out in columns, and its samples.
@@ -42,6 +44,7 @@ mod legend;
 mod options;
 
 use draw::{draw_basemap, draw_flows, draw_places};
+use land::land_outline;
 use layout::layout;
 use legend::draw_swatch;
 
