@@ -313,6 +313,25 @@ pub fn table() -> Table {
 mod tests {
     use super::*;
 
+    /// The map module's copy of the table, which it hands the page as JSON.
+    const PAGE_COPY: &str = "../flowlines-wasm/src/style_table.json";
+
+    #[test]
+    fn the_page_s_copy_of_the_table_is_the_table() {
+        let table = serde_json::to_string(&table()).unwrap_or_default();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PAGE_COPY);
+        if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+            std::fs::write(&path, &table).unwrap_or_default();
+        }
+        let copy = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            copy == table,
+            "{} differs from line_style::table(): rewrite it with \
+             `UPDATE_GOLDEN=1 cargo test -p flowlines-core --lib line_style`",
+            path.display()
+        );
+    }
+
     #[test]
     fn confirmed_is_solid_reported_dashed_claimed_dotted_and_proposed_faint() {
         assert!(dash(LineStyle::Solid, 3.0).is_empty());
