@@ -16,7 +16,8 @@ const bytes = async (response) => new Uint8Array(await response.arrayBuffer());
  * `given`, `basemap`, `basemapOfStory`, `lang` and `allowed` filled in by flowlines-map.js)
  * reads. Resolves to `{storyAt, data, built, basemap, wordsFile}`: the URL the story came from
  * (its compact form in the reader's language, or `settings.data`), its bytes (`given.bytes` for
- * showStory's), whether they are a story the build wrote, unchanged (`isBuiltStory`), the basemap's bytes (null when it could not be fetched) and the words' (null
+ * showStory's), whether they are a story the build wrote, unchanged (`isBuiltStory`), the
+ * basemap's bytes (null when it could not be fetched) and the words' (null
  * for English or when missing). Rejects with the core's refusal, or `url: status`, when the
  * story may not load or the server says no.
  */
@@ -32,8 +33,8 @@ export async function fetchInputs(settings) {
   await init({ module_or_path: await mapModule() });
   await Promise.all([checkSource(dataAt, settings.allowed), checkSource(basemapAt, settings.allowed)]);
   const [data, basemap, wordsFile] = await Promise.all([
-    // As bytes: our own story comes in the binary compact form (FlowMap.from_validated_bytes), and bytes
-    // cross into the module in one copy.
+    // As bytes: our own story comes in the binary compact form (FlowMap.from_validated_bytes),
+    // and bytes cross into the module in one copy.
     settings.given?.bytes ?? fetchAllowed(dataAt, settings.allowed, dataAsked).then(bytes),
     fetchAllowed(basemapAt, settings.allowed, basemapAsked).then(bytes).catch(() => null),
     words,

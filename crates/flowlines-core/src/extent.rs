@@ -151,8 +151,8 @@ impl Extent {
         // Past a conic's pole the plane holds nothing: the box to the pole holds the rest.
         match (south_pole, north_pole) {
             (true, true) => return Extent::world(),
-            (false, true) => return box_to(floor2(south), 90.0),
-            (true, false) => return box_to(-90.0, ceil2(north)),
+            (false, true) => return box_to(floor_to_grid(south), 90.0),
+            (true, false) => return box_to(-90.0, ceil_to_grid(north)),
             (false, false) if !whole => return Extent::world(),
             (false, false) => {}
         }
@@ -164,12 +164,15 @@ impl Extent {
             lons.clone().fold(f64::MAX, f64::min),
             lons.fold(f64::MIN, f64::max),
         );
-        let Some(mut extent) =
-            Extent::new([floor2(west), floor2(south), ceil2(east), ceil2(north)])
-        else {
+        let Some(mut extent) = Extent::new([
+            floor_to_grid(west),
+            floor_to_grid(south),
+            ceil_to_grid(east),
+            ceil_to_grid(north),
+        ]) else {
             return Extent::world();
         };
-        let shift = extent.bbox[0] - floor2(west);
+        let shift = extent.bbox[0] - floor_to_grid(west);
         extent.outline = ring
             .into_iter()
             .map(|(lon, lat)| (lon + shift, lat))
@@ -231,12 +234,12 @@ impl Extent {
 }
 
 /// Rounded down to the basemap's grid ([`STEPS_PER_DEGREE`]).
-fn floor2(v: f64) -> f64 {
+fn floor_to_grid(v: f64) -> f64 {
     (v * STEPS_PER_DEGREE).floor() / STEPS_PER_DEGREE
 }
 
 /// Rounded up to the basemap's grid.
-fn ceil2(v: f64) -> f64 {
+fn ceil_to_grid(v: f64) -> f64 {
     (v * STEPS_PER_DEGREE).ceil() / STEPS_PER_DEGREE
 }
 

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 /// The core's table (`flowlines_core::line_style::table`) as JSON, written once from it and
 /// checked against it by `cargo test` (`line_style::tests`, which rewrites it with
 /// `UPDATE_GOLDEN=1`): the page parses the text, where building the object in the module took
-/// its Serialize code and serde-wasm-bindgen's writer for it, 1.1 KB of every reader's download
+/// its Serialize code and serde-wasm-bindgen's writer for it, 1.0 KB of every reader's download
 /// (gzipped, 6 December 2026).
 const TABLE_JSON: &str = include_str!("style_table.json");
 

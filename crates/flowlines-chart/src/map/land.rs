@@ -30,6 +30,8 @@ pub(super) struct OutlineRing {
 pub(super) fn land_outline(xy: &[f32], starts: &[u32]) -> Vec<OutlineRing> {
     let point = |i: usize| (xy[2 * i], xy[2 * i + 1]);
     let key = |(x, y): (f32, f32)| (x.to_bits(), y.to_bits());
+    // An edge the same whichever way a ring runs along it.
+    let undirected = |p, q| (key(p).min(key(q)), key(p).max(key(q)));
     // Every edge once, with how many times the rings draw it either way.
     let mut edges: Vec<((f32, f32), (f32, f32))> = Vec::new();
     let mut count: HashMap<(Key, Key), usize> = HashMap::new();
@@ -40,15 +42,14 @@ pub(super) fn land_outline(xy: &[f32], starts: &[u32]) -> Vec<OutlineRing> {
             if key(p) == key(q) {
                 continue;
             }
-            let k = (key(p).min(key(q)), key(p).max(key(q)));
-            let n = count.entry(k).or_insert(0);
+            let n = count.entry(undirected(p, q)).or_insert(0);
             *n += 1;
             if *n == 1 {
                 edges.push((p, q));
             }
         }
     }
-    edges.retain(|&(p, q)| count[&(key(p).min(key(q)), key(p).max(key(q)))] == 1);
+    edges.retain(|&(p, q)| count[&undirected(p, q)] == 1);
     // Each point's edges, to walk from one to the next.
     let mut at: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, &(p, q)) in edges.iter().enumerate() {
