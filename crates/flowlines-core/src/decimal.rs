@@ -50,7 +50,10 @@ pub fn fixed(v: f64, decimals: usize) -> String {
                 quotient
             }
         };
-        let text = format!("{units:0>width$}", width = decimals + 1);
+        let mut text = units_digits(units);
+        if text.len() <= decimals {
+            text.insert_str(0, &"0".repeat(decimals + 1 - text.len()));
+        }
         let (int, frac) = text.split_at(text.len() - decimals);
         out.push_str(int);
         if decimals > 0 {
@@ -94,9 +97,33 @@ fn parts(v: f64) -> (u64, i32) {
     }
 }
 
+/// Base of the limbs numbers are written through: 10⁹, so that a limb times 2^30 (or a
+/// remainder times 2^32, plus a 32-bit word) stays within a u64.
+const BASE: u64 = 1_000_000_000;
+
+/// The decimal digits of `units`, through base-10⁹ limbs: dividing the u128 by 10⁹ a 32-bit
+/// word at a time in u64 arithmetic, where `format!("{units}")` brought in u128 printing and
+/// u128 division (the page's module 1,055 bytes smaller, 473 gzipped, 6 December 2026).
+fn units_digits(units: u128) -> String {
+    let mut words = [0u32; 4]; // most significant first
+    for (i, word) in words.iter_mut().enumerate() {
+        *word = (units >> (96 - 32 * i)) as u32;
+    }
+    let mut limbs = Vec::new(); // least significant first
+    while words.iter().any(|&w| w != 0) {
+        let mut rest = 0u64;
+        for word in &mut words {
+            let x = (rest << 32) | u64::from(*word);
+            *word = (x / BASE) as u32;
+            rest = x % BASE;
+        }
+        limbs.push(rest);
+    }
+    limbs_text(limbs)
+}
+
 /// The decimal digits of `mantissa · 2^doublings`, through base-10⁹ limbs (least first).
 fn whole_digits(mantissa: u64, doublings: u32) -> String {
-    const BASE: u64 = 1_000_000_000;
     let mut limbs = vec![
         mantissa % BASE,
         mantissa / BASE % BASE,
@@ -117,6 +144,12 @@ fn whole_digits(mantissa: u64, doublings: u32) -> String {
         }
         left -= step;
     }
+    limbs_text(limbs)
+}
+
+/// The decimal text of base-10⁹ `limbs`, least significant first (zero limbs at the top are
+/// dropped; no limbs at all is the empty text).
+fn limbs_text(mut limbs: Vec<u64>) -> String {
     while limbs.len() > 1 && limbs.last() == Some(&0) {
         limbs.pop();
     }
@@ -166,6 +199,22 @@ mod tests {
             }
         }
         assert_eq!(fixed(f64::MAX, 1), format!("{:.1}", f64::MAX));
+    }
+
+    #[test]
+    fn a_u128_is_written_in_decimal_digits_as_rust_prints_it() {
+        for units in [
+            1u128,
+            9,
+            10,
+            999_999_999,
+            1_000_000_000,
+            u128::from(u64::MAX),
+            1 << 110,
+        ] {
+            assert_eq!(units_digits(units), units.to_string());
+        }
+        assert_eq!(units_digits(0), "", "no digits: fixed pads them with zeros");
     }
 
     #[test]

@@ -36,6 +36,7 @@ use crate::compact_basemap::STEPS_PER_DEGREE;
 use crate::model::Story;
 use crate::projection::Raw;
 use crate::scene::Scene;
+use crate::turn::rem_turn;
 use geo::{Contains, Coord, LineString, Point, Polygon};
 
 /// The viewport shapes (width, height in CSS pixels) whose fitted views the extent covers: the
@@ -208,7 +209,7 @@ impl Extent {
     /// `lon` moved by a whole number of turns into the extent's longitudes, if it falls there.
     pub fn lon_within(&self, lon: f64) -> Option<f64> {
         let [west, _, east, _] = self.bbox;
-        let moved = west + (lon - west).rem_euclid(360.0);
+        let moved = west + rem_turn(lon - west, 360.0);
         (moved <= east).then_some(moved)
     }
 
@@ -217,7 +218,7 @@ impl Extent {
     /// basemap of that box covers what this extent's map shows.
     pub fn lies_within(&self, [west, south, east, north]: [f64; 4]) -> bool {
         self.outline.iter().all(|&(lon, lat)| {
-            let turned = west + (lon - west).rem_euclid(360.0);
+            let turned = west + rem_turn(lon - west, 360.0);
             (south..=north).contains(&lat) && (turned <= east || east - west >= 360.0)
         })
     }

@@ -110,6 +110,8 @@ pub mod timeline;
 pub use flowlines_raster::tracks;
 /// Totals per stream, per place and per category, at a moment or over a window.
 pub mod totals;
+/// Angles brought within one turn, without `fmod`.
+pub mod turn;
 /// Checks a whole story and returns every problem at once.
 pub mod validate;
 /// Zoom and pan over the fitted projection, with the limits a reader expects.

@@ -11,6 +11,7 @@
 //! [`Projection`]: crate::projection::Projection
 
 pub use crate::azimuthal::AzimuthalEqualArea;
+use crate::turn::rem_turn;
 use std::f64::consts::PI;
 
 /// A raw conic equal-area (Albers) projection with standard parallels `phi1`, `phi2`
@@ -53,7 +54,7 @@ impl ConicEqualArea {
 
     /// The central meridian in degrees, within -180 to 180.
     pub fn central_meridian(&self) -> f64 {
-        (self.lambda0.to_degrees() + 180.0).rem_euclid(360.0) - 180.0
+        rem_turn(self.lambda0.to_degrees() + 180.0, 360.0) - 180.0
     }
 
     /// The standard parallels in degrees.
@@ -64,14 +65,14 @@ impl ConicEqualArea {
     /// `lon` (degrees) east of the central meridian, within -180 to 180: the seam, where the
     /// cone is cut, is at ±180.
     pub fn relative_lon(&self, lon: f64) -> f64 {
-        (lon - self.lambda0.to_degrees() + 180.0).rem_euclid(360.0) - 180.0
+        rem_turn(lon - self.lambda0.to_degrees() + 180.0, 360.0) - 180.0
     }
 
     /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
     pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
         let mut lambda = lon.to_radians() - self.lambda0;
         // Wrap to [-pi, pi) so that the cut is opposite the central meridian.
-        lambda = (lambda + PI).rem_euclid(2.0 * PI) - PI;
+        lambda = rem_turn(lambda + PI, 2.0 * PI) - PI;
         let phi = lat.to_radians();
         let r = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / self.n;
         let a = lambda * self.n;
@@ -88,7 +89,7 @@ impl ConicEqualArea {
         let s =
             ((self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n)).clamp(-1.0, 1.0);
         let lon = (l / self.n + self.lambda0).to_degrees();
-        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let lon = rem_turn(lon + 180.0, 360.0) - 180.0;
         (lon, s.asin().to_degrees())
     }
 }

@@ -29,6 +29,7 @@
 use crate::azimuthal::AzimuthalEqualArea;
 use crate::model::{ProjectionKind, ProjectionSpec};
 use crate::projection::{ConicEqualArea, Raw};
+use crate::turn::rem_turn;
 
 /// The widest span of longitude, in degrees, drawn on a conic.
 pub const MAX_CONIC_SPAN_DEG: f64 = 160.0;
@@ -81,7 +82,7 @@ impl Extent {
                 continue;
             }
             any = true;
-            let lon = (lon + 180.0).rem_euclid(360.0);
+            let lon = rem_turn(lon + 180.0, 360.0);
             let lat = lat.clamp(-90.0, 90.0);
             lon_bins[((lon * BINS_PER_DEG) as usize).min(n_bins - 1)] = true;
             south = south.min(lat);
@@ -243,7 +244,7 @@ fn round_to(x: f64, step: f64) -> f64 {
 
 /// `lon` within -180 (included) to 180 (excluded).
 fn wrap_lon(lon: f64) -> f64 {
-    (lon + 180.0).rem_euclid(360.0) - 180.0
+    rem_turn(lon + 180.0, 360.0) - 180.0
 }
 
 /// The projection for a story with `spec` (if it names one) and these `points` (its places and

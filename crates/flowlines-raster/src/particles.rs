@@ -44,7 +44,10 @@ pub fn place(
     mut out: impl FnMut(f32, f32),
 ) {
     let len = mover.length;
-    let head = (clock_s * mover.speed / len).rem_euclid(1.0);
+    // The head's place along the route, as a fraction of it: `turns.rem_euclid(1.0)` for every
+    // finite number of turns (but the sign of a zero), without the fmod behind rem_euclid.
+    let turns = clock_s * mover.speed / len;
+    let head = turns - turns.floor();
     let gap = 1.0 / f64::from(count.max(1));
     // The particles rise along the route from the head, wrapping round once: each is found by
     // walking on from the last one's segment (see `Track::point_at`), not by a search.
