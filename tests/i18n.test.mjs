@@ -243,10 +243,13 @@ test('a map whose language changes reads the new language\'s words, and English 
 });
 
 test('the static image and its text are in the reader\'s language too', async () => {
+  const alt = JSON.parse(readFileSync(join(HERE, '..', 'data', 'fallback-alt.json'), 'utf8'));
   for (const [lang, script] of [['ko', /[\uac00-\ud7a3]/], ['uk', /[\u0400-\u04ff]/], ['ru', /[\u0400-\u04ff]/]]) {
     const { page, errors, requests } = await open(env, `/?mode=static&lang=${lang}`, { width: 1280, height: 900 });
     await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.static === 'true');
     await page.waitForFunction(() => document.getElementById('fl-fallback').complete);
+    // The alt text comes in its own small file, read only in that language (static/map-ko.txt).
+    await page.waitForFunction((text) => document.getElementById('fl-fallback').alt === text, alt[lang]);
     const img = await page.evaluate(() => {
       const i = document.getElementById('fl-fallback');
       return { src: i.currentSrc || i.src, alt: i.alt, width: i.naturalWidth };
@@ -258,6 +261,21 @@ test('the static image and its text are in the reader\'s language too', async ()
     assert.deepEqual(errors, []);
     await page.context().close();
   }
+});
+
+test('the pages write the fallback image\'s English alt text as its one source has it, and fetch no other language\'s', async () => {
+  const alt = JSON.parse(readFileSync(join(HERE, '..', 'data', 'fallback-alt.json'), 'utf8'));
+  for (const file of ['index.html', 'embed.html']) {
+    const html = readFileSync(join(HERE, '..', 'www', file), 'utf8');
+    const written = html.match(/<img slot="fallback"[^>]*\salt="([^"]*)"/)[1];
+    assert.equal(written, alt.en, `${file}: the English alt text`);
+    assert.doesNotMatch(html, /data-alt-/, `${file}: other languages come from static/map-<lang>.txt`);
+  }
+  const { page, requests, context } = await open(env, '/?mode=static', { width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector('flowlines-map')?.dataset.static === 'true');
+  assert.equal(await page.evaluate(() => document.getElementById('fl-fallback').alt), alt.en);
+  assert.deepEqual(requests.filter((u) => u.endsWith('.txt')), [], 'an English reader fetches no alt text');
+  await context.close();
 });
 
 test('the document and the map say which language they are in, on the page and in the embed', async () => {

@@ -20,6 +20,13 @@ done
 # The SVGs, which the embed fetches as its fallback image, rewritten to draw the same pixels in
 # fewer bytes (styles shared by groups, relative path data): 37.9 -> 23.0 KB gzipped in English.
 node tools/compact-svg.mjs www/static/map.svg www/static/map-ko.svg www/static/map-uk.svg www/static/map-ru.svg
+# The fallback image's alt text in each language but English (which the pages write, for a
+# reader without JavaScript): static/map-<lang>.txt, read by the element through the image's
+# data-lang-alt in that language only (data/fallback-alt.json, the one source).
+node -e '
+const { readFileSync, writeFileSync } = require("node:fs");
+const alt = JSON.parse(readFileSync("data/fallback-alt.json", "utf8"));
+for (const lang of ["ko", "uk", "ru"]) writeFileSync(`www/static/map-${lang}.txt`, alt[lang] + "\n");'
 # The story as the page loads it: validated, then one binary compact form per language (texts in that
 # language and English only), in www/compact/ (see versioned.js).
 rm -rf www/compact

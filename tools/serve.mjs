@@ -26,6 +26,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };
 
@@ -69,7 +70,7 @@ async function roots(top) {
 }
 
 /** Files a server sends gzipped when asked (`options.gzip`): all but images already compressed. */
-const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.bin']);
+const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.bin', '.txt']);
 
 /** Files gzipped once (level 9) by path, with the size and time of the version gzipped. */
 const zippedFiles = new Map();

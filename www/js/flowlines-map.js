@@ -268,17 +268,25 @@ const FALLBACK_LANGS = ['ko', 'uk', 'ru'];
 
 /**
  * Gives the fallback image the reader's language where the host asks for it: `data-lang-src`
- * ("static/map-{lang}.svg") names the image in each language, `data-alt-ko` (and -uk, -ru) its
- * text. English, or a language with no image, keeps `src` and `alt` as written.
+ * ("static/map-{lang}.svg") names the image in each language, `data-lang-alt`
+ * ("static/map-{lang}.txt") a text file with its alt text, read only in that language (so an
+ * English reader downloads none of them), or `data-alt-ko` (and -uk, -ru) the text itself.
+ * English, or a language with no image, keeps `src` and `alt` as written; so does a text file
+ * that does not come.
  */
 function localiseFallback(host, lang) {
   const img = host.querySelector(':scope > img[slot="fallback"]');
   const code = langCode(lang);
   if (!img || !FALLBACK_LANGS.includes(code)) return;
-  const template = img.dataset.langSrc;
-  if (template) img.src = new URL(template.replace('{lang}', code), document.baseURI).href;
+  const at = (template) => new URL(template.replace('{lang}', code), document.baseURI).href;
+  if (img.dataset.langSrc) img.src = at(img.dataset.langSrc);
   const alt = img.getAttribute(`data-alt-${code}`);
   if (alt) img.alt = alt;
+  else if (img.dataset.langAlt) {
+    fetch(at(img.dataset.langAlt))
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((text) => { if (text.trim()) img.alt = text.trim(); }, () => {});
+  }
 }
 
 /**
