@@ -31,10 +31,20 @@ cp www/css/flowlines.css www/css/embed.css "$out/css/"
 # more flows or places than a map can show (www/js/clustering.js).
 cp www/pkg/flowlines_wasm.* www/pkg/flowlines_wasm_bg* www/pkg/flowlines_wasm_clusters* www/pkg/flowlines_extras_wasm* "$out/pkg/"
 cp data/nk-russia.json data/basemap.json data/basemap.bin "$out/data/"
-cp www/compact/*.bin "$out/compact/"
+cp www/compact/nk-russia.*.bin "$out/compact/" # the default story's; the examples' stories are not in the package
 cp www/words/*.bin "$out/words/" # the map module's words in each language but English
-cp www/static/*.svg "$out/static/" # the fallback images (the PNGs are for sharing, not the element)
+cp www/static/*.svg www/static/*.txt "$out/static/" # the fallback images and their alt texts (the PNGs are for sharing, not the element)
 cp www/embed.html www/embed-host.js www/allowed-data.json www/manifest.json "$out/"
+# The manifest lists what the package holds, and nothing else: an entry for a file it lacks (the
+# examples' basemaps, the authoring module) would have the page ask for it, and every reader
+# downloads the list. Written without spaces.
+node -e '
+const { readFileSync, writeFileSync, existsSync } = require("node:fs");
+const { join } = require("node:path");
+const [dir] = process.argv.slice(1);
+const all = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+const held = Object.fromEntries(Object.entries(all).filter(([file]) => existsSync(join(dir, file))));
+writeFileSync(join(dir, "manifest.json"), JSON.stringify(held));' "$out"
 node tools/minify-package.mjs "$out"
 # embed.html asks for the map module's wasm with the page, by the URL the map asks for it by:
 # with the manifest's hash (www/js/versioned.js), so a cache never hides an update.

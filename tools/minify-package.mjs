@@ -4,7 +4,8 @@
 // map beside it (NAME.map, the original text inside) so that a newsroom's developer tools still
 // show the source. What a newsroom serves is what readers download: the element's comments were
 // about two fifths of the first frame's JavaScript gzipped (issue 10, item 3). The sources in
-// www/ stay as they are, and `make serve` serves them unminified.
+// www/ stay as they are, and `make serve` serves them unminified. The pages (embed.html) lose
+// their comments.
 //
 //   node tools/minify-package.mjs DIR      (tools/build-package.sh, after copying)
 //
@@ -56,6 +57,14 @@ export function minifyStyle(source, name) {
   return { code: `${out.css}\n/*# sourceMappingURL=${name}.map */`, map: out.map.toString() };
 }
 
+/**
+ * Page `html` without its comments (those on lines of their own go with their line): notes
+ * for whoever reads the source, which every reader of the embed would otherwise download.
+ */
+export function pageWithoutComments(html) {
+  return html.replace(/^[ \t]*<!--[\s\S]*?-->[ \t]*\n/gm, '').replace(/<!--[\s\S]*?-->/g, '');
+}
+
 /** The scripts of package folder `dir`, with the options each is minified with. */
 export function scriptsOf(dir) {
   const found = [];
@@ -89,7 +98,16 @@ async function main() {
     before += source.length;
     after += code.length;
   }
-  console.log(`minify-package: ${jobs.length} scripts and style sheets, ${(before / 1024).toFixed(1)} -> ${(after / 1024).toFixed(1)} KB (raw), each with a source map`);
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    const file = join(dir, page);
+    const source = readFileSync(file, 'utf8');
+    const code = pageWithoutComments(source);
+    writeFileSync(file, code);
+    before += source.length;
+    after += code.length;
+  }
+  console.log(`minify-package: ${jobs.length} scripts and style sheets and ${pages.length} pages, ${(before / 1024).toFixed(1)} -> ${(after / 1024).toFixed(1)} KB (raw), each with a source map`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
