@@ -153,6 +153,14 @@ test('the package\'s scripts and styles are minified, each with a source map hol
   }
   // Every language's words reach the installed package (a Korean page fetches words/ko.bin).
   assert.ok(readdirSync(join(installed, 'words')).some((f) => f.endsWith('.bin')), 'words/ is packed');
+  // The manifest lists what the package holds and nothing else (the page would ask for it).
+  const listed = Object.keys(JSON.parse(readFileSync(join(installed, 'manifest.json'), 'utf8')));
+  assert.ok(listed.includes('pkg/flowlines_wasm_bg.wasm') && listed.includes('compact/nk-russia.en.bin'));
+  assert.deepEqual(listed.filter((f) => !existsSync(join(installed, f))), [], 'every file the manifest lists is in the package');
+  // The page without its comments, its alt text in other languages in files of their own.
+  const page = readFileSync(join(installed, 'embed.html'), 'utf8');
+  assert.ok(!page.includes('<!--'), 'embed.html has no comments left');
+  for (const lang of ['ko', 'uk', 'ru']) assert.ok(existsSync(join(installed, 'static', `map-${lang}.txt`)), `static/map-${lang}.txt`);
 });
 
 test('custom-elements.json names exactly the attributes, methods and events the element has', async () => {
