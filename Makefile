@@ -74,13 +74,14 @@ soak: build
 
 # Fuzzing (not CI, needs `rustup toolchain install nightly` and `cargo install cargo-fuzz`):
 # the readers (JSON, CSV, FlowmapBlue's sheets, the binary compact story) 10 million runs each,
-# the scene and static map 1 million, seeded from data/. FUZZ_RUNS_READER, FUZZ_RUNS_SCENE,
-# FUZZ_MAX_SECONDS (each target) and FUZZ_TARGETS (which of json, csv, sheets, binary, scene)
+# the scene and static map, and the map module's unvalidated reader with the map it makes, 1
+# million, seeded from data/. FUZZ_RUNS_READER, FUZZ_RUNS_SCENE,
+# FUZZ_MAX_SECONDS (each target) and FUZZ_TARGETS (which of json, csv, sheets, binary, unvalidated, scene)
 # override.
 FUZZ_RUNS_READER ?= 10000000
 FUZZ_RUNS_SCENE ?= 1000000
 FUZZ_MAX_SECONDS ?= 7200
-FUZZ_TARGETS ?= json csv sheets binary scene
+FUZZ_TARGETS ?= json csv sheets binary unvalidated scene
 .PHONY: fuzz
 fuzz:
 	bash tools/fuzz.sh $(FUZZ_RUNS_READER) $(FUZZ_RUNS_SCENE) $(FUZZ_MAX_SECONDS) "$(FUZZ_TARGETS)"

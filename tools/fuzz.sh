@@ -3,15 +3,17 @@
 #   tools/fuzz.sh [READER_RUNS] [SCENE_RUNS] [MAX_SECONDS] [TARGETS]   (make fuzz)
 # The readers (json, csv, and sheets: FlowmapBlue's sheets with CSV or GeoJSON places) get
 # READER_RUNS executions (default 10 million), scene SCENE_RUNS (1 million), each stopping early
-# after MAX_SECONDS; binary (the binary compact story's reader) is a reader too. TARGETS
-# (default "json csv sheets binary scene") picks which run.
+# after MAX_SECONDS; binary (the binary compact story's reader) is a reader too, and
+# unvalidated (the map module's reader, which does not validate, and the map it makes used as
+# the page uses it) gets SCENE_RUNS. TARGETS (default "json csv sheets binary unvalidated
+# scene") picks which run.
 # Prints each target's executions, time and executions per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reader_runs=${1:-10000000}
 scene_runs=${2:-1000000}
 max_seconds=${3:-7200}
-targets=${4:-json csv sheets binary scene}
+targets=${4:-json csv sheets binary unvalidated scene}
 export PATH="$HOME/.cargo/bin:$PATH"
 # No sanitizer by default: the workspace has no `unsafe` (crates/*/src), so AddressSanitizer can
 # find nothing there that a panic would not, and it halves the executions per second. Panics,
@@ -24,15 +26,18 @@ sanitizer=${SANITIZER:-none}
 # stories matter: the fuzzer mutates each seed at about its size, and the default story's
 # tables alone (64 KiB once cut at -max_len) made every csv execution read a whole story.
 stories=(data/nk-russia.json data/fixtures/*.json)
-mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv fuzz/corpus/sheets fuzz/corpus/binary
+mkdir -p fuzz/corpus/json fuzz/corpus/scene fuzz/corpus/csv fuzz/corpus/sheets fuzz/corpus/binary fuzz/corpus/unvalidated
 cp "${stories[@]}" fuzz/corpus/json/
 cp "${stories[@]}" fuzz/corpus/scene/
-# Seeds for binary: the binary compact form, in each language, of every story that validates.
-if [[ " $targets " == *" binary "* ]]; then
-  for f in "${stories[@]}"; do
-    ${FLOWLINES:-cargo run -q -p flowlines-cli --} compact "$f" --out fuzz/corpus/binary > /dev/null 2>&1 || true
-  done
-fi
+# Seeds for binary and unvalidated: the binary compact form, in each language, of every story
+# that validates.
+for target in binary unvalidated; do
+  if [[ " $targets " == *" $target "* ]]; then
+    for f in "${stories[@]}"; do
+      ${FLOWLINES:-cargo run -q -p flowlines-cli --} compact "$f" --out "fuzz/corpus/$target" > /dev/null 2>&1 || true
+    done
+  fi
+done
 if [[ " $targets " == *" csv "* ]]; then
   for f in "${stories[@]}"; do
     tables=$(mktemp -d)
@@ -70,7 +75,7 @@ cd fuzz
 flags_of() { [[ "$1" = csv || "$1" = sheets ]] && echo "--no-trace-compares --target-dir target-nocmp"; true; }
 for target in $targets; do
   runs=$reader_runs
-  [ "$target" = scene ] && runs=$scene_runs
+  [[ "$target" = scene || "$target" = unvalidated ]] && runs=$scene_runs
   # Inputs of at most 64 KiB; csv 16 KiB, a small story's tables (the default story's are cut):
   # the csv reader reads every row of its input, so its speed falls with the input's size.
   max_len=65536
