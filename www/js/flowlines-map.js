@@ -283,9 +283,10 @@ function localiseFallback(host, lang) {
   const alt = img.getAttribute(`data-alt-${code}`);
   if (alt) img.alt = alt;
   else if (img.dataset.langAlt) {
+    img.dataset.altFor = code; // the language asked last: a text that comes after another is dropped
     fetch(at(img.dataset.langAlt))
       .then((response) => (response.ok ? response.text() : ''))
-      .then((text) => { if (text.trim()) img.alt = text.trim(); }, () => {});
+      .then((text) => { if (text.trim() && img.dataset.altFor === code) img.alt = text.trim(); }, () => {});
   }
 }
 
