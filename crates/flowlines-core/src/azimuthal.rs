@@ -6,7 +6,7 @@
 //! seam but one point, the centre's antipode, which the chooser keeps far from every route.
 //! Formulas from Snyder, *Map Projections: A Working Manual* (1987), pp. 185-187.
 
-use crate::turn::rem_turn;
+use crate::turn::wrap_lon;
 use std::f64::consts::PI;
 
 /// A raw azimuthal equal-area projection centred on (`lambda0`, `phi0`), radians, north up
@@ -33,7 +33,7 @@ impl AzimuthalEqualArea {
 
     /// The centre, `(lon, lat)` in degrees, longitude within -180 to 180.
     pub fn center(&self) -> (f64, f64) {
-        let lon = rem_turn(self.lambda0.to_degrees() + 180.0, 360.0) - 180.0;
+        let lon = wrap_lon(self.lambda0.to_degrees());
         (lon, self.phi0.to_degrees())
     }
 
@@ -74,7 +74,7 @@ impl AzimuthalEqualArea {
         let phi = (cc * self.sin_phi0 + y * sc * self.cos_phi0 / rho).clamp(-1.0, 1.0);
         let lambda =
             self.lambda0 + (x * sc).atan2(rho * self.cos_phi0 * cc - y * self.sin_phi0 * sc);
-        let lon = rem_turn(lambda.to_degrees() + 180.0, 360.0) - 180.0;
+        let lon = wrap_lon(lambda.to_degrees());
         (lon, phi.asin().to_degrees())
     }
 

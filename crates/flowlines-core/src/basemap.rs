@@ -123,7 +123,7 @@ impl Basemap {
     /// map of the Pacific): `lon` is turned into the bbox's longitudes first.
     pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Country> {
         let [west, _, east, _] = self.bbox;
-        let turned = west + crate::turn::rem_turn(lon - west, 360.0);
+        let turned = crate::turn::lon_east_of(west, lon);
         let lon = if turned <= east { turned } else { lon };
         let point = Point::new(lon, lat);
         self.countries.iter().find(|c| {

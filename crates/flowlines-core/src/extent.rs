@@ -36,7 +36,7 @@ use crate::compact_basemap::STEPS_PER_DEGREE;
 use crate::model::Story;
 use crate::projection::Raw;
 use crate::scene::Scene;
-use crate::turn::rem_turn;
+use crate::turn::lon_east_of;
 use geo::{Contains, Coord, LineString, Point, Polygon};
 
 /// The viewport shapes (width, height in CSS pixels) whose fitted views the extent covers: the
@@ -209,7 +209,7 @@ impl Extent {
     /// `lon` moved by a whole number of turns into the extent's longitudes, if it falls there.
     pub fn lon_within(&self, lon: f64) -> Option<f64> {
         let [west, _, east, _] = self.bbox;
-        let moved = west + rem_turn(lon - west, 360.0);
+        let moved = lon_east_of(west, lon);
         (moved <= east).then_some(moved)
     }
 
@@ -218,7 +218,7 @@ impl Extent {
     /// basemap of that box covers what this extent's map shows.
     pub fn lies_within(&self, [west, south, east, north]: [f64; 4]) -> bool {
         self.outline.iter().all(|&(lon, lat)| {
-            let turned = west + rem_turn(lon - west, 360.0);
+            let turned = lon_east_of(west, lon);
             (south..=north).contains(&lat) && (turned <= east || east - west >= 360.0)
         })
     }

@@ -11,7 +11,7 @@
 //! [`Projection`]: crate::projection::Projection
 
 pub use crate::azimuthal::AzimuthalEqualArea;
-use crate::turn::rem_turn;
+use crate::turn::{rem_turn, wrap_lon};
 use std::f64::consts::PI;
 
 /// A raw conic equal-area (Albers) projection with standard parallels `phi1`, `phi2`
@@ -54,7 +54,7 @@ impl ConicEqualArea {
 
     /// The central meridian in degrees, within -180 to 180.
     pub fn central_meridian(&self) -> f64 {
-        rem_turn(self.lambda0.to_degrees() + 180.0, 360.0) - 180.0
+        wrap_lon(self.lambda0.to_degrees())
     }
 
     /// The standard parallels in degrees.
@@ -65,7 +65,7 @@ impl ConicEqualArea {
     /// `lon` (degrees) east of the central meridian, within -180 to 180: the seam, where the
     /// cone is cut, is at ±180.
     pub fn relative_lon(&self, lon: f64) -> f64 {
-        rem_turn(lon - self.lambda0.to_degrees() + 180.0, 360.0) - 180.0
+        wrap_lon(lon - self.lambda0.to_degrees())
     }
 
     /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
@@ -89,7 +89,7 @@ impl ConicEqualArea {
         let s =
             ((self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n)).clamp(-1.0, 1.0);
         let lon = (l / self.n + self.lambda0).to_degrees();
-        let lon = rem_turn(lon + 180.0, 360.0) - 180.0;
+        let lon = wrap_lon(lon);
         (lon, s.asin().to_degrees())
     }
 }

@@ -29,7 +29,7 @@
 use crate::azimuthal::AzimuthalEqualArea;
 use crate::model::{ProjectionKind, ProjectionSpec};
 use crate::projection::{ConicEqualArea, Raw};
-use crate::turn::rem_turn;
+use crate::turn::{rem_turn, wrap_lon};
 
 /// The widest span of longitude, in degrees, drawn on a conic.
 pub const MAX_CONIC_SPAN_DEG: f64 = 160.0;
@@ -240,11 +240,6 @@ fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
 
 fn round_to(x: f64, step: f64) -> f64 {
     (x / step).round() * step
-}
-
-/// `lon` within -180 (included) to 180 (excluded).
-fn wrap_lon(lon: f64) -> f64 {
-    rem_turn(lon + 180.0, 360.0) - 180.0
 }
 
 /// The projection for a story with `spec` (if it names one) and these `points` (its places and

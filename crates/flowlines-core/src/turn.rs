@@ -26,6 +26,17 @@ pub fn rem_turn(x: f64, period: f64) -> f64 {
     }
 }
 
+/// `lon` (degrees) within -180 to 180, the meridian opposite Greenwich at -180.
+pub fn wrap_lon(lon: f64) -> f64 {
+    rem_turn(lon + 180.0, 360.0) - 180.0
+}
+
+/// `lon` (degrees) moved by whole turns to the first meridian at or east of `west`: a map's
+/// longitudes run on from its west edge, past 180 for one across the antimeridian.
+pub fn lon_east_of(west: f64, lon: f64) -> f64 {
+    west + rem_turn(lon - west, 360.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +56,14 @@ mod tests {
         }
         assert!(rem_turn(f64::NAN, 360.0).is_nan());
         assert!(rem_turn(f64::INFINITY, 360.0).is_nan());
+    }
+
+    #[test]
+    fn a_longitude_wraps_round_greenwich_and_runs_on_east_of_a_map_s_west_edge() {
+        assert_eq!(wrap_lon(190.0), -170.0);
+        assert_eq!(wrap_lon(-180.0), -180.0);
+        assert_eq!(lon_east_of(100.0, -123.12), 236.88);
+        assert_eq!(lon_east_of(-10.0, 350.0), -10.0);
     }
 
     proptest! {

@@ -219,8 +219,8 @@ impl FlowMap {
 impl FlowMap {
     /// Parses and validates `text` (a JSON story of at most 10 MiB, `MAX_PAGE_FILE_BYTES`) with
     /// the plain reader; `file` names it in the error. Only with the cargo feature `testing`:
-    /// the page's module reads the binary compact form ([`FlowMap::from_validated_bytes`]) and holds no
-    /// JSON reader. Throws an `Error` saying the first problem.
+    /// the page's module reads the binary compact form ([`FlowMap::from_validated_bytes`]) and
+    /// holds no JSON reader. Throws an `Error` saying the first problem.
     #[cfg(feature = "testing")]
     #[wasm_bindgen(constructor)]
     pub fn new(file: &str, text: &str) -> Result<FlowMap, JsError> {
