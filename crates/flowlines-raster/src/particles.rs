@@ -34,8 +34,8 @@ pub fn thinned(count: u32, share: f64) -> u32 {
 }
 
 /// Places the particles of `mover` on `track` at animation clock `clock_s` seconds, `count` of
-/// them evenly spaced and advancing at the mover's speed, calling `out(x, y)` for each, first
-/// particle first.
+/// them evenly spaced and advancing at the mover's speed, calling `out(x, y)` for each, the
+/// one nearest the route's start first.
 pub fn place(
     mover: &Mover,
     count: u32,
@@ -49,13 +49,22 @@ pub fn place(
     let turns = clock_s * mover.speed / len;
     let head = turns - turns.floor();
     let gap = 1.0 / f64::from(count.max(1));
-    // The particles rise along the route from the head, wrapping round once: each is found by
-    // walking on from the last one's segment (see `Track::point_at`), not by a search.
-    for k in 0..count {
-        let f = head + f64::from(k) * gap;
-        let f = if f >= 1.0 { f - 1.0 } else { f };
+    // The particles rise along the route from the head, wrapping round once. Those past the
+    // wrap are found first, then the rest, so that each is found by walking on from the last
+    // one's segment (see `Track::point_at`) and the walk never starts again from the route's
+    // start.
+    let wrap = (0..count)
+        .find(|&k| head + f64::from(k) * gap >= 1.0)
+        .unwrap_or(count);
+    let mut put = |f: f64| {
         let (x, y) = track.point_at((f * len) as f32);
         out(x, y);
+    };
+    for k in wrap..count {
+        put(head + f64::from(k) * gap - 1.0);
+    }
+    for k in 0..wrap {
+        put(head + f64::from(k) * gap);
     }
 }
 
@@ -136,7 +145,7 @@ mod tests {
         let mut xs = Vec::new();
         let track = tracks.track(0).expect("a track");
         place(&mover(0, 4), 4, track, 0.5, |x, _| xs.push(x));
-        assert_eq!(xs, vec![25.0, 50.0, 75.0, 0.0]);
+        assert_eq!(xs, vec![0.0, 25.0, 50.0, 75.0]);
     }
 
     #[test]

@@ -125,12 +125,11 @@ impl Raster {
             // Wholly inside: the stamp's quads, no clipping.
             let color_quad: [u16; QUAD_BYTES] = std::array::from_fn(|i| rgba[i % 4]);
             let base = (top as usize * self.width + left as usize) * 4;
+            let window = self.rgba.get_mut(base..).unwrap_or_default();
             for q in stamps.quads(p.stamp) {
-                let at = base + q.offset as usize;
-                if let Some(Ok(d)) = self
-                    .rgba
-                    .get_mut(at..at + QUAD_BYTES)
-                    .map(<&mut [u8; QUAD_BYTES]>::try_from)
+                if let Some(d) = window
+                    .get_mut(q.offset as usize..)
+                    .and_then(<[u8]>::first_chunk_mut::<QUAD_BYTES>)
                 {
                     blend_quad(d, &q.weight, &color_quad);
                 }
