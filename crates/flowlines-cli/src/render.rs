@@ -3,7 +3,8 @@
 //! The map is drawn once, as SVG, by `flowlines_chart::map` through plotters' SVG backend; a
 //! PNG is that same SVG rasterised by resvg with the system's fonts (Noto Sans CJK KR from
 //! Debian's `fonts-noto-cjk`, DejaVu Sans from `fonts-dejavu-core`), so text looks the same
-//! in both and Korean renders on every machine set up by `tools/setup.sh`.
+//! in both and Korean renders on every machine set up by `tools/setup.sh`; a letter Noto Sans
+//! CJK KR lacks (the Ukrainian і, ї, є) is drawn in DejaVu Sans of the same style and weight.
 
 use crate::load;
 use flowlines_chart::map::{
@@ -155,6 +156,33 @@ fn draw_svg(
     Ok(svg)
 }
 
+/// The font resvg draws a character in when the SVG's first font lacks it: the face of
+/// [`FALLBACK_FAMILY`] of the text's style, weight and stretch, and where that lacks it too,
+/// resvg's own choice. Noto Sans CJK KR lacks the Ukrainian і, ї and є (U+0456, U+0457,
+/// U+0454); resvg's own choice is the first face in the font database that has the character
+/// and differs from the text's face in not all of style, weight and stretch, which on a Debian
+/// machine was DejaVu Sans Oblique: the letter came out slanted in an upright word.
+fn upright_fallback() -> resvg::usvg::FallbackSelectionFn<'static> {
+    use resvg::usvg::FontResolver;
+    let resvg_choice = FontResolver::default_fallback_selector();
+    Box::new(move |c, used, db| {
+        let base = db.face(*used.first()?)?;
+        let alike = db.faces().find(|f| {
+            f.families.iter().any(|(name, _)| name == FALLBACK_FAMILY)
+                && (f.style, f.weight, f.stretch) == (base.style, base.weight, base.stretch)
+        });
+        // resvg asks again, with this face among the used ones, if it lacks the character.
+        match alike {
+            Some(f) if !used.contains(&f.id) => Some(f.id),
+            _ => resvg_choice(c, used, db),
+        }
+    })
+}
+
+/// The family a character missing from Noto Sans CJK KR is drawn in, the second font the
+/// map's texts ask for (`flowlines_chart::map::DEFAULT_FONT_FAMILY`).
+const FALLBACK_FAMILY: &str = "DejaVu Sans";
+
 /// `svg` rasterised at `size` pixels, with the system's fonts, as PNG bytes.
 fn to_png(svg: &str, size: (u32, u32)) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
@@ -174,6 +202,7 @@ fn to_png(svg: &str, size: (u32, u32)) -> Result<Vec<u8>, String> {
                 .into(),
         );
     }
+    opt.font_resolver.select_fallback = upright_fallback();
     let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("cannot read the SVG: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(size.0, size.1)
         .ok_or_else(|| format!("cannot make a {}x{} image", size.0, size.1))?;
@@ -185,4 +214,40 @@ fn to_png(svg: &str, size: (u32, u32)) -> Result<Vec<u8>, String> {
     pixmap
         .encode_png()
         .map_err(|e| format!("cannot encode the PNG: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resvg::usvg::fontdb::{Database, Style, Weight, ID};
+    use std::sync::Arc;
+
+    /// The face of `family` in `style` and `weight` at normal stretch, among the system's.
+    fn face(db: &Database, family: &str, style: Style, weight: Weight) -> Option<ID> {
+        db.faces()
+            .find(|f| {
+                f.families.iter().any(|(name, _)| name == family)
+                    && f.style == style
+                    && f.weight == weight
+                    && f.stretch == resvg::usvg::fontdb::Stretch::Normal
+            })
+            .map(|f| f.id)
+    }
+
+    #[test]
+    fn a_ukrainian_letter_missing_from_the_first_font_is_drawn_upright_in_dejavu_sans() {
+        let mut db = Database::new();
+        db.load_system_fonts();
+        let mut db = Arc::new(db);
+        let select = upright_fallback();
+        for weight in [Weight::NORMAL, Weight::BOLD] {
+            let noto = face(&db, "Noto Sans CJK KR", Style::Normal, weight)
+                .expect("Noto Sans CJK KR (tools/setup.sh installs fonts-noto-cjk)");
+            let dejavu = face(&db, "DejaVu Sans", Style::Normal, weight)
+                .expect("DejaVu Sans (fonts-dejavu-core)");
+            assert_eq!(select('і', &[noto], &mut db), Some(dejavu), "{weight:?}");
+            // Where DejaVu Sans lacks it too, resvg's own choice, never DejaVu Sans again.
+            assert_ne!(select('і', &[noto, dejavu], &mut db), Some(dejavu));
+        }
+    }
 }
