@@ -2,19 +2,24 @@
 // Node on a built map module, as www/bench.html calls it: the benchmark's synthetic story
 // (300 places, seed 42, 2024-01-01) at 1200 x 700 CSS pixels and a device pixel ratio of 1,
 // thinning off. Prints CPU milliseconds per frame (process.cpuUsage, user + system), the
-// median of RUNS runs of FRAMES frames each, with the spread.
+// median of RUNS runs of FRAMES frames each, with the spread. With --browser, the same in
+// headless Chromium (tools/frame-time.html; wall time, after three runs left out), where the
+// page's frames run: Node's V8 is older, and what speeds up a frame there may not here.
 //
 // Usage: node tools/frame-time.mjs [FLOWS...] [--runs=7] [--frames=40] [--pkg=DIR]... [--place]
+//        [--browser]
 // --place times FlowMap.frame_positions too (placing only, no rasterising) on the same maps: a
 // test-only method, in a module built with the cargo feature `testing` (e.g. `wasm-pack build
 // crates/flowlines-wasm --release --target web --out-dir /tmp/pkg -- --features testing`, then
 // --pkg=/tmp/pkg); the page's build (www/pkg) has none.
 // Each --pkg names a folder holding flowlines_wasm.js and flowlines_wasm_bg.wasm (default
-// www/pkg); with several, their runs alternate in one process, so that a loaded machine
+// www/pkg; with --browser, a folder inside the repository, which the page is served from, e.g.
+// under target/); with several, their runs alternate in one process, so that a loaded machine
 // disturbs each alike (compare a change with the module before it).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timeFrames } from './frame-timing.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,6 +31,7 @@ const frames = option('frames', 40);
 const pkgs = args.filter((a) => a.startsWith('--pkg=')).map((a) => a.slice(6));
 if (pkgs.length === 0) pkgs.push('www/pkg');
 const place = args.includes('--place');
+const browser = args.includes('--browser');
 const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
 if (sizes.length === 0) sizes.push(10000, 100000);
 
@@ -40,49 +46,41 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-const modules = [];
-for (const dir of pkgs) modules.push({ dir, FlowMap: await load(dir) });
-const unplaced = modules.find(({ FlowMap }) => typeof FlowMap.prototype.frame_positions !== 'function');
-if (place && unplaced) {
-  console.error(`--place: ${unplaced.dir} has no FlowMap.frame_positions: build it with the cargo feature testing (see the top of this file)`);
-  process.exit(2);
-}
-
-for (const flows of sizes) {
-  const maps = modules.map(({ FlowMap }) => {
-    const map = FlowMap.synthetic(300, flows, 42n);
-    map.resize(1200, 700, 1);
-    map.set_day(FlowMap.day_of('2024-01-01'));
-    if (typeof map.set_thinning === 'function') map.set_thinning(false);
-    map.frame(0);
-    return map;
-  });
-  const times = maps.map(() => []);
-  const placing = maps.map(() => []);
-  let clock = 0;
-  const time = (map, call) => {
-    const t0 = cpuMs();
-    for (let f = 0; f < frames; f += 1) map[call](clock + f / 60);
-    return (cpuMs() - t0) / frames;
-  };
-  for (let r = 0; r < runs; r += 1) {
-    maps.forEach((map, i) => {
-      times[i].push(time(map, 'frame'));
-      if (place) placing[i].push(time(map, 'frame_positions'));
-    });
-    clock += frames / 60;
+/** The lines of the browser's run (see tools/frame-time-page.js). */
+async function inBrowser() {
+  // In Debian's Chromium, the module and its frames as a page runs them: V8's compilers in
+  // Node and in Chromium differ, and a change that speeds up one may not speed up the other.
+  const { start } = await import('../tests/browser.mjs');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const env = await start({ root });
+  try {
+    const page = await env.browser.newPage();
+    const query = new URLSearchParams([
+      ['flows', sizes.join(',')], ['runs', String(runs)], ['frames', String(frames)],
+      ['place', place ? '1' : '0'], ...pkgs.map((dir) => ['pkg', relative(root, resolve(dir))]),
+    ]);
+    await page.goto(`${env.origin}/tools/frame-time.html?${query}`);
+    await page.waitForFunction(() => window.__frameTime || window.__frameTimeError, null, { timeout: 0 });
+    const [lines, error] = await page.evaluate(() => [window.__frameTime, window.__frameTimeError]);
+    if (error) throw new Error(error);
+    return lines;
+  } finally {
+    await env.close();
   }
-  const fmt = (t) => `${median(t).toFixed(2)} ms (${Math.min(...t).toFixed(2)}-${Math.max(...t).toFixed(2)})`;
-  maps.forEach((map, i) => {
-    console.log(
-      `${flows} flows, ${map.particle_count()} particles, ${modules[i].dir}: frame ${fmt(times[i])}`
-        + (place ? `, placing only ${fmt(placing[i])}` : ''),
-    );
-    map.free();
-  });
 }
+
+/** The lines of Node's run. */
+async function inNode() {
+  const modules = [];
+  for (const dir of pkgs) modules.push({ dir, FlowMap: await load(dir) });
+  return timeFrames(modules, sizes, { runs, frames, place, nowMs: cpuMs });
+}
+
+(browser ? inBrowser() : inNode()).then(
+  (lines) => console.log(lines.join('\n')),
+  (e) => {
+    console.error(e.message);
+    process.exit(2);
+  },
+);

@@ -2,7 +2,8 @@
 //! How long one frame of the animated map takes in the core: placing every particle of a
 //! synthetic story (`Scene::frame`) and rasterising them (`Scene::paint_particles`), at 10,000
 //! and 100,000 flows on a 1200 x 700 map, as www/bench.html draws them; and the routes of the
-//! static layer (`Scene::paint_routes`).
+//! static layer (`Scene::paint_routes`); and a 1,000-flow map's static layer, each flow drawn on
+//! its own (`Scene::paint_outlines`, `Scene::paint_flows`).
 //! Run: `cargo bench -p flowlines-core --bench frame`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -12,6 +13,22 @@ use flowlines_core::scene::Scene;
 use flowlines_core::stroke_mask::StrokeMask;
 use flowlines_core::synthetic::synthetic_story;
 use std::hint::black_box;
+
+/// A 1,000-flow map's static layer as the page draws it (up to 1,500 flows): the dotted
+/// outlines of assumed routes, then each flow with its band, dashes and arrowhead.
+fn flows_one_by_one(c: &mut Criterion) {
+    let mut scene = Scene::new(synthetic_story(300, 1000, 5, 42));
+    scene.resize(1200.0, 700.0);
+    scene.set_day(f64::from(parse_day("2024-01-01").unwrap()));
+    let mut raster = Raster::new(1200, 700);
+    let mut mask = StrokeMask::new(1200, 700);
+    c.bench_function("static layer: 1000 flows' outlines", |b| {
+        b.iter(|| scene.paint_outlines(&mut raster, &mut mask, 1.0))
+    });
+    c.bench_function("static layer: 1000 flows one by one", |b| {
+        b.iter(|| scene.paint_flows(&mut raster, &mut mask, 1.0))
+    });
+}
 
 fn frame(c: &mut Criterion) {
     for flows in [10_000, 100_000] {
@@ -39,6 +56,6 @@ fn frame(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = frame
+    targets = flows_one_by_one, frame
 }
 criterion_main!(benches);
