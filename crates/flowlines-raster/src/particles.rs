@@ -44,27 +44,29 @@ pub fn place(
     mut out: impl FnMut(f32, f32),
 ) {
     let len = mover.length;
-    // The head's place along the route, as a fraction of it: `turns.rem_euclid(1.0)` for every
-    // finite number of turns (but the sign of a zero), without the fmod behind rem_euclid.
+    // The head's place along the route in CSS pixels: the fraction `turns.rem_euclid(1.0)` (for
+    // every finite number of turns, but the sign of a zero, without the fmod behind
+    // rem_euclid) of its length. The clock makes that in f64; the particles from the head on
+    // are found in f32 (in Chromium placing takes a tenth less time than in f64).
     let turns = clock_s * mover.speed / len;
-    let head = turns - turns.floor();
-    let gap = 1.0 / f64::from(count.max(1));
+    let head = ((turns - turns.floor()) * len) as f32;
+    let (lenf, step) = (len as f32, (len / f64::from(count.max(1))) as f32);
     // The particles rise along the route from the head, wrapping round once. Those past the
     // wrap are found first, then the rest, so that each is found by walking on from the last
     // one's segment (see `Track::point_at`) and the walk never starts again from the route's
     // start.
     let wrap = (0..count)
-        .find(|&k| head + f64::from(k) * gap >= 1.0)
+        .find(|&k| head + k as f32 * step >= lenf)
         .unwrap_or(count);
-    let mut put = |f: f64| {
-        let (x, y) = track.point_at((f * len) as f32);
+    let mut put = |s: f32| {
+        let (x, y) = track.point_at(s);
         out(x, y);
     };
     for k in wrap..count {
-        put(head + f64::from(k) * gap - 1.0);
+        put(head + k as f32 * step - lenf);
     }
     for k in 0..wrap {
-        put(head + f64::from(k) * gap);
+        put(head + k as f32 * step);
     }
 }
 
