@@ -227,6 +227,7 @@ async function run($, host, settings, signal, inputs) {
   let still = motion.matches;
   let size = { width: 1, height: 1, dpr: 1 };
   let dirty = true;
+  let framed = false; // whether the first frame has been drawn
   const redraw = () => { dirty = true; tooltip.refresh(); told.changed(); table.changed(); };
 
   // The map opens at the day asked for (`at`), else at the story's own first view (`open_at`),
@@ -317,6 +318,13 @@ async function run($, host, settings, signal, inputs) {
     inset.layout(map);
     if (kept) map.set_view_shares(kept[0], kept[1], kept[2]);
     redraw();
+    // Resizing cleared both canvases: drawn again now, before the browser paints, not at the
+    // next animation frame (a blank frame on every resize of a host's iframe). The first
+    // layout is drawn by the first frame.
+    if (framed) {
+      drawStatic();
+      drawParticles();
+    }
   }
   layout();
   const resizing = new ResizeObserver(layout);
@@ -365,26 +373,37 @@ async function run($, host, settings, signal, inputs) {
     seen?.disconnect();
   });
 
-  function tick(now) {
-    pending = 0;
-    const seconds = last === null ? 0 : (now - last) / 1000;
-    last = now;
-    clock += seconds;
-    timeline.advance(seconds);
-    if (map.set_day(timeline.day)) redraw();
-    charts.update(); // redraws when the day moved, at most ~10 times a second while playing
+  /** Draws the static layer (and the inset) again if anything changed since it was drawn. */
+  function drawStatic() {
     if (dirty && clusters) clusters.draw(staticCanvas.getContext('2d'), { ...size, lang });
     else if (dirty) {
       drawStaticLayer(staticCanvas.getContext('2d'), map, { ...size, lang });
       inset.draw(map, staticCanvas.getContext('2d'), { ...size, lang });
     }
     dirty = false;
-    told.update(timeline.day, timeline.playing);
-    table.update(timeline.day, timeline.playing);
+  }
+
+  /** Places and draws the particles at the animation clock. */
+  function drawParticles() {
     if (!still && !clusters) {
       map.frame(fixedClock ?? clock);
       map.paint(particleCtx);
     }
+  }
+
+  function tick(now) {
+    pending = 0;
+    framed = true;
+    const seconds = last === null ? 0 : (now - last) / 1000;
+    last = now;
+    clock += seconds;
+    timeline.advance(seconds);
+    if (map.set_day(timeline.day)) redraw();
+    charts.update(); // redraws when the day moved, at most ~10 times a second while playing
+    drawStatic();
+    told.update(timeline.day, timeline.playing);
+    table.update(timeline.day, timeline.playing);
+    drawParticles();
     if (host.dataset.ready !== 'true') {
       host.dataset.ready = 'true';
       api.ready({ categories: map.categories(lang), start: FlowMap.date_of(map.start_day()), end: FlowMap.date_of(map.end_day()) });
