@@ -14,10 +14,11 @@ async function run() {
     await glue.default({ module_or_path: `/${dir}/flowlines_wasm_bg.wasm` });
     modules.push({ dir, FlowMap: glue.FlowMap });
   }
-  const lines = timeFrames(modules, q.get('flows').split(',').map(Number), {
+  const lines = await timeFrames(modules, q.get('flows').split(',').map(Number), {
     runs: number('runs', 7),
     frames: number('frames', 40),
     place: q.get('place') === '1',
+    paced: q.get('paced') === '1',
     nowMs: () => performance.now(),
     warmUp: 3,
   });

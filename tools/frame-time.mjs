@@ -7,7 +7,12 @@
 // page's frames run: Node's V8 is older, and what speeds up a frame there may not here.
 //
 // Usage: node tools/frame-time.mjs [FLOWS...] [--runs=7] [--frames=40] [--pkg=DIR]... [--place]
-//        [--browser]
+//        [--browser] [--paced]
+// --paced times each frame alone after 12 ms of idling, as the page's frames come at 60 Hz:
+// back to back, a frame finds the last one's routes, pixels and branch history still at hand,
+// and one after an idle spell does not. `make bench-map` judges the page's frames, and
+// --paced comes near its figures where back-to-back frames did not (README, Benchmarks,
+// "6 December, evening").
 // --place times FlowMap.frame_positions too (placing only, no rasterising) on the same maps: a
 // test-only method, in a module built with the cargo feature `testing` (e.g. `wasm-pack build
 // crates/flowlines-wasm --release --target web --out-dir /tmp/pkg -- --features testing`, then
@@ -32,6 +37,7 @@ const pkgs = args.filter((a) => a.startsWith('--pkg=')).map((a) => a.slice(6));
 if (pkgs.length === 0) pkgs.push('www/pkg');
 const place = args.includes('--place');
 const browser = args.includes('--browser');
+const paced = args.includes('--paced');
 const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
 if (sizes.length === 0) sizes.push(10000, 100000);
 
@@ -58,7 +64,7 @@ async function inBrowser() {
     const page = await env.browser.newPage();
     const query = new URLSearchParams([
       ['flows', sizes.join(',')], ['runs', String(runs)], ['frames', String(frames)],
-      ['place', place ? '1' : '0'], ...pkgs.map((dir) => ['pkg', relative(root, resolve(dir))]),
+      ['place', place ? '1' : '0'], ['paced', paced ? '1' : '0'], ...pkgs.map((dir) => ['pkg', relative(root, resolve(dir))]),
     ]);
     await page.goto(`${env.origin}/tools/frame-time.html?${query}`);
     await page.waitForFunction(() => window.__frameTime || window.__frameTimeError, null, { timeout: 0 });
@@ -74,7 +80,7 @@ async function inBrowser() {
 async function inNode() {
   const modules = [];
   for (const dir of pkgs) modules.push({ dir, FlowMap: await load(dir) });
-  return timeFrames(modules, sizes, { runs, frames, place, nowMs: cpuMs });
+  return timeFrames(modules, sizes, { runs, frames, place, paced, nowMs: cpuMs });
 }
 
 (browser ? inBrowser() : inNode()).then(
