@@ -59,7 +59,9 @@ build_module() {
   # module's functions sit side by side, where gzip's 32 KB window finds what they repeat:
   # 166,195 -> 164,409 bytes of the map module gzipped (the same code; by call count instead,
   # `--reorder-functions`, 168,958).
-  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --one-caller-inline-max-function-size=10 --reorder-functions-by-name "$wasm" -o "$wasm.opt"
+  # FRAME_PASSES (set for the two map modules below, split into flags on purpose) leaves
+  # passes out for the frame's sake.
+  wasm-opt -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --one-caller-inline-max-function-size=10 --reorder-functions-by-name ${FRAME_PASSES:-} "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
@@ -67,10 +69,17 @@ build_module() {
   printf '%s: %s bytes raw (%s before wasm-opt), %s bytes gzipped; glue JS %s bytes gzipped\n' "$wasm" "$raw" "$before" "$gz" "$js"
 }
 
+# The map modules, whose code runs every frame, without wasm-opt's pass remove-unused-brs:
+# with it, V8's code for the frame runs 5 % slower (6 December 2026, `node
+# tools/frame-time.mjs --browser --paced`: 3.76 -> 3.56 ms at 10,000 flows, 34.9 -> 32.6 at
+# 100,000), at 511 bytes more of the map module gzipped (the sRGB power in the core without
+# libm's pow paid for them: 782 bytes less). README, Benchmarks, "6 December, evening".
+FRAME_PASSES=--skip-pass=remove-unused-brs
 build_module flowlines-wasm flowlines_wasm
 # The map module with clustering (issue 14 item 6; crates/flowlines-core/src/cluster), for a
 # page showing a story with more flows or places than a map can show (www/bench.html with
 # cluster=on): kept apart, since it would add 12.5 KB gzipped to every reader's map module.
 build_module flowlines-wasm flowlines_wasm_clusters --features clusters
+FRAME_PASSES=
 build_module flowlines-extras-wasm flowlines_extras_wasm
 build_module flowlines-authoring-wasm flowlines_authoring_wasm
