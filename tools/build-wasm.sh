@@ -72,7 +72,7 @@ build_module() {
 # The map modules, whose code runs every frame, without wasm-opt's pass remove-unused-brs:
 # with it, V8's code for the frame runs 5 % slower (6 December 2026, `node
 # tools/frame-time.mjs --browser --paced`: 3.76 -> 3.56 ms at 10,000 flows, 34.9 -> 32.6 at
-# 100,000), at 511 bytes more of the map module gzipped (the sRGB power in the core without
+# 100,000), at 510 bytes more of the map module gzipped (the sRGB power in the core without
 # libm's pow paid for them: 782 bytes less). README, Benchmarks, "6 December, evening".
 FRAME_PASSES=--skip-pass=remove-unused-brs
 build_module flowlines-wasm flowlines_wasm

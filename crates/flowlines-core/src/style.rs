@@ -179,7 +179,7 @@ fn power_2_4(v: f64) -> f64 {
     let mut root: f64 = 1.0;
     for _ in 0..64 {
         let next = (4.0 * root + square / (root * root * root * root)) / 5.0;
-        if !(next < root) {
+        if next >= root {
             break;
         }
         root = next;
