@@ -18,9 +18,10 @@ const IDLE_MS = 12;
  * frames come: a frame timed right after the last one finds the routes, the pixels and the
  * branch history where it left them, and one after an idle spell does not (which of them it
  * misses, and whether the virtual CPU's host ran other work meanwhile, the figures do not
- * say), so that a change can save a tenth of a frame back to back and a fortieth on the page (6 December: routes sampled at equal steps, 10,000 flows, README,
- * Benchmarks, "6 December, evening"). Returns one line per size and module: the median
- * milliseconds per frame and the range.
+ * say), so that a change can save a tenth of a frame back to back and a fortieth on the page
+ * (6 December: routes sampled at equal steps, 10,000 flows; README, Benchmarks, "6 December,
+ * evening"). Returns one line per size and module: the median milliseconds per frame and the
+ * range.
  * Throws when `place` is asked of a module built without the cargo feature `testing`.
  */
 export async function timeFrames(modules, sizes, { runs, frames, place, nowMs, warmUp = 0, paced = false }) {
