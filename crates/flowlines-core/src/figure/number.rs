@@ -1,7 +1,7 @@
 //! Numbers as a newsroom writes them: rounded to significant figures, grouped in each
 //! language's way, big ones with a scale word ("9 million", "9 млн", "900만").
 
-use crate::decimal::at_most;
+use crate::decimal::{at_most, magnitude};
 use crate::i18n::Lang;
 use crate::plural::{plural, Plural};
 
@@ -22,8 +22,7 @@ pub fn round_to_digits(v: f64, digits: u8) -> f64 {
     if digits == 0 || v == 0.0 || !v.is_finite() {
         return v;
     }
-    let magnitude = v.abs().log10().floor() as i32;
-    let step = 10f64.powi(magnitude + 1 - i32::from(digits));
+    let step = 10f64.powi(magnitude(v) + 1 - i32::from(digits));
     (v / step).round() * step
 }
 

@@ -113,7 +113,7 @@ pub fn significant_digits(v: f64) -> u8 {
     }
     // Otherwise its first 12 significant figures (written out exactly, with 11 decimals after
     // its first digit for a fraction), stripped of the zeros that place them.
-    let decimals = (11 - a.log10().floor() as i32).clamp(0, 17) as usize;
+    let decimals = (11 - crate::decimal::magnitude(a)).clamp(0, 17) as usize;
     let text = crate::decimal::fixed(a, decimals);
     let digits: String = text
         .chars()
