@@ -1,19 +1,20 @@
 //! The panels' axes: days with a tick at each new year, and whole counts in nice steps.
 
 use flowlines_core::date::{format_day, parse_day};
+use flowlines_core::decimal::magnitude;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 
 /// A step between the value axis's ticks: 1, 2, 2.5 or 5 times a power of ten, never under 1
 /// (things are counted whole).
 fn nice_step(max: f64, ticks: f64) -> f64 {
     let raw = (max / ticks).max(1.0);
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let f = raw / magnitude;
+    let power = 10f64.powi(magnitude(raw));
+    let f = raw / power;
     let nice = [1.0, 2.0, 2.5, 5.0]
         .into_iter()
         .find(|&n| f <= n)
         .unwrap_or(10.0);
-    nice * magnitude
+    nice * power
 }
 
 /// The top of the value axis and its ticks, for figures up to `peak`.
