@@ -6,10 +6,10 @@
 // and the record line with its corrections.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { start } from './browser.mjs';
+import { preloadedModules, staticImports } from './module-graph.mjs';
 import { CSP, serve } from '../tools/serve.mjs';
 
 let env;
@@ -363,39 +363,23 @@ test('embed.html asks for the manifest with the page, once, and the preloaded mo
   await page.waitForTimeout(3500); // Chromium warns of a preload left unused a few seconds after load
   const count = (path) => requests.map(pathOf).filter((p) => p === path).length;
   assert.equal(count('/manifest.json'), 1, 'the preloaded manifest is the one the map reads: not fetched again');
-  for (const path of preloadedModules()) assert.equal(count(path), 1, `${path} fetched once`);
+  for (const path of preloadedModules('embed.html')) assert.equal(count(path), 1, `${path} fetched once`);
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'no preload left unused');
   assert.deepEqual(errors, [], 'no console error');
   await context.close();
 });
 
-/** The paths of the modules www/embed.html preloads (`<link rel="modulepreload">`). */
-function preloadedModules() {
-  const html = readFileSync(new URL('../www/embed.html', import.meta.url), 'utf8');
-  return [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => `/${href}`);
-}
-
 /**
  * The modules the map's first frame runs, by path: flowlines-map.js, the two it imports when the
  * map nears the viewport (inputs.js and app.js, `import()`), and every module they import in
- * turn (`import … from`, static imports only: a module imported with `import()` loads later).
+ * turn.
  */
 function firstFrameModules() {
-  const found = new Set();
-  const visit = (path) => {
-    if (found.has(path)) return;
-    found.add(path);
-    const text = readFileSync(new URL(`../www${path}`, import.meta.url), 'utf8');
-    for (const [, spec] of text.matchAll(/^import\b[^;]*?from '([^']+)';/gms)) {
-      visit(new URL(spec, `http://x${path}`).pathname);
-    }
-  };
-  for (const path of ['/js/flowlines-map.js', '/js/inputs.js', '/js/app.js']) visit(path);
-  return found;
+  return staticImports(['/js/flowlines-map.js', '/js/inputs.js', '/js/app.js']);
 }
 
 test('embed.html preloads exactly the modules of the map\'s first frame but the one it loads', () => {
-  const preloaded = new Set(preloadedModules());
+  const preloaded = new Set(preloadedModules('embed.html'));
   const wanted = firstFrameModules();
   wanted.delete('/js/flowlines-map.js'); // the page's own <script type="module">
   assert.deepEqual([...preloaded].sort(), [...wanted].sort());
