@@ -177,7 +177,6 @@ impl Raster {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::disc_stamp::SUBPIXEL;
 
     #[test]
     fn a_disc_colours_its_centre_and_leaves_far_pixels_transparent() {
@@ -256,25 +255,18 @@ mod tests {
 
     /// The rasteriser this module had before quads (2 December 2026): every row of a disc's
     /// stamp blended whole, 8 pixels at a time, covered or not; across an edge pixel by pixel.
-    /// Its centre rounded as the stamps now round it (to 1/`SUBPIXEL` px), halves to even (it
-    /// rounded them away from zero, a call to libm's `roundf` where `f32.nearest` is one
-    /// instruction: frames 8 to 15 % quicker, a disc exactly halfway drawn one step to the
-    /// other side).
+    /// Its centre rounded as the stamps now round it ([`DiscStamps::place`]: to 1/`SUBPIXEL`
+    /// px, halves to even; it rounded them away from zero, a call to libm's `roundf` where
+    /// `f32.nearest` is one instruction: frames 8 to 15 % quicker, a disc exactly halfway
+    /// drawn one step to the other side).
     fn previous_disc(r: &mut Raster, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
-        let reach = stamps.radius().ceil() as i32;
-        let (n, shift) = (SUBPIXEL as i32, SUBPIXEL.trailing_zeros());
-        let (qx, qy) = (
-            (cx * n as f32).round_ties_even() as i32,
-            (cy * n as f32).round_ties_even() as i32,
-        );
-        let stamp = ((qy & (n - 1)) * n + (qx & (n - 1))) as usize;
+        let Some(p) = stamps.place(cx, cy) else {
+            return;
+        };
         let rgba = [(color >> 16) as u8, (color >> 8) as u8, color as u8, 255];
         let (rows, runs) = (stamps.rows(), stamps.runs());
         let (w, h) = (r.width as i64, r.height as i64);
-        let (left, top) = (
-            i64::from((qx >> shift) - reach),
-            i64::from((qy >> shift) - reach),
-        );
+        let (left, top, stamp) = (i64::from(p.left), i64::from(p.top), p.stamp);
         for row in 0..rows {
             let y = top + row as i64;
             let cover = stamps.row(stamp, row);
