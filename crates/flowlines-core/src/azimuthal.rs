@@ -6,6 +6,7 @@
 //! seam but one point, the centre's antipode, which the chooser keeps far from every route.
 //! Formulas from Snyder, *Map Projections: A Working Manual* (1987), pp. 185-187.
 
+use crate::trig;
 use crate::turn::wrap_lon;
 use std::f64::consts::PI;
 
@@ -26,8 +27,8 @@ impl AzimuthalEqualArea {
         AzimuthalEqualArea {
             lambda0: lon_deg.to_radians(),
             phi0,
-            sin_phi0: phi0.sin(),
-            cos_phi0: phi0.cos(),
+            sin_phi0: trig::sin(phi0),
+            cos_phi0: trig::cos(phi0),
         }
     }
 
@@ -41,7 +42,7 @@ impl AzimuthalEqualArea {
     /// `lon`, `lat` (degrees): 1 at the centre, -1 at its antipode.
     pub fn cos_distance(&self, lon: f64, lat: f64) -> f64 {
         let (lambda, phi) = (lon.to_radians() - self.lambda0, lat.to_radians());
-        self.sin_phi0 * phi.sin() + self.cos_phi0 * phi.cos() * lambda.cos()
+        self.sin_phi0 * trig::sin(phi) + self.cos_phi0 * trig::cos(phi) * trig::cos(lambda)
     }
 
     /// Projects longitude and latitude in degrees to unit-sphere plane coordinates (y up).
@@ -49,8 +50,8 @@ impl AzimuthalEqualArea {
     /// bottom.
     pub fn forward(&self, lon: f64, lat: f64) -> (f64, f64) {
         let (lambda, phi) = (lon.to_radians() - self.lambda0, lat.to_radians());
-        let (sl, cl) = lambda.sin_cos();
-        let (sp, cp) = phi.sin_cos();
+        let (sl, cl) = trig::sin_cos(lambda);
+        let (sp, cp) = trig::sin_cos(phi);
         let cos_c = self.sin_phi0 * sp + self.cos_phi0 * cp * cl;
         if 1.0 + cos_c < 1e-12 {
             return (0.0, -2.0);
@@ -70,7 +71,7 @@ impl AzimuthalEqualArea {
             return self.center();
         }
         let c = 2.0 * (rho / 2.0).min(1.0).asin();
-        let (sc, cc) = c.sin_cos();
+        let (sc, cc) = trig::sin_cos(c);
         let phi = (cc * self.sin_phi0 + y * sc * self.cos_phi0 / rho).clamp(-1.0, 1.0);
         let lambda =
             self.lambda0 + (x * sc).atan2(rho * self.cos_phi0 * cc - y * self.sin_phi0 * sc);
@@ -88,7 +89,7 @@ impl AzimuthalEqualArea {
 pub fn angle_deg(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (l1, p1) = (a.0.to_radians(), a.1.to_radians());
     let (l2, p2) = (b.0.to_radians(), b.1.to_radians());
-    let c = p1.sin() * p2.sin() + p1.cos() * p2.cos() * (l2 - l1).cos();
+    let c = trig::sin(p1) * trig::sin(p2) + trig::cos(p1) * trig::cos(p2) * trig::cos(l2 - l1);
     c.clamp(-1.0, 1.0).acos() * 180.0 / PI
 }
 

@@ -36,6 +36,7 @@ use crate::compact_basemap::STEPS_PER_DEGREE;
 use crate::model::Story;
 use crate::projection::Raw;
 use crate::scene::Scene;
+use crate::trig;
 use crate::turn::lon_east_of;
 use geo::{Contains, Coord, LineString, Point, Polygon};
 
@@ -189,7 +190,7 @@ impl Extent {
         if south <= -90.0 || north >= 90.0 {
             return 180.0;
         }
-        let middle = ((south + north) / 2.0).to_radians().cos();
+        let middle = trig::cos(((south + north) / 2.0).to_radians());
         ((east - west) * middle).max(north - south)
     }
 

@@ -110,6 +110,8 @@ pub mod timeline;
 pub use flowlines_raster::tracks;
 /// Totals per stream, per place and per category, at a moment or over a window.
 pub mod totals;
+/// Sine and cosine for the map's angles, without libm's reduction of huge arguments (wasm).
+pub mod trig;
 /// Angles brought within one turn, without `fmod`.
 pub mod turn;
 /// Checks a whole story and returns every problem at once.

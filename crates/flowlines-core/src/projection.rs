@@ -11,6 +11,7 @@
 //! [`Projection`]: crate::projection::Projection
 
 pub use crate::azimuthal::AzimuthalEqualArea;
+use crate::trig;
 use crate::turn::{rem_turn, wrap_lon};
 use std::f64::consts::PI;
 
@@ -31,8 +32,8 @@ impl ConicEqualArea {
     /// `lambda0_deg`, all in degrees. The parallels must not be symmetric about the equator.
     pub fn new(phi1_deg: f64, phi2_deg: f64, lambda0_deg: f64) -> Self {
         let (p1, p2) = (phi1_deg.to_radians(), phi2_deg.to_radians());
-        let sy0 = p1.sin();
-        let n = (sy0 + p2.sin()) / 2.0;
+        let sy0 = trig::sin(p1);
+        let n = (sy0 + trig::sin(p2)) / 2.0;
         let c = 1.0 + sy0 * (2.0 * n - sy0);
         ConicEqualArea {
             lambda0: lambda0_deg.to_radians(),
@@ -74,9 +75,9 @@ impl ConicEqualArea {
         // Wrap to [-pi, pi) so that the cut is opposite the central meridian.
         lambda = rem_turn(lambda + PI, 2.0 * PI) - PI;
         let phi = lat.to_radians();
-        let r = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / self.n;
+        let r = (self.c - 2.0 * self.n * trig::sin(phi)).max(0.0).sqrt() / self.n;
         let a = lambda * self.n;
-        (r * a.sin(), self.r0 - r * a.cos())
+        (r * trig::sin(a), self.r0 - r * trig::cos(a))
     }
 
     /// The inverse of [`Self::forward`]: plane coordinates back to degrees.
@@ -194,7 +195,7 @@ impl Raw {
         match self {
             Raw::Conic(c) => (c.relative_lon(a.0) - c.relative_lon(b.0)).abs() > 180.0,
             Raw::Azimuthal(p) => {
-                let reach = AZIMUTHAL_REACH_DEG.to_radians().cos();
+                let reach = trig::cos(AZIMUTHAL_REACH_DEG.to_radians());
                 p.cos_distance(a.0, a.1) < reach || p.cos_distance(b.0, b.1) < reach
             }
         }

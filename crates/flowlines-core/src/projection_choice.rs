@@ -29,6 +29,7 @@
 use crate::azimuthal::AzimuthalEqualArea;
 use crate::model::{ProjectionKind, ProjectionSpec};
 use crate::projection::{ConicEqualArea, Raw};
+use crate::trig;
 use crate::turn::{rem_turn, wrap_lon};
 
 /// The widest span of longitude, in degrees, drawn on a conic.
@@ -194,7 +195,7 @@ impl Extent {
         };
         // A cell's points lie within half its diagonal of its centre.
         let half_cell = CELL_DEG * std::f64::consts::FRAC_1_SQRT_2;
-        let clear = (ANTIPODE_CLEARANCE_DEG + half_cell).to_radians().cos();
+        let clear = trig::cos((ANTIPODE_CLEARANCE_DEG + half_cell).to_radians());
         let mean_v = unit(mean);
         if self.nearness_to_antipode(mean_v) <= clear {
             return mean;
@@ -231,7 +232,11 @@ fn rounded((lon, lat): (f64, f64)) -> (f64, f64) {
 /// The unit vector of `(lon, lat)` degrees.
 fn unit((lon, lat): (f64, f64)) -> [f64; 3] {
     let (l, p) = (lon.to_radians(), lat.to_radians());
-    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
+    [
+        trig::cos(p) * trig::cos(l),
+        trig::cos(p) * trig::sin(l),
+        trig::sin(p),
+    ]
 }
 
 fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
