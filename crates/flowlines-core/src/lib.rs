@@ -66,6 +66,8 @@ pub mod order;
 pub mod parse;
 /// The moving particles: which streams carry them, how many, how fast, and thinning.
 pub mod particles;
+/// A rectangle of a raster's pixels: what a frame clears and puts (from `flowlines-raster`).
+pub use flowlines_raster::pixel_rect;
 /// CLDR cardinal plural rules for English, Korean, Ukrainian and Russian.
 pub mod plural;
 /// Paths in pixels: lengths and positions along a route, clipping, dashes and dots.

@@ -22,6 +22,8 @@ pub mod dotted_line;
 pub mod flow_line;
 /// Each frame's particles along their routes, and their discs drawn into a raster.
 pub mod particles;
+/// A rectangle of a raster's pixels: where a frame's particles fall, what is cleared and put.
+pub mod pixel_rect;
 /// A projected path in pixels with its running length, to place things along it.
 pub mod polyline;
 /// Particles rasterised straight into an RGBA pixel buffer shown with one `putImageData`.

@@ -5,6 +5,7 @@
 //!
 //! [`Raster`]: crate::raster::Raster
 
+use crate::pixel_rect::PixelRect;
 use crate::raster::Raster;
 use crate::tracks::{Track, Tracks};
 
@@ -108,17 +109,29 @@ pub fn place_all(
 
 /// Draws particles into `raster` (cleared first), whose pixels are `dpr` device pixels per
 /// CSS pixel: one disc of `radius_css` CSS pixels at each x, y of `xy` (CSS pixels), in the
-/// colour `colors[stream]` (`0xRRGGBB`, black when missing) of its stream in `streams`.
+/// colour `colors[stream]` (`0xRRGGBB`, black when missing) of its stream in `streams`. Every
+/// particle lies within `bounds` (least and greatest x, y in CSS pixels: their tracks'
+/// [`Tracks::bounds`]; nothing is drawn without), and only the pixels round it are drawn,
+/// cleared the next time and put (the raster's ink).
 pub fn paint_discs(
     raster: &mut Raster,
-    xy: &[f32],
-    streams: &[u32],
+    (xy, streams): (&[f32], &[u32]),
+    bounds: Option<((f32, f32), (f32, f32))>,
     colors: &[u32],
     dpr: f32,
     radius_css: f32,
 ) {
     raster.clear();
-    raster.discs(
+    let Some(((x0, y0), (x1, y1))) = bounds else {
+        return;
+    };
+    // A disc's stamp reaches a pixel past its radius each way (its soft edge, and its centre
+    // rounded to a sub-pixel step); one more for the floats' rounding of the places.
+    let margin = radius_css * dpr + 2.0;
+    let size = (raster.width(), raster.height());
+    let within = PixelRect::around((x0 * dpr, y0 * dpr), (x1 * dpr, y1 * dpr), margin, size);
+    raster.discs_within(
+        within,
         radius_css * dpr,
         xy.chunks_exact(2).zip(streams).map(|(p, &s)| {
             let color = colors.get(s as usize).copied().unwrap_or(0);
@@ -169,17 +182,40 @@ mod tests {
     #[test]
     fn discs_are_painted_in_their_streams_colour_over_a_cleared_raster() {
         let mut raster = Raster::new(20, 10);
-        paint_discs(
-            &mut raster,
-            &[5.0, 5.0],
-            &[1],
-            &[0x0000ff, 0xff0000],
-            1.0,
-            2.5,
-        );
+        let bounds = Some(((0.0, 0.0), (20.0, 10.0)));
+        let colors = [0x0000ff, 0xff0000];
+        paint_discs(&mut raster, (&[5.0, 5.0], &[1]), bounds, &colors, 1.0, 2.5);
         assert_eq!(raster.pixel(5, 5), Some([255, 0, 0, 255]));
-        paint_discs(&mut raster, &[15.0, 5.0], &[0], &[0x0000ff], 1.0, 2.5);
+        paint_discs(&mut raster, (&[15.0, 5.0], &[0]), bounds, &colors, 1.0, 2.5);
         assert_eq!(raster.pixel(5, 5), Some([0, 0, 0, 0]));
         assert_eq!(raster.pixel(15, 5), Some([0, 0, 255, 255]));
+    }
+
+    #[test]
+    fn only_the_pixels_round_the_tracks_are_drawn_cleared_and_put() {
+        // A track across the middle of a 400 x 300 raster at a device pixel ratio of 2: the
+        // discs at its ends are whole, the ink is the box round it and no more, and a frame
+        // after one drawn anywhere clears that frame's discs too.
+        let tracks = Tracks::new(&[Polyline::new(vec![(50.0, 60.0), (150.0, 90.0)])]);
+        let bounds = tracks.bounds();
+        let mut raster = Raster::new(400, 300);
+        raster.discs(5.0, [(390.0, 290.0, 0xffffff)]);
+        let xy = [50.0, 60.0, 150.0, 90.0];
+        paint_discs(&mut raster, (&xy, &[0, 0]), bounds, &[0xff0000], 2.0, 2.5);
+        let ink = raster.ink();
+        assert_eq!(
+            (ink.left, ink.top, ink.right, ink.bottom),
+            (93, 113, 307, 187)
+        );
+        let lit: Vec<(usize, usize)> = (0..300)
+            .flat_map(|y| (0..400).map(move |x| (x, y)))
+            .filter(|&(x, y)| raster.pixel(x, y).is_some_and(|p| p[3] > 0))
+            .collect();
+        let mut whole = Raster::new(400, 300);
+        whole.discs(5.0, [(100.0, 120.0, 0xff0000), (300.0, 180.0, 0xff0000)]);
+        assert_eq!(raster.rgba(), whole.rgba());
+        assert!(lit
+            .iter()
+            .all(|&(x, y)| (93..307).contains(&x) && (113..187).contains(&y)));
     }
 }

@@ -10,6 +10,7 @@
 //! [`weight`]: crate::disc_stamp::weight
 
 use crate::disc_stamp::{weight, DiscStamps, QUAD_BYTES, RUN_PX};
+use crate::pixel_rect::PixelRect;
 
 /// An RGBA8 pixel buffer, row by row from the top left, premultiplied by nothing.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +20,30 @@ pub struct Raster {
     rgba: Vec<u8>,
     /// The stamps of the last radius drawn.
     stamps: Option<DiscStamps>,
+    /// The rectangle outside which every pixel is transparent: what [`Raster::clear`] clears
+    /// and a frame's particle layer puts (see [`Raster::ink`]).
+    ink: PixelRect,
+}
+
+/// Where a disc may be drawn, in the signed and unsigned forms [`Raster::stamp`] compares a
+/// stamp's corner with (a buffer is far under 2^31 pixels a side).
+#[derive(Debug, Clone, Copy)]
+struct Clip {
+    left: i32,
+    top: i32,
+    right: u32,
+    bottom: u32,
+}
+
+impl From<PixelRect> for Clip {
+    fn from(r: PixelRect) -> Self {
+        Clip {
+            left: r.left as i32,
+            top: r.top as i32,
+            right: r.right as u32,
+            bottom: r.bottom as u32,
+        }
+    }
 }
 
 /// One channel `dst` with `color` laid over it at `weight` out of 256 (see
@@ -48,6 +73,7 @@ impl Raster {
             height,
             rgba: vec![0; width * height * 4],
             stamps: None,
+            ink: PixelRect::default(),
         }
     }
 
@@ -66,14 +92,32 @@ impl Raster {
         &self.rgba
     }
 
-    /// The pixels, to write.
+    /// The pixels, to write (anywhere: the whole buffer then counts as ink).
     pub fn rgba_mut(&mut self) -> &mut [u8] {
+        self.ink = self.whole();
         &mut self.rgba
     }
 
-    /// Makes every pixel transparent.
+    /// Every pixel of the buffer.
+    pub fn whole(&self) -> PixelRect {
+        PixelRect::whole(self.width, self.height)
+    }
+
+    /// The rectangle outside which every pixel is transparent: empty after [`Raster::clear`],
+    /// grown by each call of [`Raster::discs_within`] to its rectangle, and the whole buffer
+    /// once [`Raster::rgba_mut`] was called. A frame's particles need only it cleared and put.
+    pub fn ink(&self) -> PixelRect {
+        self.ink
+    }
+
+    /// Makes every pixel transparent (writing only the rows of [`Raster::ink`]).
     pub fn clear(&mut self) {
-        self.rgba.fill(0);
+        let row = self.width * 4;
+        let rows = self.ink.top.min(self.height) * row..self.ink.bottom.min(self.height) * row;
+        if let Some(ink) = self.rgba.get_mut(rows) {
+            ink.fill(0);
+        }
+        self.ink = PixelRect::default();
     }
 
     /// Draws a filled disc of `radius` device pixels centred at (`cx`, `cy`) in `color`
@@ -89,6 +133,21 @@ impl Raster {
     /// (`0xRRGGBB`) of `discs`, in order, as [`Raster::disc`] does one: the stamps are looked
     /// up once for them all.
     pub fn discs(&mut self, radius: f32, discs: impl IntoIterator<Item = (f32, f32, u32)>) {
+        self.discs_within(self.whole(), radius, discs);
+    }
+
+    /// Draws `discs` as [`Raster::discs`] does, cut to the pixels of `within` (what falls
+    /// outside is not drawn), which then count as ink: a frame whose particles are known to
+    /// lie within a rectangle clears and puts only that.
+    pub fn discs_within(
+        &mut self,
+        within: PixelRect,
+        radius: f32,
+        discs: impl IntoIterator<Item = (f32, f32, u32)>,
+    ) {
+        let within = within.intersection(self.whole());
+        self.ink = self.ink.union(within);
+        let clip = Clip::from(within);
         let mut stamps = match self.stamps.take() {
             Some(s) if s.radius() == radius => s,
             _ => DiscStamps::new(radius),
@@ -97,32 +156,31 @@ impl Raster {
             stamps.set_row_bytes(self.width * 4);
         }
         for (cx, cy, color) in discs {
-            self.stamp(&stamps, cx, cy, color);
+            self.stamp(&stamps, clip, cx, cy, color);
         }
         self.stamps = Some(stamps);
     }
 
-    /// Draws the disc of `stamps` centred at (`cx`, `cy`) device pixels in `color` (`0xRRGGBB`).
-    /// The stamps' quads must have their offsets for this buffer's rows
-    /// ([`DiscStamps::set_row_bytes`]), as [`Raster::discs`] sees to; with others the disc is
-    /// drawn pixel by pixel. Inlined into its one caller, [`Raster::discs`]'s loop (a frame's
-    /// particles): the build's wasm-opt no longer inlines functions with one caller
-    /// (tools/build-wasm.sh).
+    /// Draws the disc of `stamps` centred at (`cx`, `cy`) device pixels in `color` (`0xRRGGBB`),
+    /// cut to `clip` (which must lie within the buffer). The stamps' quads must have their
+    /// offsets for this buffer's rows ([`DiscStamps::set_row_bytes`]), as
+    /// [`Raster::discs_within`] sees to; with others the disc is drawn pixel by pixel.
+    /// Inlined into its one caller, [`Raster::discs_within`]'s loop (a frame's particles): the
+    /// build's wasm-opt no longer inlines functions with one caller (tools/build-wasm.sh).
     #[inline(always)]
-    pub fn stamp(&mut self, stamps: &DiscStamps, cx: f32, cy: f32, color: u32) {
+    fn stamp(&mut self, stamps: &DiscStamps, clip: Clip, cx: f32, cy: f32, color: u32) {
         let Some(p) = stamps.place(cx, cy) else {
             return;
         };
         let rgba: [u16; 4] =
             [(color >> 16) & 255, (color >> 8) & 255, color & 255, 255].map(|c| c as u16);
         let (rows, runs) = (stamps.rows(), stamps.runs());
-        let (w, h) = (self.width as i64, self.height as i64);
         let (left, top) = (i64::from(p.left), i64::from(p.top));
         // Wholly inside, in 32-bit arithmetic (a buffer is far under 2^31 pixels a side).
-        let fits = p.left >= 0
-            && p.top >= 0
-            && (p.left as u32 + (runs * RUN_PX) as u32) <= self.width as u32
-            && (p.top as u32 + rows as u32) <= self.height as u32;
+        let fits = p.left >= clip.left
+            && p.top >= clip.top
+            && (p.left as u32 + (runs * RUN_PX) as u32) <= clip.right
+            && (p.top as u32 + rows as u32) <= clip.bottom;
         if fits && stamps.row_bytes() == self.width * 4 {
             // Wholly inside: the stamp's quads, no clipping.
             let color_quad: [u16; QUAD_BYTES] = std::array::from_fn(|i| rgba[i % 4]);
@@ -139,15 +197,17 @@ impl Raster {
             return;
         }
         // Across an edge: pixel by pixel, only those inside.
+        let (x0, y0) = (i64::from(clip.left), i64::from(clip.top));
+        let (x1, y1) = (i64::from(clip.right), i64::from(clip.bottom));
         for row in 0..rows {
             let y = top + row as i64;
-            if y < 0 || y >= h {
+            if y < y0 || y >= y1 {
                 continue;
             }
             let cover = stamps.row(p.stamp, row);
             for col in 0..runs * RUN_PX {
                 let x = left + col as i64;
-                if x < 0 || x >= w {
+                if x < x0 || x >= x1 {
                     continue;
                 }
                 let w = weight(cover[col * 4]);

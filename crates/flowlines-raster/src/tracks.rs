@@ -22,6 +22,8 @@ pub struct Tracks {
     points: Vec<TrackPoint>,
     /// Where each stream's points start in `points`; one more entry than streams.
     start: Vec<u32>,
+    /// The least and the greatest x and y of all points (see [`Tracks::bounds`]).
+    bounds: Option<((f32, f32), (f32, f32))>,
 }
 
 impl Tracks {
@@ -31,17 +33,39 @@ impl Tracks {
         let mut points = Vec::with_capacity(total);
         let mut start = Vec::with_capacity(routes.len() + 1);
         start.push(0);
+        let (mut least, mut most) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
         for route in routes {
             // The lengths the polyline has already measured, not measured again.
             let along = route.along();
             for (i, &(x, y)) in route.points().iter().enumerate() {
                 let seg = along.get(i + 1).map_or(0.0, |&next| next - along[i]);
                 let inverse = if seg > 0.0 { 1.0 / seg } else { 0.0 };
-                points.push([x as f32, y as f32, along[i] as f32, inverse as f32]);
+                let (x, y) = (x as f32, y as f32);
+                for (k, v) in [x, y].into_iter().enumerate() {
+                    if v < least[k] {
+                        least[k] = v;
+                    }
+                    if v > most[k] {
+                        most[k] = v;
+                    }
+                }
+                points.push([x, y, along[i] as f32, inverse as f32]);
             }
             start.push(points.len() as u32);
         }
-        Tracks { points, start }
+        let bounds = (!points.is_empty()).then_some(((least[0], least[1]), (most[0], most[1])));
+        Tracks {
+            points,
+            start,
+            bounds,
+        }
+    }
+
+    /// The box that holds every track, as its least and greatest (x, y) in CSS pixels (`None`
+    /// without a point): every place [`Track::point_at`] finds is in it, give or take a float's
+    /// rounding, and so is every particle of a frame.
+    pub fn bounds(&self) -> Option<((f32, f32), (f32, f32))> {
+        self.bounds
     }
 
     /// How many streams have a track.
@@ -157,6 +181,8 @@ mod tests {
             Some((0.0, 0.0))
         );
         assert!(tracks.track(3).is_none());
+        assert_eq!(tracks.bounds(), Some(((0.0, 0.0), (90.0, 40.0))));
         assert!(Tracks::default().is_empty());
+        assert_eq!(Tracks::default().bounds(), None);
     }
 }

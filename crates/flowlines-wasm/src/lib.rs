@@ -66,6 +66,7 @@ use flowlines_core::compact::read_validated;
 use flowlines_core::date::{format_day, parse_day};
 use flowlines_core::details;
 use flowlines_core::model::Confidence;
+use flowlines_core::pixel_rect::PixelRect;
 use flowlines_core::raster::Raster;
 use flowlines_core::scene::Scene;
 use flowlines_core::source::check_source;
@@ -104,7 +105,19 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Puts `raster` onto `ctx` at its top left with one `putImageData`. The `ImageData` is a view
 /// of the wasm memory (wasm-bindgen passes the slice as a subarray): no pixel is copied here.
 fn put(ctx: &CanvasRenderingContext2d, raster: &Raster) -> Result<(), JsError> {
-    if raster.width() == 0 || raster.height() == 0 {
+    put_within(ctx, raster, raster.whole())
+}
+
+/// Puts the pixels of `raster` within `rect` onto `ctx` where they lie (its top left at the
+/// canvas's), leaving the canvas's other pixels as they are: `putImageData`'s cost grows with
+/// the pixels it puts. Nothing for an empty rectangle.
+fn put_within(
+    ctx: &CanvasRenderingContext2d,
+    raster: &Raster,
+    rect: PixelRect,
+) -> Result<(), JsError> {
+    let rect = rect.intersection(raster.whole());
+    if rect.is_empty() {
         return Ok(());
     }
     let image = ImageData::new_with_u8_clamped_array_and_sh(
@@ -113,8 +126,16 @@ fn put(ctx: &CanvasRenderingContext2d, raster: &Raster) -> Result<(), JsError> {
         raster.height() as u32,
     )
     .map_err(|e| JsError::new(&format!("cannot make the image: {e:?}")))?;
-    ctx.put_image_data(&image, 0.0, 0.0)
-        .map_err(|e| JsError::new(&format!("cannot draw the image: {e:?}")))
+    ctx.put_image_data_with_dirty_x_and_dirty_y_and_dirty_width_and_dirty_height(
+        &image,
+        0.0,
+        0.0,
+        rect.left as f64,
+        rect.top as f64,
+        rect.width() as f64,
+        rect.height() as f64,
+    )
+    .map_err(|e| JsError::new(&format!("cannot draw the image: {e:?}")))
 }
 
 /// A loaded story, fitted to a viewport, ready to draw frame after frame.
@@ -131,6 +152,13 @@ pub struct FlowMap {
     /// Whether `raster` holds the routes last drawn rather than the last frame's particles:
     /// [`FlowMap::paint`] then draws the particles again before putting them.
     pub(crate) raster_holds_routes: bool,
+    /// The canvas [`FlowMap::paint`] last put the particles on: `None` before the first paint
+    /// and after a resize.
+    pub(crate) painted: Option<CanvasRenderingContext2d>,
+    /// The part of that canvas that may hold particles (the raster's ink when it was last put;
+    /// the canvas is transparent elsewhere): the next paint onto it puts that part and the new
+    /// frame's ink, not the whole layer.
+    pub(crate) shown: PixelRect,
     /// The routes of the static layer when the scene drawn is not the particle layer's size
     /// (the focused inset); empty otherwise.
     pub(crate) route_layer: Raster,
@@ -206,6 +234,8 @@ impl FlowMap {
             inset_focused: false,
             raster: Raster::new(0, 0),
             raster_holds_routes: false,
+            painted: None,
+            shown: PixelRect::default(),
             route_layer: Raster::new(0, 0),
             route_mask: StrokeMask::new(0, 0),
             dpr: 1.0,
@@ -294,6 +324,7 @@ impl FlowMap {
             (height * dpr).round() as usize,
         );
         self.raster_holds_routes = false;
+        self.painted = None;
         self.route_layer = Raster::new(0, 0);
         self.route_mask = StrokeMask::new(0, 0);
     }
@@ -453,12 +484,24 @@ impl FlowMap {
     }
 
     /// Puts the last frame's particle layer onto `ctx` at its top left, replacing its pixels
-    /// (drawn again first when a static layer's routes were drawn in its place since).
+    /// (drawn again first when a static layer's routes were drawn in its place since). Onto
+    /// the canvas it last painted, only the part that the last frame's particles or this
+    /// one's may cover (the raster's ink, round the routes) is put; the rest of that canvas is
+    /// transparent already, so long as nothing else draws on it.
     pub fn paint(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
         if self.raster_holds_routes {
             self.draw_particles();
         }
-        put(ctx, &self.raster)
+        let ink = self.raster.ink();
+        let rect = if self.painted.as_ref() == Some(ctx) {
+            self.shown.union(ink)
+        } else {
+            self.painted = Some(ctx.clone());
+            self.raster.whole()
+        };
+        put_within(ctx, &self.raster, rect)?;
+        self.shown = ink;
+        Ok(())
     }
 
     /// Draws the visible streams' routes and arrowheads as a dense map's static layer shows

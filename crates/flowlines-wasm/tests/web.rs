@@ -85,6 +85,50 @@ fn the_particle_layer_shows_the_particles_even_when_the_routes_were_drawn_since_
 }
 
 #[wasm_bindgen_test]
+fn a_canvas_painted_frame_after_frame_holds_only_the_last_frame_when_the_routes_move() {
+    // Each paint onto the canvas it last painted puts only the part round the routes and the
+    // last frame's: zoomed into a corner (particles all over the canvas), then back to the
+    // whole map (routes clear of the canvas's edges) and panned, that canvas must show what
+    // one paint of the whole layer onto a fresh canvas shows, no earlier particle left over.
+    let mut map = FlowMap::synthetic(300, 2_000, 42);
+    let (_a, ongoing) = canvas(400, 240);
+    map.resize(400.0, 240.0, 1.0);
+    map.set_day(FlowMap::day_of("2024-01-01").unwrap());
+    let read = |ctx: &web_sys::CanvasRenderingContext2d| {
+        ctx.get_image_data(0.0, 0.0, 400.0, 240.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    let steps: [fn(&mut FlowMap); 4] = [
+        |_| {},
+        |m| m.zoom_at(40.0, 40.0, 4.0),
+        |m| m.reset_view(),
+        |m| {
+            m.zoom_at(200.0, 120.0, 2.0);
+            m.pan_by(-150.0, 90.0);
+        },
+    ];
+    for (i, step) in steps.into_iter().enumerate() {
+        step(&mut map);
+        map.frame(1.25 + i as f64);
+        map.paint(&ongoing).unwrap();
+        let (_b, fresh) = canvas(400, 240);
+        map.paint(&fresh).unwrap();
+        let whole = read(&fresh);
+        assert!(
+            whole.iter().skip(3).step_by(4).any(|&a| a > 0),
+            "step {i}: particles drawn"
+        );
+        assert!(
+            read(&ongoing) == whole,
+            "step {i}: the canvas holds the last frame alone"
+        );
+        map.paint(&ongoing).unwrap(); // the canvas last painted is this one again
+    }
+}
+
+#[wasm_bindgen_test]
 fn places_are_projected_inside_the_viewport() {
     let mut map = FlowMap::new("five-places.json", FIVE_PLACES).unwrap();
     map.resize(600.0, 300.0, 2.0);

@@ -39,8 +39,8 @@ impl Scene {
     pub fn paint_particles(&self, raster: &mut Raster, dpr: f32, radius_css: f32) {
         paint_discs(
             raster,
-            &self.laid.particle_xy,
-            &self.laid.particle_stream,
+            (&self.laid.particle_xy, &self.laid.particle_stream),
+            self.laid.tracks.bounds(),
             &self.stream_color,
             dpr,
             radius_css,
