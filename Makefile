@@ -24,6 +24,7 @@ serve: build
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
 test-rust: setup
 	cargo test --workspace

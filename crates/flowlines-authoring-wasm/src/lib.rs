@@ -126,7 +126,7 @@ pub fn is_read(name: &str) -> bool {
 }
 
 /// The authoring page's words in the language of `code` (`en`, `ko`, `uk`, `ru`; English for
-/// any other), as an object of key to text ([`words`]).
+/// any other), as an object of key to text (`words`).
 #[wasm_bindgen]
 pub fn ui_text(code: &str) -> Result<JsValue, JsError> {
     let table: BTreeMap<&str, &str> = authoring_catalog(Lang::from_code(code))

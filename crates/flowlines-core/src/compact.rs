@@ -11,11 +11,12 @@
 //! one asked for. Everything else stays as it is, so the compact form reads back to the same
 //! story in that language.
 //!
-//! The compact form can also be written in binary ([`binary_story`], read by [`read_binary`]):
-//! the model's fields in order, by postcard, after [`MAGIC`]. It needs no JSON parser and no
-//! field names to read, and so no `serde_json` and much less of serde's derived code in the
-//! module that reads it (a map module reading only this form was 32 KB gzipped lighter, 249.9
-//! against 218.0 KB, measured on 3 December). Every number reads back to the same bits.
+//! The compact form can also be written in binary ([`binary_story`](crate::compact::binary_story),
+//! read by [`read_binary`](crate::compact::read_binary)): the model's fields in order, by postcard,
+//! after [`MAGIC`](crate::compact::MAGIC). It needs no JSON parser and no field names to read, and
+//! so no `serde_json` and much less of serde's derived code in the module that reads it (a map
+//! module reading only this form was 32 KB gzipped lighter, 249.9 against 218.0 KB, measured on 3
+//! December). Every number reads back to the same bits.
 
 use crate::i18n::Lang;
 use crate::model::Story;

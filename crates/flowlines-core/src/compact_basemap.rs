@@ -1,13 +1,12 @@
 //! The basemap's compact binary form (`basemap.bin`), which the page loads instead of the JSON:
-//! every coordinate quantised to the 0.02° grid the JSON is already rounded to ([`STEPS_PER_DEGREE`]); the countries'
-//! rings, the borders and the coasts cut into arcs where lines meet, each arc kept once
-//! (`basemap_arcs`: a border is otherwise in both countries' rings and in the borders), each
-//! arc stored as its first point and then the step to each next point, as zigzag
-//! variable-length integers (`postcard`). Most steps fit in one byte; the file reads back to
-//! exactly the same
-//! [`Basemap`] (the grid is exact in binary floating point after division), and gzips to a
-//! quarter of the JSON's gzipped size (11.7 KB against 46 KB for the default basemap; 16.1 KB
-//! before arcs).
+//! every coordinate quantised to the 0.02° grid the JSON is already rounded to
+//! ([`STEPS_PER_DEGREE`](crate::compact_basemap::STEPS_PER_DEGREE)); the countries' rings, the
+//! borders and the coasts cut into arcs where lines meet, each arc kept once (`basemap_arcs`: a
+//! border is otherwise in both countries' rings and in the borders), each arc stored as its first
+//! point and then the step to each next point, as zigzag variable-length integers (`postcard`).
+//! Most steps fit in one byte; the file reads back to exactly the same [`Basemap`] (the grid is
+//! exact in binary floating point after division), and gzips to a quarter of the JSON's gzipped
+//! size (11.7 KB against 46 KB for the default basemap; 16.1 KB before arcs).
 //!
 //! [`Basemap`]: crate::basemap::Basemap
 

@@ -2,13 +2,14 @@
 //! charts (flowlines-chart), the live page (`FlowMap.style_table`, read once by
 //! www/js/style-table.js) and the legends of both.
 //!
-//! - **Line styles** ([`look`]): confirmed solid, reported dashed, claimed dotted with round
-//!   caps, proposed and denied faint. Dash and gap lengths grow with the line's width where a
-//!   thin line's pattern would be too fine to read on a wide one ([`Length`]).
+//! - **Line styles** ([`look`](crate::line_style::look)): confirmed solid, reported dashed, claimed
+//!   dotted with round caps, proposed and denied faint. Dash and gap lengths grow with the line's
+//!   width where a thin line's pattern would be too fine to read on a wide one
+//!   ([`Length`](crate::line_style::Length)).
 //! - **Marks**: the bits of [`crate::encoding::marks`], named for the page in [`table`].
 //! - **Colours**: the light theme's ink, land, sea, coasts and borders ([`crate::style`]).
-//! - **Radii**: a place's dot ([`place_radius`], smaller on a phone's map), which label
-//!   placement keeps clear of, and the badges' circles.
+//! - **Radii**: a place's dot ([`place_radius`](crate::line_style::place_radius), smaller on
+//!   a phone's map), which label placement keeps clear of, and the badges' circles.
 //!
 //! Every length is in CSS pixels (image pixels for a static image).
 

@@ -4,7 +4,8 @@
 //! copy of the standard library's stable sort, about 3.7 KB of WebAssembly each: ten of them
 //! were 37 KB of the map module's 467 KB (twiggy, 4 December 2026). Here every sort is of
 //! `(key, position)` pairs, one type, so the module holds one copy: the key is a number whose
-//! order is the one wanted ([`f64_key`], [`i32_key`], [`pair_key`]) and the position breaks
+//! order is the one wanted ([`f64_key`](crate::order::f64_key), [`i32_key`](crate::order::i32_key),
+//! [`pair_key`](crate::order::pair_key)) and the position breaks
 //! ties, so that items with equal keys keep their order, as `sort_by_key` keeps it.
 
 /// The key of `x` in [`f64::total_cmp`]'s order (−NaN, −∞, …, −0, +0, …, +∞, NaN): a

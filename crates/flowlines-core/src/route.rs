@@ -27,7 +27,7 @@ pub fn path_length_m(from: (f64, f64), waypoints: &[[f64; 2]], to: (f64, f64)) -
 /// The path from `from` through `waypoints` to `to` (all `(longitude, latitude)` in degrees),
 /// following great circles between consecutive points, with no piece longer than
 /// `max_segment_m` metres: the points geo's `Haversine.densify` gives, within 1e-9 degrees (a
-/// test checks it), made by [`GreatCircle`] with each leg's constants worked out once.
+/// test checks it), made by `GreatCircle` with each leg's constants worked out once.
 pub fn geodesic_path(
     from: (f64, f64),
     waypoints: &[[f64; 2]],

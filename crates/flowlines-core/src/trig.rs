@@ -1,13 +1,13 @@
 //! Sine and cosine for the map's angles, without the reduction of huge arguments.
 //!
 //! In WebAssembly `f64::sin` and `f64::cos` are the `libm` port of musl that Rust's
-//! `compiler_builtins` carries. Their argument reduction holds a path for |x| of 2^20·π/2 and
-//! more (Payne–Hanek, `rem_pio2_large`, with its table of 2/π): 6 KB of the map module (2.5
-//! KB gzipped) for arguments the map never has (its angles are latitudes, longitudes and arcs
-//! of a few turns at most). Here are the same functions, operation for operation, without it:
-//! below 2^20·π/2 the results are musl's bit for bit (tested against the `libm` crate), so the
-//! page draws exactly what it drew before. Natively, where the platform's own functions cost
-//! nothing in size, [`sin`] and [`cos`] are `f64::sin` and `f64::cos`.
+//! `compiler_builtins` carries. Their argument reduction holds a path for |x| of 2^20·π/2 and more
+//! (Payne–Hanek, `rem_pio2_large`, with its table of 2/π): 6 KB of the map module (2.5 KB gzipped)
+//! for arguments the map never has (its angles are latitudes, longitudes and arcs of a few turns at
+//! most). Here are the same functions, operation for operation, without it: below 2^20·π/2 the
+//! results are musl's bit for bit (tested against the `libm` crate), so the page draws exactly what
+//! it drew before. Natively, where the platform's own functions cost nothing in size,
+//! [`sin`](crate::trig::sin) and [`cos`](crate::trig::cos) are `f64::sin` and `f64::cos`.
 
 /// sin `x` (radians). See the module's doc.
 #[inline]

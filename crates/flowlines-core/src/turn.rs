@@ -1,10 +1,10 @@
 //! Angles brought within one turn, without `fmod`.
 //!
-//! `f64::rem_euclid` divides with `fmod`, which on wasm32 is compiler-builtins' libm routine
-//! with a 128-bit modular reduction behind it (`fmod`, `linear_mul_reduction`, `u128_div_rem`):
-//! without them the page's module is 2,470 bytes smaller, 1,050 gzipped (6 December 2026), for
-//! the few longitudes the projections wrap. [`rem_turn`] gives the same number for every angle
-//! the map meets.
+//! `f64::rem_euclid` divides with `fmod`, which on wasm32 is compiler-builtins' libm routine with a
+//! 128-bit modular reduction behind it (`fmod`, `linear_mul_reduction`, `u128_div_rem`): without
+//! them the page's module is 2,470 bytes smaller, 1,050 gzipped (6 December 2026), for the few
+//! longitudes the projections wrap. [`rem_turn`](crate::turn::rem_turn) gives the same number for
+//! every angle the map meets.
 
 /// `x` modulo `period` within `[0, period]`, as `x.rem_euclid(period)` gives it: bit for bit the
 /// same for `|x|` under three periods (every longitude in degrees, and every difference of two,

@@ -1,6 +1,6 @@
-//! Dotted lines with round dots into a [`StrokeMask`]: how the static map outlines a route
-//! whose path is assumed (a grey line of dots around the flow), drawn in the core for every
-//! such route at once instead of a canvas dashing each route's path.
+//! Dotted lines with round dots into a [`StrokeMask`](crate::stroke_mask::StrokeMask): how the
+//! static map outlines a route whose path is assumed (a grey line of dots around the flow), drawn
+//! in the core for every such route at once instead of a canvas dashing each route's path.
 //!
 //! A dotted line follows the canvas's dash rule: dashes of `on` pixels every `on + off`
 //! pixels from the path's start, the last one cut where the path ends, each with round caps
@@ -106,7 +106,7 @@ impl DotStamps {
 
 impl StrokeMask {
     /// Covers a round dot of `radius` pixels centred at (`cx`, `cy`) pixels, where that is more
-    /// than a pixel has: its coverage fades over the pixel at its edge (see [`DotStamps`]; the
+    /// than a pixel has: its coverage fades over the pixel at its edge (see `DotStamps`; the
     /// centre is rounded to 1/4 px and the radius to 1/4 px).
     pub fn dot(&mut self, cx: f32, cy: f32, radius: f32) {
         const FAR: f32 = (1 << 20) as f32;

@@ -1,18 +1,20 @@
-//! One flow's line into a [`StrokeMask`] as a canvas strokes it, and laid over the pixels on its
-//! own: how the static layer of a map of a few hundred to 1,500 flows draws each flow in its
-//! width, dashes and opacity, where a software canvas took most of the layer's time dashing
-//! each route's path.
+//! One flow's line into a [`StrokeMask`](crate::stroke_mask::StrokeMask) as a canvas strokes it,
+//! and laid over the pixels on its own: how the static layer of a map of a few hundred to 1,500
+//! flows draws each flow in its width, dashes and opacity, where a software canvas took most of the
+//! layer's time dashing each route's path.
 //!
-//! A path is stroked piece by piece ([`StrokeMask::stroke_segment`], butt ends fading over a
-//! pixel); where two pieces meet inside one stroke or one dash, each is drawn on past the joint
-//! far enough to leave no seam and to fill the outer side of a bend, as a round join would
-//! (half a pixel, plus half the width times the sine of the turn). Dashes follow the canvas's
+//! A path is stroked piece by piece
+//! ([`StrokeMask::stroke_segment`](crate::stroke_mask::StrokeMask::stroke_segment), butt ends
+//! fading over a pixel); where two pieces meet inside one stroke or one dash, each is drawn on past
+//! the joint far enough to leave no seam and to fill the outer side of a bend, as a round join
+//! would (half a pixel, plus half the width times the sine of the turn). Dashes follow the canvas's
 //! rule: `on` pixels every `on + off` from the path's start, cut square at both ends.
 //!
-//! Each flow is laid over what the flows before it left ([`StrokeMask::lay_touched`]), as one
-//! canvas stroke blends once over the strokes before it: while the mask keeps which cells each
-//! row was drawn into, laying it visits those cells alone and clears them for the next flow, in
-//! a time that grows with the pixels drawn, not with the map's size.
+//! Each flow is laid over what the flows before it left
+//! ([`StrokeMask::lay_touched`](crate::stroke_mask::StrokeMask::lay_touched)), as one canvas
+//! stroke blends once over the strokes before it: while the mask keeps which cells each row was
+//! drawn into, laying it visits those cells alone and clears them for the next flow, in a time
+//! that grows with the pixels drawn, not with the map's size.
 
 use crate::blend::{lay_span, Ink};
 use crate::raster::Raster;

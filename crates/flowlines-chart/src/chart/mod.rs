@@ -1,7 +1,7 @@
-//! Charts of a category over time: each stream's running total, one panel per unit (munitions
-//! come in containers, rounds, missiles and brigade sets: never one axis across units), drawn
-//! through any plotters [`DrawingBackend`] (a canvas in the page, SVG natively, a recording in
-//! tests).
+//! Charts of a category over time: each stream's running total, one panel per unit (munitions come
+//! in containers, rounds, missiles and brigade sets: never one axis across units), drawn through
+//! any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend) (a canvas in the page, SVG
+//! natively, a recording in tests).
 //!
 //! Each panel spans the story's start to its end and shows:
 //! - each stream's central running total as a line, styled by its strongest confidence as on
@@ -15,8 +15,8 @@
 //! - a cursor at the current day.
 //!
 //! A category with no figure says so in text instead of drawing an empty chart. What was drawn
-//! where comes back as a [`ChartLayout`], so the page asks Rust, not JavaScript, which day or
-//! which observation is under the pointer.
+//! where comes back as a [`ChartLayout`](crate::chart::ChartLayout), so the page asks Rust,
+//! not JavaScript, which day or which observation is under the pointer.
 
 use flowlines_core::details::format_number;
 use flowlines_core::model::Story;

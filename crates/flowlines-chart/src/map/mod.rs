@@ -11,13 +11,14 @@
 //! the sources cited by what is drawn (with their outlet where the source names one), the
 //! credit and the basemap's attribution.
 //!
-//! The [`Scene`] comes laid out by the caller (its basemap set, its day and filters chosen,
-//! resized to [`map_area`]'s size), so the page can export exactly the view it shows and the
-//! command line builds its own. A scene of another size is scaled to fit the map area.
+//! The [`Scene`](flowlines_core::scene::Scene) comes laid out by the caller (its basemap set, its
+//! day and filters chosen, resized to [`map_area`](crate::map::map_area)'s size), so the page can
+//! export exactly the view it shows and the command line builds its own. A scene of another size is
+//! scaled to fit the map area.
 //!
 //! All lengths are image pixels. Text sizes are given as the pixel size written into an SVG's
-//! `font-size`; plotters' SVG backend divides a font's size by 1.24, which [`font_size`]
-//! undoes.
+//! `font-size`; plotters' SVG backend divides a font's size by 1.24, which
+//! [`font_size`](crate::paint::font_size) undoes.
 
 use flowlines_core::encoding::{marks, LineStyle};
 use flowlines_core::i18n::{self, t, tf, Lang};

@@ -94,7 +94,7 @@ pub fn t(lang: Lang, key: &str) -> &str {
 
 /// `template` with each `{}` replaced by the next of `values`. A Korean particle written as
 /// both its forms right after a value (`{}을(를)`, `{}이(가)`, `{}은(는)`, `{}과(와)`,
-/// `{}으로(로)`) is resolved by the value's last sound (see [`korean_particle`]), so a reader
+/// `{}으로(로)`) is resolved by the value's last sound (see `korean_particle`), so a reader
 /// never sees "쿠르스크을(를)".
 pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

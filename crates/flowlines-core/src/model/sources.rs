@@ -90,7 +90,7 @@ pub struct Quote {
 pub struct Observation {
     /// Identifier.
     pub id: String,
-    /// Stream id the figure is about (shared while a reader reads: [`super::shared`]).
+    /// Stream id the figure is about (shared while a reader reads: `model::shared`).
     #[serde(deserialize_with = "super::shared::stream")]
     pub stream: Arc<str>,
     /// The figure, in the stream's unit.

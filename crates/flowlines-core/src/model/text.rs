@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A text either in one language (English) or in several, keyed by language code: in JSON a
-/// string or an object of languages (see [`super::two_forms`]).
+/// string or an object of languages (see `model::two_forms`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Text {
     /// English only.

@@ -40,7 +40,7 @@ pub struct CountedNames {
 }
 
 /// How one language writes a unit with a number: in JSON a string or an object of plural
-/// forms (see [`super::two_forms`]).
+/// forms (see `model::two_forms`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CountedForm {
     /// The same form after every number.

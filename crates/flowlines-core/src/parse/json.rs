@@ -203,7 +203,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
 }
 
 /// Reads a story from JSON text without validating references; see [`super::load_json`].
-/// What its readings repeat is held once ([`crate::model::shared`]).
+/// What its readings repeat is held once (`model::shared`).
 pub fn read_json(file: &str, text: &str) -> Read {
     crate::model::shared::sharing(|| read_json_shared(file, text))
 }
