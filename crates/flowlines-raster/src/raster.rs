@@ -2,9 +2,9 @@
 //! one `putImageData`: on machines without a GPU this is faster than thousands of canvas calls.
 //!
 //! A disc is drawn from a precomputed coverage stamp ([`DiscStamps`]) and blended in integers,
-//! 4 pixels (a quad) at a time in a shape the compiler turns into SIMD (`simd128` in the page's
-//! build): no square root, no float and no division per pixel, the colour weighted out of 256
-//! (see [`weight`]) so that a blend is two multiplies, an add and a shift.
+//! 4 pixels (a quad) at a time in WebAssembly SIMD (`simd128` in the page's build): no square
+//! root, no float and no division per pixel, the colour weighted out of 256 (see [`weight`]) so
+//! that a channel's blend is one multiply, two adds, a subtraction and a shift.
 //!
 //! [`DiscStamps`]: crate::disc_stamp::DiscStamps
 //! [`weight`]: crate::disc_stamp::weight
@@ -54,10 +54,39 @@ fn blend(color: u16, dst: u8, weight: u16) -> u8 {
 }
 
 /// Blends `color` (each channel widened to 16 bits) over one quad of pixels by the quad's
-/// weights: alpha with 255 as its colour, so that it gains `weight × (255 − dst) / 256`; where
-/// the weight is 0 the pixel is left as it was. Written over fixed-size arrays so that it
-/// compiles to SIMD; the `+ 128` of [`blend`] keeps it so (without it LLVM left the loop
-/// scalar and frames took 2.7 times as long).
+/// weights: alpha with 255 as its colour, so that it gains
+/// `weight × (255 − dst) / 256`; where the weight is 0 the pixel is left as it was. In
+/// WebAssembly SIMD, each channel's [`blend`] is worked out with one multiply instead of two:
+/// `dst + ((color − dst) × weight + 128) >> 8`, which is the same number, in 16-bit lanes that
+/// wrap. The true step lies in −255..=256 and the true result in 0..=255, so bits 8 to 15 of
+/// the wrapped sum, added to `dst` modulo 256, give the result exactly (a test in
+/// crates/flowlines-wasm/tests/web.rs compares each level with [`blend`]'s).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn blend_quad(dst: &mut [u8; QUAD_BYTES], weight: &[u16; QUAD_BYTES], color: &[u16; QUAD_BYTES]) {
+    use core::arch::wasm32::{
+        i16x8_add, i16x8_mul, i16x8_sub, i8x16_add, i8x16_shuffle, u16x8_extend_high_u8x16,
+        u16x8_extend_low_u8x16, u16x8_splat, v128,
+    };
+    let d: v128 = bytemuck::cast(*dst);
+    let [w_lo, w_hi]: [v128; 2] = bytemuck::cast(*weight);
+    let [c_lo, c_hi]: [v128; 2] = bytemuck::cast(*color);
+    let half = u16x8_splat(128);
+    let lo = i16x8_add(
+        i16x8_mul(i16x8_sub(c_lo, u16x8_extend_low_u8x16(d)), w_lo),
+        half,
+    );
+    let hi = i16x8_add(
+        i16x8_mul(i16x8_sub(c_hi, u16x8_extend_high_u8x16(d)), w_hi),
+        half,
+    );
+    let steps = i8x16_shuffle::<1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31>(lo, hi);
+    *dst = bytemuck::cast(i8x16_add(d, steps));
+}
+
+/// Blends `color` over one quad of pixels by the quad's weights, channel by channel with
+/// [`blend`] (targets without WebAssembly SIMD; see the SIMD version above).
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline(always)]
 fn blend_quad(dst: &mut [u8; QUAD_BYTES], weight: &[u16; QUAD_BYTES], color: &[u16; QUAD_BYTES]) {
     for i in 0..QUAD_BYTES {

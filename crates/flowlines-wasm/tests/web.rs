@@ -462,3 +462,58 @@ fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn discs_laid_over_pixels_in_the_browser_give_the_blend_s_levels_exactly() {
+    use flowlines_core::disc_stamp::{weight, DiscStamps, RUN_PX, SUBPIXEL};
+    use flowlines_core::raster::Raster;
+    // Every sub-pixel position of a disc of 2.5 px, each over pixels of many levels, in colours
+    // with channels at both ends and between: the SIMD blend's one multiply in wrapping 16-bit
+    // lanes must give each level the two-multiply formula gives.
+    let (width, height) = (16usize, 14usize);
+    let under = |i: usize| -> [u8; 4] {
+        [
+            (i * 37) as u8,
+            (i * 101 + 7) as u8,
+            (255 - i * 13 % 256) as u8,
+            (i * 59 + 128) as u8,
+        ]
+    };
+    let stamps = DiscStamps::new(2.5);
+    for color in [0x000000u32, 0xFFFFFF, 0xD55E00, 0x0072B2, 0x01FE80] {
+        let rgb = [(color >> 16) & 255, (color >> 8) & 255, color & 255, 255];
+        for n in 0..SUBPIXEL * SUBPIXEL {
+            let (cx, cy) = (
+                7.0 + (n % SUBPIXEL) as f32 / SUBPIXEL as f32,
+                6.0 + (n / SUBPIXEL) as f32 / SUBPIXEL as f32,
+            );
+            let mut raster = Raster::new(width, height);
+            for (i, px) in raster.rgba_mut().chunks_exact_mut(4).enumerate() {
+                px.copy_from_slice(&under(i + n));
+            }
+            raster.disc(cx, cy, 2.5, color);
+            let placed = stamps.place(cx, cy).unwrap();
+            for i in 0..width * height {
+                let (x, y) = ((i % width) as i32, (i / width) as i32);
+                let (col, row) = (x - placed.left, y - placed.top);
+                let inside = (0..stamps.rows() as i32).contains(&row)
+                    && (0..(stamps.runs() * RUN_PX) as i32).contains(&col);
+                let cover = if inside {
+                    stamps.row(placed.stamp, row as usize)[col as usize * 4]
+                } else {
+                    0
+                };
+                let w = u32::from(weight(cover));
+                let had = under(i + n);
+                let want: [u8; 4] = std::array::from_fn(|ch| {
+                    ((rgb[ch] * w + u32::from(had[ch]) * (256 - w) + 128) >> 8) as u8
+                });
+                assert_eq!(
+                    raster.pixel(x as usize, y as usize),
+                    Some(want),
+                    "pixel ({x}, {y}) under {cover}, stamp {n}, {color:06x}"
+                );
+            }
+        }
+    }
+}
