@@ -326,6 +326,9 @@ async function run($, host, settings, signal, inputs) {
       drawParticles();
     }
   }
+  // The day first, then the size: the core works out the flows' styles for the day once,
+  // where a first resize would work them out for the story's last day and the day again.
+  map.set_day(timeline.day);
   layout();
   const resizing = new ResizeObserver(layout);
   resizing.observe(container);

@@ -48,8 +48,10 @@ async function boot() {
     canvas.height = HEIGHT * DPR;
   }
   const ctx = particleCanvas.getContext('2d');
-  map.resize(WIDTH, HEIGHT, DPR);
+  // The day before the size, as the live map sets them (js/app.js): the flows' styles are
+  // worked out once.
   map.set_day(FlowMap.day_of(p.day));
+  map.resize(WIDTH, HEIGHT, DPR);
   // Building the story and laying it out: the core's part of the time to the first frame.
   const setupMs = performance.now() - s0;
 

@@ -51,6 +51,8 @@ impl Scene {
         &self.filters
     }
 
+    /// Each stream's estimate and style on the day under the filters, then what follows them
+    /// and the routes ([`Scene::follow_routes`]).
     pub(super) fn restyle(&mut self) {
         self.series.at_into(self.day, &mut self.estimates);
         let story = &self.story;
@@ -70,6 +72,12 @@ impl Scene {
                 st
             })
             .collect();
+        self.follow_routes();
+    }
+
+    /// What follows both the styles and the routes: each stream's arrowhead and how its
+    /// particles move.
+    fn follow_routes(&mut self) {
         self.arrows();
         self.laid.movers = movers(
             &self.estimates,
@@ -80,7 +88,11 @@ impl Scene {
     }
 
     /// Projects places and routes through the fitted projection and the view, offsets parallel
-    /// streams, trims routes to the dots, and restyles.
+    /// streams, trims routes to the dots, and lays the arrowheads and the particles' pacing on
+    /// them. The styles follow the day and the filters, not the view, and are kept (every
+    /// change of day or filter restyles at once); they are made here only the first time, before
+    /// any day was set: a resize, a zoom or a pan worked them all out again, and a new map's
+    /// first resize and first day twice.
     pub(super) fn layout(&mut self) {
         let proj = self.fitted;
         let view = self.view;
@@ -153,7 +165,11 @@ impl Scene {
                 .route_offsets
                 .push((self.laid.route_xy.len() / 2) as u32);
         }
-        self.restyle();
+        if self.styles.len() == self.story.streams.len() {
+            self.follow_routes();
+        } else {
+            self.restyle();
+        }
     }
 
     /// Each stream's arrowhead: a triangle whose tip is the route's end, as wide as the

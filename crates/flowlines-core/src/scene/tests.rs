@@ -199,6 +199,38 @@ fn labels_avoid_each_other_the_dots_and_the_arrowheads() {
 }
 
 #[test]
+fn a_day_set_before_the_first_resize_draws_what_a_day_set_after_it_draws() {
+    let mut after = scene_at("2024-10-20");
+    let mut before = Scene::new(story());
+    before.set_day(f64::from(parse_day("2024-10-20").unwrap()));
+    before.resize(1000.0, 600.0);
+    assert_eq!(before.styles(), after.styles());
+    assert_eq!(before.arrow_xy(), after.arrow_xy());
+    before.frame(2.0);
+    after.frame(2.0);
+    assert_eq!(before.particle_xy(), after.particle_xy());
+    assert!(!after.particle_xy().is_empty());
+}
+
+#[test]
+fn a_zoom_keeps_the_day_s_styles_and_lays_the_arrowheads_on_the_new_routes() {
+    let mut s = scene_at("2024-10-20");
+    let styles = s.styles().to_vec();
+    s.zoom_at(500.0, 300.0, 2.0);
+    assert_eq!(s.styles(), &styles[..]);
+    // Each arrowhead's tip is its route's end, in the zoomed view.
+    for k in 0..s.styles().len() {
+        let route = s.route_points(k).unwrap();
+        let end = &route[route.len() - 2..];
+        let tip = &s.arrow_xy()[6 * k..6 * k + 2];
+        assert!(
+            (tip[0] - end[0]).abs() < 1e-3 && (tip[1] - end[1]).abs() < 1e-3,
+            "stream {k}"
+        );
+    }
+}
+
+#[test]
 fn the_basemap_follows_zoom_and_pan() {
     let mut s = scene_at("2024-10-20");
     let b =
