@@ -136,32 +136,44 @@ pub struct FrameRequest<'a> {
     pub controls: (f64, f64),
 }
 
-/// The points to fit, in raw projected coordinates (y up), and their bounding box.
+/// The points to fit, in raw projected coordinates (y up): their bounding box, and the points
+/// a frame is tested against.
 struct Shape {
-    points: Vec<(f64, f64)>,
+    /// At most [`MAX_TESTED_POINTS`] of the points, evenly spread: every `n`th from the first.
+    tested: Vec<(f64, f64)>,
     /// `x0, y0, x1, y1`.
     bbox: (f64, f64, f64, f64),
 }
 
 impl Shape {
     /// The shape of the points `lonlat` (degrees) projected by `raw` and the points `plane`,
-    /// already projected by it.
+    /// already projected by it; points that are not numbers are left out. Only the points
+    /// tested are kept: a story of 100,000 flows has about two million route points, which
+    /// were copied here whole (32 MB) to find their box and test a hundredth of them.
     fn new(
         raw: &Raw,
-        lonlat: impl Iterator<Item = (f64, f64)>,
-        plane: impl Iterator<Item = (f64, f64)>,
+        lonlat: impl Iterator<Item = (f64, f64)> + Clone,
+        plane: impl Iterator<Item = (f64, f64)> + Clone,
     ) -> Option<Shape> {
         let finite = |&(a, b): &(f64, f64)| a.is_finite() && b.is_finite();
-        let points: Vec<(f64, f64)> = lonlat
+        let count = lonlat.clone().filter(finite).count() + plane.clone().filter(finite).count();
+        if count == 0 {
+            return None;
+        }
+        let step = count.div_ceil(MAX_TESTED_POINTS).max(1);
+        let mut tested = Vec::with_capacity(count.div_ceil(step));
+        let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        let points = lonlat
             .filter(finite)
             .map(|(lon, lat)| raw.forward(lon, lat))
-            .chain(plane.filter(finite))
-            .collect();
-        let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for &(x, y) in &points {
+            .chain(plane.filter(finite));
+        for (i, (x, y)) in points.enumerate() {
             bbox = (bbox.0.min(x), bbox.1.min(y), bbox.2.max(x), bbox.3.max(y));
+            if i % step == 0 {
+                tested.push((x, y));
+            }
         }
-        (!points.is_empty()).then_some(Shape { points, bbox })
+        Some(Shape { tested, bbox })
     }
 
     /// The projection that fits the shape into `region` less `padding` on every side, pushed
@@ -195,8 +207,7 @@ impl Shape {
                 )
             })
             .collect();
-        let step = self.points.len().div_ceil(MAX_TESTED_POINTS).max(1);
-        self.points.iter().step_by(step).all(|&(x, y)| {
+        self.tested.iter().all(|&(x, y)| {
             let (sx, sy) = p.from_raw(x, y);
             !grown
                 .iter()
@@ -420,5 +431,29 @@ pub fn frame(req: &FrameRequest<'_>) -> Frame {
         projection: without.0,
         inset: None,
         controls: without.1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::ConicEqualArea;
+
+    #[test]
+    fn a_shape_boxes_every_point_and_tests_every_nth_of_a_large_story() {
+        let raw = Raw::from(ConicEqualArea::new(45.0, 55.0, 60.0));
+        let n = 3 * MAX_TESTED_POINTS + 7;
+        let plane = (0..n).map(|i| (i as f64, -(i as f64)));
+        let broken = [(f64::NAN, 1.0), (2.0, f64::INFINITY)];
+        let shape = Shape::new(&raw, std::iter::empty(), plane.chain(broken)).unwrap();
+        assert_eq!(shape.bbox, (0.0, -(n as f64 - 1.0), n as f64 - 1.0, 0.0));
+        let step = n.div_ceil(MAX_TESTED_POINTS);
+        let every: Vec<(f64, f64)> = (0..n)
+            .step_by(step)
+            .map(|i| (i as f64, -(i as f64)))
+            .collect();
+        assert_eq!(shape.tested, every);
+        assert!(shape.tested.len() <= MAX_TESTED_POINTS);
+        assert!(Shape::new(&raw, [(f64::NAN, 0.0)].into_iter(), std::iter::empty()).is_none());
     }
 }
