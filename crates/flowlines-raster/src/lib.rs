@@ -10,6 +10,9 @@
 //! for size, and this is where speed pays. `flowlines-core` re-exports each module under its
 //! own name.
 
+/// A frame's discs in the order of the raster's bands of rows, so that drawing them walks the
+/// pixels a band at a time.
+pub mod bands;
 /// One colour laid over pixels through a coverage mask, four pixels at a time (SIMD).
 mod blend;
 /// How much of a pixel a stroke or a triangle covers, eight cells at a time (SIMD).

@@ -9,6 +9,7 @@
 //! [`DiscStamps`]: crate::disc_stamp::DiscStamps
 //! [`weight`]: crate::disc_stamp::weight
 
+use crate::bands::Bands;
 use crate::disc_stamp::{weight, DiscStamps, QUAD_BYTES, RUN_PX};
 use crate::pixel_rect::PixelRect;
 
@@ -20,6 +21,8 @@ pub struct Raster {
     rgba: Vec<u8>,
     /// The stamps of the last radius drawn.
     stamps: Option<DiscStamps>,
+    /// The last discs drawn, in the order they were drawn (see [`Raster::discs_within`]).
+    bands: Bands,
     /// The rectangle outside which every pixel is transparent: what [`Raster::clear`] clears
     /// and a frame's particle layer puts (see [`Raster::ink`]).
     ink: PixelRect,
@@ -102,6 +105,7 @@ impl Raster {
             height,
             rgba: vec![0; width * height * 4],
             stamps: None,
+            bands: Bands::default(),
             ink: PixelRect::default(),
         }
     }
@@ -159,21 +163,26 @@ impl Raster {
     }
 
     /// Draws a disc of `radius` device pixels for each centre (x, y, device pixels) and colour
-    /// (`0xRRGGBB`) of `discs`, in order, as [`Raster::disc`] does one: the stamps are looked
-    /// up once for them all.
-    pub fn discs(&mut self, radius: f32, discs: impl IntoIterator<Item = (f32, f32, u32)>) {
+    /// (`0xRRGGBB`) of `discs`, as [`Raster::disc`] does one: the stamps are looked up once for
+    /// them all, and the discs are drawn band by band of the raster's rows, top to bottom, in
+    /// the order given within a band ([`crate::bands`]: the pixels being blended stay in the
+    /// cache).
+    pub fn discs<I>(&mut self, radius: f32, discs: I)
+    where
+        I: IntoIterator<Item = (f32, f32, u32)>,
+        I::IntoIter: Clone,
+    {
         self.discs_within(self.whole(), radius, discs);
     }
 
     /// Draws `discs` as [`Raster::discs`] does, cut to the pixels of `within` (what falls
     /// outside is not drawn), which then count as ink: a frame whose particles are known to
     /// lie within a rectangle clears and puts only that.
-    pub fn discs_within(
-        &mut self,
-        within: PixelRect,
-        radius: f32,
-        discs: impl IntoIterator<Item = (f32, f32, u32)>,
-    ) {
+    pub fn discs_within<I>(&mut self, within: PixelRect, radius: f32, discs: I)
+    where
+        I: IntoIterator<Item = (f32, f32, u32)>,
+        I::IntoIter: Clone,
+    {
         let within = within.intersection(self.whole());
         self.ink = self.ink.union(within);
         let clip = Clip::from(within);
@@ -184,9 +193,11 @@ impl Raster {
         if stamps.row_bytes() != self.width * 4 {
             stamps.set_row_bytes(self.width * 4);
         }
-        for (cx, cy, color) in discs {
+        let mut bands = std::mem::take(&mut self.bands);
+        for &(cx, cy, color) in bands.sort(self.height, discs.into_iter()) {
             self.stamp(&stamps, clip, cx, cy, color);
         }
+        self.bands = bands;
         self.stamps = Some(stamps);
     }
 
@@ -266,6 +277,7 @@ impl Raster {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bands::BAND_ROWS;
 
     #[test]
     fn a_disc_colours_its_centre_and_leaves_far_pixels_transparent() {
@@ -402,7 +414,11 @@ mod tests {
                 })
                 .collect();
             new.discs(radius, discs.iter().copied());
-            for &(x, y, color) in &discs {
+            // The previous rasteriser drew in the order given; the same order as the new one
+            // draws (band by band, `crate::bands`), so that only the arithmetic differs.
+            let mut banded = discs.clone();
+            banded.sort_by_key(|d| ((d.1 / BAND_ROWS as f32) as usize).min((h - 1) / BAND_ROWS));
+            for &(x, y, color) in &banded {
                 previous_disc(&mut old, &stamps, x, y, color);
             }
             let diffs: Vec<u8> = new
