@@ -121,8 +121,8 @@ pub fn paint_discs(
     dpr: f32,
     radius_css: f32,
 ) {
-    raster.clear();
     let Some(((x0, y0), (x1, y1))) = bounds else {
+        raster.clear();
         return;
     };
     // A disc's stamp reaches a pixel past its radius each way (its soft edge, and its centre
@@ -130,7 +130,7 @@ pub fn paint_discs(
     let margin = radius_css * dpr + 2.0;
     let size = (raster.width(), raster.height());
     let within = PixelRect::around((x0 * dpr, y0 * dpr), (x1 * dpr, y1 * dpr), margin, size);
-    raster.discs_within(
+    raster.redraw_discs_within(
         within,
         radius_css * dpr,
         xy.chunks_exact(2).zip(streams).map(|(p, &s)| {
