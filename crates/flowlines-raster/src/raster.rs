@@ -431,6 +431,16 @@ mod tests {
         }
     }
 
+    /// A reproducible source of numbers from 0 to 1 (xorshift32 from `seed`).
+    fn xorshift(mut seed: u32) -> impl FnMut() -> f32 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as f32 / u32::MAX as f32
+        }
+    }
+
     #[test]
     fn a_crowded_frame_is_within_four_levels_of_the_previous_rasteriser_which_divided_by_255() {
         // Thousands of overlapping discs of the map's colours at pseudo-random sub-pixel
@@ -441,13 +451,7 @@ mod tests {
         let colors = [
             0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000,
         ];
-        let mut seed = 0x2545_F491_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as f32 / u32::MAX as f32
-        };
+        let mut next = xorshift(0x2545_F491_u32);
         for radius in [2.5, 5.0, 1.25] {
             let (w, h) = (160, 90);
             let (mut new, mut old) = (Raster::new(w, h), Raster::new(w, h));
@@ -490,13 +494,7 @@ mod tests {
     fn a_redrawn_frame_has_the_pixels_of_a_frame_drawn_on_a_cleared_raster() {
         // Frames of discs anywhere, some off the raster or not numbers, each over the last
         // frame's: clearing band by band while drawing leaves what clearing first would.
-        let mut seed = 0x9E37_79B9_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as f32 / u32::MAX as f32
-        };
+        let mut next = xorshift(0x9E37_79B9_u32);
         let (w, h) = (120, 97);
         let (mut redrawn, mut cleared) = (Raster::new(w, h), Raster::new(w, h));
         for frame in 0..6 {
