@@ -4,13 +4,13 @@
 //! A frame's particles come stream by stream, and a stream's few particles lie far apart along
 //! its route: drawn in that order, each disc lands somewhere else in a raster of several
 //! megabytes (3.4 MB at 1200 x 700), more than a core's second-level cache, and most of a
-//! disc's rows are fetched from further out. A band of [`BAND_ROWS`] rows of a 1200-pixel
-//! raster is 77 KB: drawn band by band, the pixels a band's discs blend stay at hand. In
-//! Chromium (`node tools/frame-time.mjs 10000 100000 --browser --paced`, 7 December 2026) a
-//! frame of 10,000 flows took 6.05 -> 5.33 and 6.04 -> 5.42 ms with bands of 32 rows, one of
-//! 100,000 flows 61.2 -> 51.8 ms; bands of 16 rows came out quickest of 8, 16, 32 and 64 (at
-//! 10,000 flows 5.59, 5.46, 5.96 ms for 8, 16, 32 in one run; 5.59, 5.70, 5.84 for 16, 32, 64
-//! in another).
+//! disc's rows are fetched from further out. A band of [`BAND_ROWS`](crate::bands::BAND_ROWS)
+//! rows of a 1200-pixel raster is 77 KB: drawn band by band, the pixels a band's discs blend
+//! stay at hand. In Chromium (`node tools/frame-time.mjs 10000 100000 --browser --paced`,
+//! 7 December 2026) a frame of 10,000 flows took 6.05 -> 5.33 and 6.04 -> 5.42 ms with bands
+//! of 32 rows, one of 100,000 flows 61.2 -> 51.8 ms; bands of 16 rows came out quickest of 8,
+//! 16, 32 and 64 (at 10,000 flows 5.59, 5.46, 5.96 ms for 8, 16, 32 in one run; 5.59, 5.70,
+//! 5.84 for 16, 32, 64 in another).
 //!
 //! Within a band the discs keep the order they came in; two overlapping discs whose centres
 //! lie in neighbouring bands are laid upper first. Which of them covers the other where they
