@@ -129,8 +129,9 @@ test(`the batched static layer of ${FLOWS} flows looks as before, in a fraction 
 
 /**
  * In the page: the flows of `source` (a synthetic story of `flows`, or a compact story's
- * path) drawn by the core as the page draws them, and stroked on a canvas one by one as the
- * page drew them until 5 December 2026; pixels and times.
+ * path) drawn by the core as the page draws them, over the assumed routes' outlines, and
+ * stroked on a canvas one by one as the page drew them until 5 December 2026, over outlines
+ * stroked as round dots; pixels and times.
  */
 async function coreAndCanvas(page, { source, flows, day }) {
   await defineDrawOnLand(page);
@@ -150,12 +151,29 @@ async function coreAndCanvas(page, { source, flows, day }) {
       ctx.moveTo(xy[2 * a], xy[2 * a + 1]);
       for (let i = a + 1; i < b; i++) ctx.lineTo(xy[2 * i], xy[2 * i + 1]);
     };
-    // Each flow's band, line and arrowhead stroked by the canvas; the badges as the page draws them.
+    // The assumed routes' grey outlines under every flow (round dots, each outline as wide as
+    // its flow's widest width and a margin, stroked at full strength on a canvas of their own
+    // and laid at the outlines' opacity, so that overlaps do not add up); then each flow's
+    // band, line and arrowhead stroked by the canvas; the badges as the page draws them.
     function onCanvas(ctx) {
       const bit = look.marks;
       const columns = map.frame_columns();
       const [xy, offsets, arrows] = [columns.route_xy, columns.route_offsets, columns.arrow_xy].map((c) => c.slice());
       const { colors, widths, styles, marks, visible } = columns;
+      const outlines = document.createElement('canvas');
+      [outlines.width, outlines.height] = [1200, 700];
+      const o = outlines.getContext('2d');
+      Object.assign(o, { strokeStyle: look.colors.outline, lineCap: 'round', lineJoin: 'round' });
+      o.setLineDash(look.outlineDash);
+      for (let s = 0; s + 1 < offsets.length; s++) {
+        if (!visible[s] || !(marks[s] & bit.assumedRoute) || offsets[s + 1] - offsets[s] < 2) continue;
+        o.lineWidth = Math.max(widths[3 * s], widths[3 * s + 2]) + look.outlineExtra;
+        pathOf(o, xy, offsets[s], offsets[s + 1]);
+        o.stroke();
+      }
+      ctx.globalAlpha = look.outlineAlpha;
+      ctx.drawImage(outlines, 0, 0);
+      ctx.globalAlpha = 1;
       ctx.lineJoin = 'round';
       for (let s = 0; s + 1 < offsets.length; s++) {
         if (!visible[s] || offsets[s + 1] - offsets[s] < 2) continue;

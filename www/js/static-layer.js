@@ -140,30 +140,20 @@ function layScratch(ctx, layer) {
   ctx.restore();
 }
 
-/**
- * The dotted grey outlines of assumed or endpoints-only paths, under every flow: drawn by the
- * core into pixels (`FlowMap.paint_outlines`), laid here over the basemap. A software canvas
- * dashing each route's path spent most of the static layer's time on them.
- */
-function drawOutlines(ctx, map) {
-  const layer = scratch(ctx.canvas);
-  if (map.paint_outlines(layer)) layScratch(ctx, layer);
-}
-
 function drawFlows(ctx, map) {
   if (map.flow_count() > BATCH_ABOVE) {
     drawFlowsBatched(ctx, map);
     return;
   }
-  drawOutlines(ctx, map);
   drawFlowsInCore(ctx, map);
 }
 
 /**
- * Each visible flow with its band, line, dashes and arrowhead, drawn one after another by the
- * core as a canvas strokes them (`FlowMap.paint_flows`), laid over the basemap and the
- * outlines; then the flows' `?` and `!` badges over them. A software canvas dashing each
- * route took most of a 1,000-flow map's static layer.
+ * The dotted grey outlines of assumed routes, and over them each visible flow with its band,
+ * line, dashes and arrowhead, drawn one after another by the core as a canvas strokes them
+ * (`FlowMap.paint_flows`) into one layer laid over the basemap; then the flows' `?` and `!`
+ * badges over them. A software canvas dashing each route took most of a 1,000-flow map's
+ * static layer.
  */
 export function drawFlowsInCore(ctx, map) {
   const layer = scratch(ctx.canvas);

@@ -3,7 +3,8 @@
 //! synthetic story (`Scene::frame`) and rasterising them (`Scene::paint_particles`), at 10,000
 //! and 100,000 flows on a 1200 x 700 map, as www/bench.html draws them; and the routes of the
 //! static layer (`Scene::paint_routes`); and a 1,000-flow map's static layer, each flow drawn on
-//! its own (`Scene::paint_outlines`, `Scene::paint_flows`).
+//! its own over the assumed routes' outlines (`Scene::paint_flows`), and those outlines alone
+//! (`Scene::paint_outlines`, on a cleared raster).
 //! Run: `cargo bench -p flowlines-core --bench frame`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -23,7 +24,10 @@ fn flows_one_by_one(c: &mut Criterion) {
     let mut raster = Raster::new(1200, 700);
     let mut mask = StrokeMask::new(1200, 700);
     c.bench_function("static layer: 1000 flows' outlines", |b| {
-        b.iter(|| scene.paint_outlines(&mut raster, &mut mask, 1.0))
+        b.iter(|| {
+            raster.clear();
+            scene.paint_outlines(&mut raster, &mut mask, 1.0)
+        })
     });
     c.bench_function("static layer: 1000 flows one by one", |b| {
         b.iter(|| scene.paint_flows(&mut raster, &mut mask, 1.0))

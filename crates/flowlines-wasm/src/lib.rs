@@ -512,26 +512,13 @@ impl FlowMap {
         self.put_route_layer(ctx, Scene::paint_routes)
     }
 
-    /// Draws each visible stream's band, line and arrowhead one after another, as a canvas
-    /// strokes them one by one (see `Scene::paint_flows`; the badges are left to the page),
-    /// and puts them onto `ctx` at its top left, replacing its pixels: the page then lays that
-    /// canvas over the basemap and the outlines.
+    /// Draws the dotted grey outlines of the assumed routes and over them each visible
+    /// stream's band, line and arrowhead one after another, as a canvas strokes them one by
+    /// one (see `Scene::paint_flows`; the badges are left to the page), and puts them onto
+    /// `ctx` at its top left, replacing its pixels: the page then lays that canvas over the
+    /// basemap.
     pub fn paint_flows(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsError> {
         self.put_route_layer(ctx, Scene::paint_flows)
-    }
-
-    /// Draws the dotted grey outlines of the visible streams whose route is assumed (see
-    /// `Scene::paint_outlines`) and puts them onto `ctx` at its top left, replacing its pixels:
-    /// the page lays that canvas under the flows. Returns whether there were any (when none,
-    /// `ctx` is left alone).
-    pub fn paint_outlines(&mut self, ctx: &CanvasRenderingContext2d) -> Result<bool, JsError> {
-        let dpr = self.dpr;
-        let (scene, layer, mask) = self.route_parts();
-        let drawn = scene.paint_outlines(layer, mask, dpr);
-        if drawn {
-            put(ctx, layer)?;
-        }
-        Ok(drawn)
     }
 
     /// x, y in CSS pixels of each place, in the story's order.

@@ -59,7 +59,6 @@ fn the_particle_layer_shows_the_particles_even_when_the_routes_were_drawn_since_
         .unwrap()
         .data();
     // The static layer drawn between the frame and its paint, in the particle layer's memory.
-    map.paint_outlines(&routes).unwrap();
     map.paint_flows(&routes).unwrap();
     map.paint(&particles).unwrap();
     let after = particles

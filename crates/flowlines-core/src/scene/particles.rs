@@ -97,13 +97,13 @@ impl Scene {
         }
     }
 
-    /// Draws the dotted grey outline of every visible stream whose route is assumed
-    /// ([`marks::ASSUMED_ROUTE`]) into `raster` (cleared first), whose pixels are `dpr` device
+    /// Lays the dotted grey outline of every visible stream whose route is assumed
+    /// ([`marks::ASSUMED_ROUTE`]) over what `raster` holds, whose pixels are `dpr` device
     /// pixels per CSS pixel: round dots of [`OUTLINE_DASH`], as wide as the flow's widest
     /// width plus [`OUTLINE_EXTRA_PX`], laid over at [`OUTLINE_ALPHA`] in
-    /// [`crate::style::OUTLINE_GREY`], overlaps not adding up. The page lays this under every
-    /// flow. `mask` is scratch space of the raster's size. Returns whether any outline was
-    /// drawn (when none was, the raster is left as it was).
+    /// [`crate::style::OUTLINE_GREY`], overlaps not adding up. [`Scene::paint_flows`] lays
+    /// them under every flow. `mask` is scratch space of the raster's size. Returns whether
+    /// any outline was drawn (when none was, the raster is left as it was).
     pub fn paint_outlines(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) -> bool {
         let outlined: Vec<usize> = (0..self.styles.len())
             .filter(|&s| {
@@ -114,7 +114,6 @@ impl Scene {
         if outlined.is_empty() {
             return false;
         }
-        raster.clear();
         mask.clear();
         let dash = OUTLINE_DASH.map(|v| v as f32 * dpr);
         for s in outlined {
