@@ -44,6 +44,7 @@ impl Shape {
     }
 
     /// Whether the shape shares some area with `rect`.
+    #[inline]
     pub(super) fn overlaps(&self, rect: &Rect) -> bool {
         match *self {
             Shape::Rect(r) => r.intersects(rect),
@@ -104,9 +105,7 @@ impl Grid {
         // Count the entries of each cell, turn the counts into starts, then fill.
         let spans: Vec<_> = grid.fixed.iter().map(|s| grid.span(&s.bounds())).collect();
         for span in &spans {
-            for cell in grid.cells(*span) {
-                grid.fixed_start[cell + 1] += 1;
-            }
+            each_cell(cols, *span, |cell| grid.fixed_start[cell + 1] += 1);
         }
         for i in 1..grid.fixed_start.len() {
             grid.fixed_start[i] += grid.fixed_start[i - 1];
@@ -114,21 +113,25 @@ impl Grid {
         let mut next = grid.fixed_start.clone();
         grid.fixed_ids = vec![0; next.last().copied().unwrap_or(0) as usize];
         for (id, span) in spans.iter().enumerate() {
-            for cell in grid.cells(*span) {
+            each_cell(cols, *span, |cell| {
                 grid.fixed_ids[next[cell] as usize] = id as u32;
                 next[cell] += 1;
-            }
+            });
         }
         grid
     }
 
     /// The first and last column and the first and last row of the cells that `r` touches,
     /// clamped to the grid.
+    #[inline]
     fn span(&self, r: &Rect) -> (usize, usize, usize, usize) {
-        // Clamped at zero first, so `as` truncates like `floor` (and cheaper); `f64::max`
-        // ignores NaN and `as` saturates, so any input maps into the grid.
+        // Zero below zero first, so `as` truncates like `floor` (and cheaper); NaN fails the
+        // test too, and `as` saturates, so any input maps into the grid. A comparison, not
+        // `f64::max`, which the map module's size-built code calls out of line.
         let cell = |v: f64, origin: f64, per: f64, n: usize| {
-            (((v - origin) * per).max(0.0) as usize).min(n - 1)
+            let at = (v - origin) * per;
+            let at = if at > 0.0 { at as usize } else { 0 };
+            at.min(n - 1)
         };
         let vp = &self.viewport;
         (
@@ -139,34 +142,55 @@ impl Grid {
         )
     }
 
-    /// The indices of the cells in a span.
-    fn cells(&self, (c0, c1, r0, r1): (usize, usize, usize, usize)) -> impl Iterator<Item = usize> {
-        let cols = self.cols;
-        (r0..=r1).flat_map(move |row| row * cols + c0..=row * cols + c1)
-    }
-
     /// Records a placed label.
     pub(super) fn place(&mut self, rect: Rect) {
         let Ok(id) = u32::try_from(self.placed.len()) else {
             return;
         };
         self.placed.push(rect);
-        for cell in self.cells(self.span(&rect)) {
-            self.placed_cells[cell].push(id);
-        }
+        let span = self.span(&rect);
+        let cells = &mut self.placed_cells;
+        each_cell(self.cols, span, |cell| cells[cell].push(id));
     }
 
-    /// Whether `rect` overlaps a placed label, a dot or an obstacle.
+    /// Whether `rect` overlaps a placed label, a dot or an obstacle. Plain loops, not
+    /// iterator adapters: the map module builds this crate for size, and there (and in a
+    /// browser's first, quick compile) each adapter is a call per cell and per shape; this
+    /// runs for every position of every label.
     pub(super) fn overlaps(&self, rect: &Rect) -> bool {
-        self.cells(self.span(rect)).any(|cell| {
-            let placed = self.placed_cells[cell]
-                .iter()
-                .any(|&id| self.placed[id as usize].intersects(rect));
-            let (lo, hi) = (self.fixed_start[cell], self.fixed_start[cell + 1]);
-            placed
-                || self.fixed_ids[lo as usize..hi as usize]
-                    .iter()
-                    .any(|&id| self.fixed[id as usize].overlaps(rect))
-        })
+        let (c0, c1, r0, r1) = self.span(rect);
+        for row in r0..r1 + 1 {
+            for cell in row * self.cols + c0..row * self.cols + c1 + 1 {
+                for &id in &self.placed_cells[cell] {
+                    if self.placed[id as usize].intersects(rect) {
+                        return true;
+                    }
+                }
+                let (lo, hi) = (self.fixed_start[cell], self.fixed_start[cell + 1]);
+                for &id in &self.fixed_ids[lo as usize..hi as usize] {
+                    if self.fixed[id as usize].overlaps(rect) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Calls `f` with the index of each cell of a span (first and last column, first and last
+/// row) of a grid `cols` cells wide, row by row. Nested loops inlined into the caller rather
+/// than an iterator of iterators, which the map module's size-built code steps through a call
+/// at a time.
+#[inline(always)]
+fn each_cell(
+    cols: usize,
+    (c0, c1, r0, r1): (usize, usize, usize, usize),
+    mut f: impl FnMut(usize),
+) {
+    for row in r0..r1 + 1 {
+        for cell in row * cols + c0..row * cols + c1 + 1 {
+            f(cell);
+        }
     }
 }

@@ -51,11 +51,13 @@ impl Rect {
     }
 
     /// The right edge, in CSS pixels.
+    #[inline]
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
 
     /// The bottom edge, in CSS pixels (y down).
+    #[inline]
     pub fn bottom(&self) -> f64 {
         self.y + self.height
     }
@@ -63,6 +65,7 @@ impl Rect {
     /// Whether the two rectangles share some area. Rectangles that only touch along an edge or
     /// at a corner do not intersect, so labels may sit flush against each other; an empty
     /// rectangle intersects nothing.
+    #[inline]
     pub fn intersects(&self, other: &Rect) -> bool {
         self.width > 0.0
             && self.height > 0.0
@@ -75,6 +78,7 @@ impl Rect {
     }
 
     /// Whether `other` lies wholly inside this rectangle; its edges may lie on this one's.
+    #[inline]
     pub fn contains_rect(&self, other: &Rect) -> bool {
         other.x >= self.x
             && other.y >= self.y
@@ -84,12 +88,24 @@ impl Rect {
 
     /// Whether this rectangle shares some area with the open disc of radius `r` centred on
     /// (`cx`, `cy`); a disc of radius zero overlaps nothing.
+    #[inline]
     fn overlaps_disc(&self, cx: f64, cy: f64, r: f64) -> bool {
         if !(r > 0.0 && self.width > 0.0 && self.height > 0.0) {
             return false;
         }
-        let dx = cx - within(cx, self.x, self.right());
-        let dy = cy - within(cy, self.y, self.bottom());
+        // The rectangle's point nearest the centre, by comparisons (`f64::max` and `min` are
+        // calls out of line in the map module); a NaN centre overlaps nothing either way.
+        let near = |v: f64, low: f64, high: f64| {
+            if v < low {
+                low
+            } else if v > high {
+                high
+            } else {
+                v
+            }
+        };
+        let dx = cx - near(cx, self.x, self.right());
+        let dy = cy - near(cy, self.y, self.bottom());
         dx * dx + dy * dy < r * r
     }
 }
@@ -242,46 +258,61 @@ pub fn place_labels(
         if !req.is_valid() {
             continue;
         }
-        let found = candidates(*req, viewport).find_map(|(anchor, rect)| {
-            (viewport.contains_rect(&rect) && !grid.overlaps(&rect))
-                .then_some(Placement { rect, anchor })
-        });
-        if let Some(p) = found {
-            grid.place(p.rect);
-            out[i] = Some(p);
+        // Plain loops, not iterator adapters: the map module builds this crate for size, and
+        // there (and in a browser's first, quick compile) each adapter is a call per position.
+        'anchors: for anchor in Anchor::CANDIDATES {
+            let (rects, count) = positions(req, anchor, viewport);
+            for &rect in &rects[..count] {
+                if viewport.contains_rect(&rect) && !grid.overlaps(&rect) {
+                    grid.place(rect);
+                    out[i] = Some(Placement { rect, anchor });
+                    break 'anchors;
+                }
+            }
         }
     }
     out
 }
 
-/// The positions tried for a label, in order: each anchor's ([`Anchor::CANDIDATES`]); above
-/// and below its dot, a label that sticks out of the viewport at the side is slid back in, and
-/// one blocked there is tried ending just past its dot, then starting just before it: a long
-/// name in a small view (a detail inset) reads as well off-centre as centred, as long as it
-/// spans its dot.
+/// The positions tried for a label, in order: each anchor's ([`Anchor::CANDIDATES`]) from
+/// [`positions`].
+#[cfg(test)]
 fn candidates(req: LabelRequest, viewport: Rect) -> impl Iterator<Item = (Anchor, Rect)> {
-    let (x, r) = (req.x, req.radius.max(0.0));
     Anchor::CANDIDATES.into_iter().flat_map(move |anchor| {
-        let rect = req.rect_at(anchor);
-        let side = matches!(anchor, Anchor::North | Anchor::South)
-            && rect.width.is_finite()
-            && x.is_finite()
-            && rect.width <= viewport.width;
-        let at = |left: f64| Rect::new(left, rect.y, rect.width, rect.height);
-        let shifts = if side {
-            // A hair inside, so that rounding cannot put the right edge past the viewport's.
-            let inside = within(
-                rect.x,
-                viewport.x + 1e-6,
-                viewport.right() - rect.width - 1e-6,
-            );
-            let slid = within(inside, x - rect.width, x);
-            vec![at(slid), at(x + r - rect.width), at(x - r)]
-        } else {
-            vec![rect]
-        };
-        shifts.into_iter().map(move |rect| (anchor, rect))
+        let (rects, count) = positions(&req, anchor, viewport);
+        rects
+            .into_iter()
+            .take(count)
+            .map(move |rect| (anchor, rect))
     })
+}
+
+/// The positions tried for a label at `anchor`, in order, and how many of the three there
+/// are: above and below its dot, a label that sticks out of the viewport at the side is slid
+/// back in, and one blocked there is tried ending just past its dot, then starting just
+/// before it: a long name in a small view (a detail inset) reads as well off-centre as
+/// centred, as long as it spans its dot. Elsewhere, the one position at the anchor. An array,
+/// not a vector: this runs eight times a label, twice, and an allocation each time was a fair
+/// part of the labels' time.
+fn positions(req: &LabelRequest, anchor: Anchor, viewport: Rect) -> ([Rect; 3], usize) {
+    let (x, r) = (req.x, req.radius.max(0.0));
+    let rect = req.rect_at(anchor);
+    let side = matches!(anchor, Anchor::North | Anchor::South)
+        && rect.width.is_finite()
+        && x.is_finite()
+        && rect.width <= viewport.width;
+    if !side {
+        return ([rect; 3], 1);
+    }
+    let at = |left: f64| Rect::new(left, rect.y, rect.width, rect.height);
+    // A hair inside, so that rounding cannot put the right edge past the viewport's.
+    let inside = within(
+        rect.x,
+        viewport.x + 1e-6,
+        viewport.right() - rect.width - 1e-6,
+    );
+    let slid = within(inside, x - rect.width, x);
+    ([at(slid), at(x + r - rect.width), at(x - r)], 3)
 }
 
 /// The request's priority for sorting, with NaN as the lowest.
