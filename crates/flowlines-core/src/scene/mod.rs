@@ -70,6 +70,9 @@ pub struct Scene {
     paths_lonlat: Arc<[Vec<(f64, f64)>]>,
     /// Each stream's path in `paths_lonlat`; `None` for a stream whose places are unknown.
     path_of: Arc<[Option<u32>]>,
+    /// Each stream's places and route as positions in the story's lists, looked up by id
+    /// once ([`ends::stream_ends`]); `None` where a place is unknown.
+    ends: Arc<[Option<Ends>]>,
     /// The same paths projected by the raw projection last laid out with.
     plane: plane::PlanePaths,
     /// Each stream's sideways offset from its path's centre line, in gaps, signed.
@@ -204,6 +207,7 @@ impl Scene {
             encoder: Arc::new(encoder),
             paths_lonlat: paths_lonlat.into(),
             path_of: path_of.into(),
+            ends: ends.into(),
             plane: plane::PlanePaths::default(),
             lane: lane.into(),
             category_color,

@@ -53,6 +53,7 @@ impl Scene {
             encoder: Arc::clone(&self.encoder),
             paths_lonlat: Arc::clone(&self.paths_lonlat),
             path_of: Arc::clone(&self.path_of),
+            ends: Arc::clone(&self.ends),
             plane: self.plane.clone(),
             lane: Arc::clone(&self.lane),
             category_color: self.category_color.clone(),
