@@ -23,8 +23,8 @@ pub const BAND_ROWS: usize = 16;
 /// that a frame allocates nothing once the particle count settles.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Bands {
-    /// Each band's first place in `discs` (the last entry their count); while sorting, the
-    /// band's next free place.
+    /// While sorting, each band's next free place in `discs`; once sorted, each band's end
+    /// (the last entry their count).
     starts: Vec<u32>,
     /// Each disc's centre x, y (device pixels) and colour (`0xRRGGBB`), band by band.
     discs: Vec<(f32, f32, u32)>,
@@ -69,6 +69,21 @@ impl Bands {
         }
         &self.discs
     }
+
+    /// The discs of the last [`Bands::sort`], band by band from the top: each band's index and
+    /// its discs (none for an empty band).
+    pub(crate) fn by_band(&self) -> impl Iterator<Item = (usize, &[(f32, f32, u32)])> {
+        let bands = self.starts.len().saturating_sub(1);
+        let mut start = 0;
+        self.starts[..bands]
+            .iter()
+            .enumerate()
+            .map(move |(band, &end)| {
+                let (from, to) = (start, end as usize);
+                start = to;
+                (band, self.discs.get(from..to).unwrap_or_default())
+            })
+    }
 }
 
 #[cfg(test)]
@@ -93,6 +108,14 @@ mod tests {
         // Band 0: 2, 4 (above), 6 (not a number), 7; band 2: 1, 3, 5 (below).
         assert_eq!(colours, vec![2, 4, 6, 7, 1, 3, 5]);
         assert_eq!(sorted[0], (2.0, 0.5 * rows, 2), "each disc whole");
+        let by_band: Vec<(usize, Vec<u32>)> = bands
+            .by_band()
+            .map(|(b, discs)| (b, discs.iter().map(|d| d.2).collect()))
+            .collect();
+        assert_eq!(
+            by_band,
+            vec![(0, vec![2, 4, 6, 7]), (1, vec![]), (2, vec![1, 3, 5])]
+        );
     }
 
     #[test]

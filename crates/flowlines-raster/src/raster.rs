@@ -230,18 +230,20 @@ impl Raster {
         }
         let reach = stamps.rows();
         let mut bands = std::mem::take(&mut self.bands);
-        for &(cx, cy, color) in bands.sort(self.height, discs.into_iter()) {
-            // The discs come band by band: the rows down to this band's end, and as far again
-            // as a stamp is high, hold every pixel this disc and those before it may reach.
-            let band_end = ((cy / BAND_ROWS as f32) as usize)
-                .saturating_add(1)
-                .saturating_mul(BAND_ROWS);
-            let until = band_end.saturating_add(reach).min(stale.end);
+        bands.sort(self.height, discs.into_iter());
+        for (band, discs) in bands.by_band() {
+            // The rows down to this band's end, and as far again as a stamp is high, hold
+            // every pixel its discs and those before them may reach.
+            let until = ((band + 1) * BAND_ROWS)
+                .saturating_add(reach)
+                .min(stale.end);
             if stale.start < until {
                 self.clear_rows(stale.start..until);
                 stale.start = until;
             }
-            self.stamp(&stamps, clip, cx, cy, color);
+            for &(cx, cy, color) in discs {
+                self.stamp(&stamps, clip, cx, cy, color);
+            }
         }
         self.clear_rows(stale);
         self.bands = bands;
