@@ -225,19 +225,18 @@ pub(crate) fn triangle_chunk(
     edges: &[(f32, f32, f32); 3],
     py: f32,
 ) -> u64 {
-    use core::arch::wasm32::{f32x4, f32x4_add, f32x4_mul, f32x4_pmin, f32x4_splat, v128};
+    use core::arch::wasm32::{
+        f32x4, f32x4_add, f32x4_ge, f32x4_lt, f32x4_mul, f32x4_pmin, f32x4_splat, v128, v128_and,
+    };
+    let (from, to) = (f32x4_splat(box_x.0 as f32), f32x4_splat(box_x.1 as f32));
     let four = |first: usize| -> v128 {
-        // Each cell's column as a number (exact: a mask is far narrower than 2^24), then its
-        // centre, as `i as f32 + 0.5` gives it.
-        let column = |k: usize| {
-            let i = start + first + k;
-            if i >= box_x.0 && i < box_x.1 {
-                i as f32 + 0.5
-            } else {
-                f32::NAN
-            }
-        };
-        let px = f32x4(column(0), column(1), column(2), column(3));
+        // Each cell's centre, as `i as f32 + 0.5` gives it (exact: a mask is far narrower than
+        // 2^24), and whether its column `i` lies in the box (`i + 0.5` against whole numbers).
+        let px = f32x4_add(
+            f32x4_splat((start + first) as f32 + 0.5),
+            f32x4(0.0, 1.0, 2.0, 3.0),
+        );
+        let inside = v128_and(f32x4_ge(px, from), f32x4_lt(px, to));
         let side = |(nx, ny, k): (f32, f32, f32)| {
             f32x4_add(
                 f32x4_add(f32x4_mul(f32x4_splat(nx), px), f32x4_splat(ny * py)),
@@ -247,8 +246,8 @@ pub(crate) fn triangle_chunk(
         let [a, b, c] = edges.map(side);
         // `lesser(lesser(a, b), c)`: the second when the first is not less, as `pmin` picks.
         let d = f32x4_pmin(f32x4_pmin(a, b), c);
-        // Outside the box a cell's centre is not a number, and its cover ends at 0.
-        levels(f32x4_add(d, f32x4_splat(0.5)), 255.0)
+        // Outside the box a cell's cover is 0 (all bits clear), so it keeps what it had.
+        levels(v128_and(f32x4_add(d, f32x4_splat(0.5)), inside), 255.0)
     };
     raise(had, four(0), four(4))
 }

@@ -135,24 +135,28 @@ impl StrokeMask {
         let (left, top) = (qx.div_euclid(SUB) - d.reach, qy.div_euclid(SUB) - d.reach);
         let (w, h) = (self.width as i64, self.height as i64);
         let (left, top) = (i64::from(left), i64::from(top));
-        let rows = (0..d.span).filter(|&r| (0..h).contains(&(top + r as i64)));
-        if left >= 0 && left + d.pitch as i64 <= w {
-            // Inside across: whole rows of the stamp, LANES pixels at a time (one SIMD maximum).
-            for row in rows {
-                let from = (top + row as i64) as usize * self.width + left as usize;
-                let src = (stamp * d.span + row) * d.pitch;
-                let (Some(cells), Some(cover)) = (
-                    self.cover.get_mut(from..from + d.pitch),
-                    d.cover.get(src..src + d.pitch),
-                ) else {
-                    continue;
+        // The stamp's rows that lie in the mask.
+        let first = (-top).clamp(0, d.span as i64) as usize;
+        let past = (h - top).clamp(first as i64, d.span as i64) as usize;
+        let rows = first..past;
+        if left >= 0 && left + d.pitch as i64 <= w && !rows.is_empty() {
+            // Inside across: whole rows of the stamp, LANES pixels at a time (one SIMD maximum),
+            // each row of the mask `width` cells on from the one before.
+            let pitch = d.pitch;
+            let start = (top + first as i64) as usize * self.width + left as usize;
+            let src = (stamp * d.span + first) * pitch;
+            let (Some(cells), Some(cover)) = (
+                self.cover.get_mut(start..),
+                d.cover.get(src..src + rows.len() * pitch),
+            ) else {
+                return;
+            };
+            for (row, cover) in cells.chunks_mut(self.width).zip(cover.chunks_exact(pitch)) {
+                let Some(row) = row.get_mut(..pitch) else {
+                    break;
                 };
-                for k in (0..d.pitch).step_by(LANES) {
-                    if let (Some(m), Some(c)) =
-                        (cells.get_mut(k..k + LANES), cover.get(k..k + LANES))
-                    {
-                        max_lanes(m, c);
-                    }
+                for (m, c) in row.chunks_exact_mut(LANES).zip(cover.chunks_exact(LANES)) {
+                    max_lanes(m, c);
                 }
             }
             self.touch_rows(top, span, (left as usize, left as usize + span));

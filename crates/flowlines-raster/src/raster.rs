@@ -14,7 +14,8 @@ use crate::disc_stamp::{weight, DiscStamps, QUAD_BYTES, RUN_PX};
 use crate::pixel_rect::PixelRect;
 use std::ops::Range;
 
-/// An RGBA8 pixel buffer, row by row from the top left, premultiplied by nothing.
+/// An RGBA8 pixel buffer, row by row from the top left: straight (not premultiplied) alpha,
+/// except while a static layer is laid into it (see [`Raster::unpremultiply`]).
 #[derive(Debug, Clone, Default)]
 pub struct Raster {
     width: usize,
@@ -142,6 +143,16 @@ impl Raster {
     /// once [`Raster::rgba_mut`] was called. A frame's particles need only it cleared and put.
     pub fn ink(&self) -> PixelRect {
         self.ink
+    }
+
+    /// Turns a layer built in premultiplied alpha (as [`crate::stroke_mask::StrokeMask`] lays
+    /// masks) into the straight alpha `ImageData` holds, in the rows of [`Raster::ink`].
+    pub fn unpremultiply(&mut self) {
+        let rows = self.ink_rows();
+        let row = 4 * self.width;
+        if let Some(rgba) = self.rgba.get_mut(rows.start * row..rows.end * row) {
+            crate::blend::unpremultiply(rgba);
+        }
     }
 
     /// Makes every pixel transparent (writing only the rows of [`Raster::ink`]).

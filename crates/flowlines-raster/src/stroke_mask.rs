@@ -193,8 +193,9 @@ impl StrokeMask {
     }
 
     /// Lays the mask over `raster` in `color` (`0xRRGGBB`) at `opacity` (0..=1): source over,
-    /// in the raster's straight (not premultiplied) alpha. Nothing changes at opacity 0. Four
-    /// pixels are blended at a time in WebAssembly SIMD, to the same levels (`blend.rs`).
+    /// in premultiplied alpha (a layer being built; [`Raster::unpremultiply`] makes it what
+    /// `ImageData` holds). Nothing changes at opacity 0. Four pixels are blended at a time in
+    /// WebAssembly SIMD, to the same levels (`blend.rs`).
     pub fn composite(&self, raster: &mut Raster, color: u32, opacity: f32) {
         let Some(ink) = Ink::new(color, opacity) else {
             return;
@@ -224,28 +225,23 @@ mod tests {
     use super::*;
     use crate::cover::coverage;
 
-    /// The blend every pixel got before transparent ones had their own path: source over in
-    /// straight alpha, a division per channel.
-    fn composite_by_blending(mask: &StrokeMask, raster: &mut Raster, color: u32, opacity: f32) {
-        let src = [(color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF].map(|c| c as f32);
-        let opacity = opacity.clamp(0.0, 1.0) / 255.0;
+    /// The premultiplied blend, pixel by pixel and channel by channel (the rule of `blend.rs`).
+    fn composite_pixel_by_pixel(mask: &StrokeMask, raster: &mut Raster, color: u32, opacity: f32) {
+        let src = [color >> 16 & 0xFF, color >> 8 & 0xFF, color & 0xFF, 255];
+        let level = (opacity * 255.0).round() as u32;
+        let div255 = |x: u32| (f64::from(x) / 255.0).round() as u32;
         for (&m, px) in mask.cover.iter().zip(raster.rgba_mut().chunks_exact_mut(4)) {
-            if m == 0 {
-                continue;
+            let a = div255(u32::from(m) * level);
+            for ch in 0..4 {
+                px[ch] = (div255(src[ch] * a) + div255(u32::from(px[ch]) * (255 - a))) as u8;
             }
-            let sa = f32::from(m) * opacity;
-            let keep = f32::from(px[3]) / 255.0 * (1.0 - sa);
-            let out = sa + keep;
-            for ch in 0..3 {
-                px[ch] = ((src[ch] * sa + f32::from(px[ch]) * keep) / out + 0.5) as u8;
-            }
-            px[3] = (out * 255.0 + 0.5) as u8;
         }
     }
 
     #[test]
     fn a_mask_laid_over_transparent_and_painted_pixels_gives_the_blend_s_levels_exactly() {
-        // Every coverage level, over transparent pixels and over pixels already painted.
+        // Every coverage level, over transparent pixels and over pixels already painted
+        // (premultiplied: no channel above its alpha).
         let mut m = StrokeMask::new(256, 2);
         m.cover
             .iter_mut()
@@ -259,11 +255,12 @@ mod tests {
         ] {
             let mut quick = Raster::new(256, 2);
             for (i, px) in quick.rgba_mut().chunks_exact_mut(4).enumerate().skip(256) {
-                px.copy_from_slice(&[(i * 7) as u8, (i * 13) as u8, 90, (i % 255 + 1) as u8]);
+                let a = (i % 255 + 1) as u8;
+                px.copy_from_slice(&[(i * 7) as u8 % a, (i * 13) as u8 % a, 90.min(a), a]);
             }
             let mut blended = quick.clone();
             m.composite(&mut quick, color, opacity);
-            composite_by_blending(&m, &mut blended, color, opacity);
+            composite_pixel_by_pixel(&m, &mut blended, color, opacity);
             assert_eq!(quick.rgba(), blended.rgba(), "{color:06x} at {opacity}");
         }
     }
@@ -456,9 +453,18 @@ mod tests {
         m.fill_triangle((-5.0, -5.0), (10.0, -5.0), (-5.0, 10.0));
         let mut r = Raster::new(2, 1);
         m.composite(&mut r, 0xD55E00, 0.5);
-        assert_eq!(r.pixel(0, 0), Some([0xD5, 0x5E, 0x00, 128]));
-        // And over itself: alpha 0.75 (128 then 192, rounded each time), the same colour.
+        let mut once = r.clone();
+        once.unpremultiply();
+        assert_eq!(once.pixel(0, 0), Some([0xD5, 0x5E, 0x00, 128]));
+        // And over itself: alpha 0.75 (128 then 192, rounded each time), the same colour to
+        // within the level a premultiplied channel rounds to.
         m.composite(&mut r, 0xD55E00, 0.5);
-        assert_eq!(r.pixel(0, 0), Some([0xD5, 0x5E, 0x00, 192]));
+        r.unpremultiply();
+        let twice = r.pixel(0, 0).unwrap();
+        assert_eq!(twice[3], 192);
+        assert!(twice[..3]
+            .iter()
+            .zip([0xD5u8, 0x5E, 0x00])
+            .all(|(&p, c)| p.abs_diff(c) <= 1));
     }
 }

@@ -400,9 +400,9 @@ fn the_static_layer_s_strokes_and_arrowheads_cover_each_cell_as_their_rule_says_
 fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
     use flowlines_core::{raster::Raster, stroke_mask::StrokeMask};
     // Strokes of every width from a hair to 4 px give the mask many coverage levels; the
-    // pixels under them are transparent, painted, or painted in part, and the first rows are
-    // transparent throughout, as a fresh layer is (four at a time take a quicker way), some
-    // with a colour left in them.
+    // pixels under them (premultiplied: no channel above its alpha) are transparent, opaque,
+    // or partly transparent at every alpha, and the first rows are transparent throughout, as
+    // a fresh layer is.
     let (width, height) = (61usize, 29usize);
     let mut mask = StrokeMask::new(width, height);
     for i in 0..40 {
@@ -411,23 +411,18 @@ fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
     }
     let painted = |i: usize| -> [u8; 4] {
         if i < 6 * width {
-            return if i % 7 == 3 {
-                [9, 40, 200, 0]
-            } else {
-                [0, 0, 0, 0]
-            };
+            return [0, 0, 0, 0];
         }
         match i % 5 {
             0 | 1 => [0, 0, 0, 0],
             2 => [(i * 7) as u8, (i * 13) as u8, 90, 255],
-            _ => [
-                (i * 11) as u8,
-                (i * 3) as u8,
-                (i * 29) as u8,
-                (i % 254 + 1) as u8,
-            ],
+            _ => {
+                let a = (i % 255 + 1) as u8;
+                [(i * 11) as u8 % a, (i * 3) as u8 % a, (i * 29) as u8 % a, a]
+            }
         }
     };
+    let div255 = |x: u32| (f64::from(x) / 255.0).round() as u32;
     for (color, opacity) in [
         (0xD55E00u32, 0.5f32),
         (0x0072B2, 0.3),
@@ -439,25 +434,31 @@ fn a_layer_laid_over_pixels_in_the_browser_gives_the_blend_s_levels_exactly() {
             px.copy_from_slice(&painted(i));
         }
         mask.composite(&mut raster, color, opacity);
-        // Source over in straight alpha, pixel by pixel, each channel rounded half up.
-        let src = [(color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF].map(|c| c as f32);
-        let per_level = opacity.clamp(0.0, 1.0) / 255.0;
+        let laid = raster.clone();
+        raster.unpremultiply();
+        // Source over in premultiplied alpha, pixel by pixel, each product over 255 rounded;
+        // then each channel times 255 over its alpha, rounded half up.
+        let src = [color >> 16 & 0xFF, color >> 8 & 0xFF, color & 0xFF, 255];
+        let level = (opacity * 255.0).round() as u32;
         for i in 0..width * height {
             let (m, mut want) = (mask.at(i % width, i / width), painted(i));
-            if m > 0 {
-                let sa = f32::from(m) * per_level;
-                let keep = f32::from(want[3]) / 255.0 * (1.0 - sa);
-                let out = sa + keep;
-                for ch in 0..3 {
-                    want[ch] = ((src[ch] * sa + f32::from(want[ch]) * keep) / out + 0.5) as u8;
-                }
-                want[3] = (out * 255.0 + 0.5) as u8;
+            let a = div255(u32::from(m) * level);
+            for ch in 0..4 {
+                want[ch] = (div255(src[ch] * a) + div255(u32::from(want[ch]) * (255 - a))) as u8;
             }
+            let (x, y) = (i % width, i / width);
             assert_eq!(
-                raster.pixel(i % width, i / width),
+                laid.pixel(x, y),
                 Some(want),
                 "pixel {i} under {m}, {color:06x} at {opacity}"
             );
+            if want[3] != 0 && want[3] != 255 {
+                let alpha = u32::from(want[3]);
+                for c in &mut want[..3] {
+                    *c = ((u32::from(*c) * 255 + alpha / 2) / alpha).min(255) as u8;
+                }
+            }
+            assert_eq!(raster.pixel(x, y), Some(want), "pixel {i} made straight");
         }
     }
 }

@@ -12,20 +12,21 @@ use crate::stroke_mask::StrokeMask;
 use crate::style::WHITE;
 
 impl Scene {
-    /// Draws the dotted outlines of the assumed routes ([`Scene::paint_outlines`]) and over
+    /// Draws the dotted outlines of the assumed routes (as [`Scene::paint_outlines`]) and over
     /// them each visible stream into `raster` (cleared first), whose pixels are `dpr` device
     /// pixels per CSS pixel, in the story's order, as a canvas strokes them one by one:
     /// a range wider than a pixel as a pale band [`BAND_ALPHA`] as wide as its high figure;
     /// the line at [`FlowStyle::line_width`] in its style's dashes or dots and opacity
     /// ([`look`]); the arrowhead filled at the style's arrow opacity, or white with an outline
     /// [`HOLLOW_ARROW_PX`] wide where the destination is inferred. The `?` and `!` badges are
-    /// left to the page, which draws them over the flows. `mask` is scratch space of the
-    /// raster's size.
+    /// left to the page, which draws them over the flows. The layer is laid in premultiplied
+    /// alpha and made straight once, at the end (see `StrokeMask::composite`). `mask` is
+    /// scratch space of the raster's size.
     pub fn paint_flows(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
         raster.clear();
         // In the flows' own layer, not one of their own: the page puts and lays one layer
         // fewer (a put of a 1200 x 700 layer is about 3 ms in a software canvas).
-        self.paint_outlines(raster, mask, dpr);
+        self.lay_outlines(raster, mask, dpr);
         mask.keep_touched();
         for (s, st) in self.styles.iter().enumerate() {
             let (Some(xy), Some(arrow)) = (
@@ -40,6 +41,7 @@ impl Scene {
             let color = self.stream_color.get(s).copied().unwrap_or(0);
             paint_flow(raster, mask, dpr, (xy, arrow), st, color);
         }
+        raster.unpremultiply();
     }
 }
 

@@ -1,7 +1,7 @@
 //! Each animation frame's particles, and painting particles and routes into a raster.
 
 use super::Scene;
-use crate::encoding::{marks, LineStyle};
+use crate::encoding::{marks, FlowStyle, LineStyle};
 use crate::line_style::{OUTLINE_ALPHA, OUTLINE_DASH, OUTLINE_EXTRA_PX};
 use crate::particles::{paint_discs, place_all, thinning_share};
 use crate::raster::Raster;
@@ -52,8 +52,8 @@ impl Scene {
     /// them: the streams of one colour and line style together, their routes stroked solid at
     /// the group's widest width (at most 2 CSS pixels; `StrokeMask::stroke_path`, through the
     /// points the pixels need) and then their arrowheads filled, each laid over what is there
-    /// at half opacity (faint streams at 0.3), overlaps not adding up. `mask` is scratch space
-    /// of the raster's size.
+    /// at half opacity (faint streams at 0.3), overlaps not adding up; laid in premultiplied
+    /// alpha and made straight at the end. `mask` is scratch space of the raster's size.
     pub fn paint_routes(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
         raster.clear();
         // Groups by colour and style, in the order they first appear.
@@ -95,36 +95,46 @@ impl Scene {
             }
             mask.composite(raster, color, opacity);
         }
+        raster.unpremultiply();
     }
 
-    /// Lays the dotted grey outline of every visible stream whose route is assumed
-    /// ([`marks::ASSUMED_ROUTE`]) over what `raster` holds, whose pixels are `dpr` device
+    /// Draws the dotted grey outline of every visible stream whose route is assumed
+    /// ([`marks::ASSUMED_ROUTE`]) into `raster` (cleared first), whose pixels are `dpr` device
     /// pixels per CSS pixel: round dots of [`OUTLINE_DASH`], as wide as the flow's widest
-    /// width plus [`OUTLINE_EXTRA_PX`], laid over at [`OUTLINE_ALPHA`] in
+    /// width plus [`OUTLINE_EXTRA_PX`], laid at [`OUTLINE_ALPHA`] in
     /// [`crate::style::OUTLINE_GREY`], overlaps not adding up. [`Scene::paint_flows`] lays
     /// them under every flow. `mask` is scratch space of the raster's size. Returns whether
     /// any outline was drawn (when none was, the raster is left as it was).
     pub fn paint_outlines(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) -> bool {
-        let outlined: Vec<usize> = (0..self.styles.len())
-            .filter(|&s| {
-                let st = &self.styles[s];
-                st.visible && st.marks & marks::ASSUMED_ROUTE != 0
-            })
-            .collect();
-        if outlined.is_empty() {
+        if !self.styles.iter().any(outlined) {
             return false;
+        }
+        raster.clear();
+        self.lay_outlines(raster, mask, dpr);
+        raster.unpremultiply();
+        true
+    }
+
+    /// Lays the outlines [`Scene::paint_outlines`] draws over what `raster` holds, in
+    /// premultiplied alpha (see `StrokeMask::composite`); nothing when there are none.
+    pub(super) fn lay_outlines(&self, raster: &mut Raster, mask: &mut StrokeMask, dpr: f32) {
+        if !self.styles.iter().any(outlined) {
+            return;
         }
         mask.clear();
         let dash = OUTLINE_DASH.map(|v| v as f32 * dpr);
-        for s in outlined {
-            let st = &self.styles[s];
+        for (s, st) in self
+            .styles
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| outlined(st))
+        {
             let width = (st.width.max(st.width_high) + OUTLINE_EXTRA_PX) as f32 * dpr;
             if let Some(xy) = self.route_points(s) {
                 mask.stroke_dotted(xy, dpr, width, dash);
             }
         }
         mask.composite(raster, crate::style::OUTLINE_GREY, OUTLINE_ALPHA as f32);
-        true
     }
 
     /// Stream `s`'s route as drawn: x, y pairs in CSS pixels, its part of `route_xy`.
@@ -135,4 +145,9 @@ impl Scene {
         );
         self.laid.route_xy.get(2 * a as usize..2 * b as usize)
     }
+}
+
+/// Whether a stream is outlined: shown, and its route assumed.
+fn outlined(st: &FlowStyle) -> bool {
+    st.visible && st.marks & marks::ASSUMED_ROUTE != 0
 }
