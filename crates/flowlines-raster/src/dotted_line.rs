@@ -109,12 +109,18 @@ impl StrokeMask {
     /// than a pixel has: its coverage fades over the pixel at its edge (see `DotStamps`; the
     /// centre is rounded to 1/4 px and the radius to 1/4 px).
     pub fn dot(&mut self, cx: f32, cy: f32, radius: f32) {
-        const FAR: f32 = (1 << 20) as f32;
-        if !(cx.abs() < FAR && cy.abs() < FAR && radius > 0.0) {
-            return;
+        if radius > 0.0 {
+            let at = self.stamps_of(radius);
+            self.stamp_dot(at, cx, cy);
         }
+    }
+
+    /// Where in `dots` the stamps of `radius` (more than 0) are, made if they are not yet.
+    /// Kept out of line: a dotted line looks its stamps up once, not once a dot.
+    #[inline(never)]
+    fn stamps_of(&mut self, radius: f32) -> usize {
         let rounded = round_radius(radius);
-        let at = match self.dots.iter().position(|d| d.radius == rounded) {
+        match self.dots.iter().position(|d| d.radius == rounded) {
             Some(at) => at,
             None => {
                 // A bound on the memory kept: the radii of one map's outlines are a few.
@@ -124,8 +130,19 @@ impl StrokeMask {
                 self.dots.push(DotStamps::new(radius));
                 self.dots.len() - 1
             }
+        }
+    }
+
+    /// Covers the dot of the stamps at `at` in `dots` centred at (`cx`, `cy`), as
+    /// [`StrokeMask::dot`] does.
+    fn stamp_dot(&mut self, at: usize, cx: f32, cy: f32) {
+        const FAR: f32 = (1 << 20) as f32;
+        let Some(d) = self.dots.get(at) else {
+            return;
         };
-        let d = &self.dots[at];
+        if !(cx.abs() < FAR && cy.abs() < FAR) {
+            return;
+        }
         let span = d.span;
         let (qx, qy) = (
             (cx * SUB as f32).round_ties_even() as i32,
@@ -210,7 +227,7 @@ impl StrokeMask {
             return;
         }
         let on = on.max(0.0);
-        let radius = width / 2.0;
+        let stamps = self.stamps_of(width / 2.0);
         // `next` is where the next dash starts along the path; `open` where the dash being
         // drawn started, while its end lies ahead.
         let (mut walked, mut next) = (0.0f32, 0.0f32);
@@ -231,7 +248,7 @@ impl StrokeMask {
             loop {
                 match open {
                     Some(start) if next + on <= walked + d => {
-                        self.dash(start, at(next + on), radius);
+                        self.dash(start, at(next + on), stamps);
                         open = None;
                         next += period;
                     }
@@ -243,15 +260,16 @@ impl StrokeMask {
         }
         // The path ends inside a dash: cut there.
         if let (Some(start), Some(end)) = (open, last) {
-            self.dash(start, end, radius);
+            self.dash(start, end, stamps);
         }
     }
 
     /// One round-capped dash from `a` to `b` of a dotted line's: as an outline's dashes are
     /// short beside their width (1 px long, at least 3 wide), one round dot at its middle, as
-    /// wide as the line, `on` px shorter along the line than the canvas's capsule.
-    fn dash(&mut self, a: (f32, f32), b: (f32, f32), radius: f32) {
-        self.dot((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0, radius);
+    /// wide as the line (its stamps at `stamps` in `dots`), `on` px shorter along the line
+    /// than the canvas's capsule.
+    fn dash(&mut self, a: (f32, f32), b: (f32, f32), stamps: usize) {
+        self.stamp_dot(stamps, (a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     }
 }
 
