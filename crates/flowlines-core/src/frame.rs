@@ -149,7 +149,12 @@ impl Shape {
     /// The shape of the points `lonlat` (degrees) projected by `raw` and the points `plane`,
     /// already projected by it; points that are not numbers are left out. Only the points
     /// tested are kept: a story of 100,000 flows has about two million route points, which
-    /// were copied here whole (32 MB) to find their box and test a hundredth of them.
+    /// were copied here whole (32 MB) to find their box and test a hundredth of them. Kept
+    /// out of line, as [`Shape::clear_of`] is: the loops over every point are what V8 finds
+    /// hot in a set-up, and it then optimises these two alone, not all of [`frame`] (whose
+    /// optimising compile took 17 ms of a 1,000-flow page's two cores while its static layer
+    /// was drawn).
+    #[inline(never)]
     fn new(
         raw: &Raw,
         lonlat: impl Iterator<Item = (f64, f64)> + Clone,
@@ -194,6 +199,7 @@ impl Shape {
 
     /// Whether no point of the shape, projected by `p`, lies in any of `rects` grown by
     /// [`CLEAR_PX`]; at most [`MAX_TESTED_POINTS`] points are tested, evenly spread.
+    #[inline(never)]
     fn clear_of(&self, p: &Projection, rects: &[Rect]) -> bool {
         let grown: Vec<Rect> = rects
             .iter()
