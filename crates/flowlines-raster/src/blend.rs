@@ -135,9 +135,9 @@ pub(crate) fn lay_span(ink: &Ink, cells: &[u8], px: &mut [u8]) {
 /// Turns premultiplied RGBA pixels into straight alpha, as `ImageData` holds them: each
 /// channel of a pixel of alpha `a` becomes `channel · 255 / a`, rounded half up, at most 255
 /// (in `f32`, exactly: the product is a whole number under 2^24, and the quotient, correctly
-/// rounded, is a half exactly when it should be and at least 1/508 from one otherwise). Transparent and opaque pixels keep
-/// their bytes. Four pixels at a time in WebAssembly SIMD, four passed over at once where none
-/// is partly transparent (most of a map's layer).
+/// rounded, is a half exactly when it should be and at least 1/508 from one otherwise).
+/// Transparent and opaque pixels keep their bytes. Four pixels at a time in WebAssembly SIMD,
+/// four passed over at once where none is partly transparent (most of a map's layer).
 pub(crate) fn unpremultiply(rgba: &mut [u8]) {
     let mut quads = rgba.chunks_exact_mut(16);
     for quad in &mut quads {
