@@ -80,19 +80,20 @@ impl DotStamps {
         let span = (2 * reach + 1) as usize;
         let pitch = span.next_multiple_of(LANES);
         let mut cover = vec![0; (SUB * SUB) as usize * span * pitch];
-        for (i, c) in cover.iter_mut().enumerate() {
-            let (stamp, at) = (i / (span * pitch), i % (span * pitch));
-            let (col, row) = (at % pitch, at / pitch);
-            if col >= span {
-                continue;
+        // Row by row, each stamp's `span` rows one after another: the sub-pixel offsets once a
+        // row, and no division a cell (a map's first static layer makes its stamps in code
+        // not yet optimised, where each instruction counts). A row's cells past `span` lie more
+        // than `radius + 1` from the centre: the same rule leaves them uncovered.
+        for (k, row) in cover.chunks_exact_mut(pitch).enumerate() {
+            let (stamp, y) = ((k / span) as i32, (k % span) as f32);
+            let fx = (stamp % SUB) as f32 / SUB as f32;
+            let fy = (stamp / SUB) as f32 / SUB as f32;
+            let dy = y + 0.5 - reach as f32 - fy;
+            let x0 = 0.5 - reach as f32 - fx;
+            for (col, c) in row.iter_mut().enumerate() {
+                let dx = col as f32 + x0;
+                *c = ((radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0) * 255.0) as u8;
             }
-            let (fx, fy) = (
-                (stamp as i32 % SUB) as f32 / SUB as f32,
-                (stamp as i32 / SUB) as f32 / SUB as f32,
-            );
-            let dx = col as f32 + 0.5 - reach as f32 - fx;
-            let dy = row as f32 + 0.5 - reach as f32 - fy;
-            *c = ((radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0) * 255.0) as u8;
         }
         DotStamps {
             radius,
@@ -279,6 +280,33 @@ mod tests {
 
     fn covered(m: &StrokeMask, y: usize) -> Vec<usize> {
         (0..m.width).filter(|&x| m.at(x, y) > 127).collect()
+    }
+
+    #[test]
+    fn each_stamp_cell_is_its_pixel_centres_cover_and_the_padding_is_uncovered() {
+        for steps in 2..=24 {
+            let d = DotStamps::new(steps as f32 / RADIUS_STEPS);
+            for (i, &got) in d.cover.iter().enumerate() {
+                let (stamp, at) = (i / (d.span * d.pitch), i % (d.span * d.pitch));
+                let (col, row) = (at % d.pitch, at / d.pitch);
+                let (fx, fy) = (
+                    (stamp as i32 % SUB) as f32 / 4.0,
+                    (stamp as i32 / SUB) as f32 / 4.0,
+                );
+                let dx = col as f32 + 0.5 - d.reach as f32 - fx;
+                let dy = row as f32 + 0.5 - d.reach as f32 - fy;
+                let want = if col >= d.span {
+                    0
+                } else {
+                    ((d.radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0) * 255.0) as u8
+                };
+                assert_eq!(
+                    got, want,
+                    "radius {}, stamp {stamp}, row {row}, column {col}",
+                    d.radius
+                );
+            }
+        }
     }
 
     #[test]
