@@ -66,11 +66,34 @@ async function emptyPageInterval(env) {
   }
 }
 
+/** The value of `expression` in the page, read through the DevTools protocol (see `until`). */
+async function read(cdp, expression) {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+  if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.text}`);
+  return result.value;
+}
+
+/**
+ * Waits until `expression` is true in the page, asking every `pollMs` with one small
+ * `Runtime.evaluate`. Not Playwright's `waitForFunction`: its first call loads Playwright's own
+ * script into the page as soon as the page's load event has fired, and compiling it took the
+ * page's main thread for 9.6-23.5 ms (traces of `bench.html`) in the middle of whatever the
+ * page was doing before its first frame: our page's wasm start-up or set-up, the reference's
+ * wait for its JSON files (README, Benchmarks, "7 December, midday").
+ */
+async function until(cdp, expression, { timeout, pollMs }) {
+  const end = Date.now() + timeout;
+  while (!(await read(cdp, expression))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${expression}`);
+    await new Promise((ok) => setTimeout(ok, pollMs));
+  }
+}
+
 /** Chrome's TaskDuration so far, in ms, and how many frames the page has drawn. */
-async function sample(cdp, page) {
+async function sample(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-  return { taskMs: task * 1000, frames: await page.evaluate(() => window.__benchFrames ?? 0) };
+  return { taskMs: task * 1000, frames: await read(cdp, 'window.__benchFrames ?? 0') };
 }
 
 async function run(env, name, n) {
@@ -88,11 +111,11 @@ async function run(env, name, n) {
     await cdp.send('Performance.enable');
     const timeout = BOOT_BUDGET_MS + Number(opts.seconds) * 1000;
     // The measured window starts with the third frame (see measure.js).
-    await page.waitForFunction(() => (window.__benchFrames ?? 0) >= 3 || window.__bench, null, { timeout, polling: 100 });
-    const before = await sample(cdp, page);
-    await page.waitForFunction(() => window.__bench, null, { timeout, polling: 250 });
-    const after = await sample(cdp, page);
-    const result = await page.evaluate(() => window.__bench);
+    await until(cdp, '(window.__benchFrames ?? 0) >= 3 || Boolean(window.__bench)', { timeout, pollMs: 100 });
+    const before = await sample(cdp);
+    await until(cdp, 'Boolean(window.__bench)', { timeout, pollMs: 250 });
+    const after = await sample(cdp);
+    const result = await read(cdp, 'window.__bench');
     const outside = requests.filter((u) => !u.startsWith(env.origin + '/'));
     if (outside.length) throw new Error(`requests left the origin: ${outside.join(', ')}`);
     if (result.error) throw new Error(result.error);
