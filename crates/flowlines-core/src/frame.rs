@@ -24,6 +24,7 @@
 //! [`MAX_INSET_PLACES`]: crate::frame::MAX_INSET_PLACES
 //! [`MIN_SCALE_SHARE`]: crate::frame::MIN_SCALE_SHARE
 
+use crate::crowded::crowded_groups;
 use crate::labels::Rect;
 use crate::polyline::length;
 use crate::projection::{Projection, Raw};
@@ -257,42 +258,6 @@ const PUSHES: [(f64, f64); 9] = [
     (0.0, 1.0),
     (1.0, 1.0),
 ];
-
-/// The places of `places` (pixels) that crowd each other, as groups of indices (single
-/// linkage at [`CROWDED_PX`]), largest first.
-pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
-    let n = places.len();
-    let mut group: Vec<usize> = (0..n).collect();
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
-    for a in 0..n {
-        for b in a + 1..n {
-            let (pa, pb) = (places[a], places[b]);
-            if length(pa.0 - pb.0, pa.1 - pb.1) < CROWDED_PX {
-                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
-                group[ra.max(rb)] = ra.min(rb);
-            }
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index_of = vec![usize::MAX; n];
-    for i in 0..n {
-        let r = root(&mut group, i);
-        if index_of[r] == usize::MAX {
-            index_of[r] = groups.len();
-            groups.push(Vec::new());
-        }
-        groups[index_of[r]].push(i);
-    }
-    groups.retain(|g| g.len() > 1);
-    crate::order::sort_by_key(&mut groups, |g| u64::MAX - g.len() as u64);
-    groups
-}
 
 /// The inset's boxes to try in a `width` by `height` viewport: on a portrait viewport a band
 /// across the whole width at the bottom (read after the whole map) or the top, on a landscape

@@ -20,6 +20,8 @@ pub mod compact_basemap;
 mod compact_reader;
 /// The credit lines every exported image carries: the sources its visible flows cite.
 pub mod credits;
+/// Which places crowd each other on a map: the groups the detail inset is chosen from.
+pub mod crowded;
 /// Dates as precise as a source gives them, and periods between two such dates.
 pub mod date;
 /// A date's text held inside the date, without an allocation.
