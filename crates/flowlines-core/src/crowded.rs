@@ -96,7 +96,9 @@ pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
     };
     let mut from = 0;
     while from < sorted.len() {
-        let (_, to) = run(sorted[from].0);
+        // The cell's own run starts here: its end is found from here on.
+        let own = sorted[from].0;
+        let to = from + sorted[from..].partition_point(|&(c, _)| c == own);
         let (first, (cx, cy)) = (sorted[from].1, cell_of(places[sorted[from].1]));
         let close = |a: usize, b: usize| {
             let (pa, pb) = (places[a], places[b]);

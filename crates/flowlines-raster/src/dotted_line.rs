@@ -9,6 +9,7 @@
 //! the dash's middle (1 px shorter along the line than the canvas's), from coverage stamps
 //! made once per radius. Dots overlapping in one mask do not add up, as in one canvas path.
 
+use crate::disc_stamp::disc_coverage;
 use crate::stroke_mask::StrokeMask;
 
 /// Sub-pixel positions kept per pixel on each axis: a dot's centre is rounded to 1/4 px
@@ -92,7 +93,7 @@ impl DotStamps {
             let x0 = 0.5 - reach as f32 - fx;
             for (col, c) in row.iter_mut().enumerate() {
                 let dx = col as f32 + x0;
-                *c = ((radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0) * 255.0) as u8;
+                *c = disc_coverage(dx, dy, radius);
             }
         }
         DotStamps {
