@@ -1,6 +1,7 @@
 // tools/bench.mjs, the map benchmark's driver: `--json` prints one object per size and page
 // with the figures issue 10 names, and `--rounds=N` gives each figure as the median of N
-// rounds, keeping every round's own figure, and ends the table with ours over the reference's.
+// rounds, keeping every round's own figure, and ends the table with ours over the reference's
+// (script per frame, static layer, first frame).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -30,8 +31,21 @@ test('--json with two rounds prints each page once, every figure the median of i
   }
 });
 
-test('the table ends with our script time over the reference\'s', { timeout: 120000 }, async () => {
+test('the table ends with our script time, static layer and first frame over the reference\'s', { timeout: 120000 }, async () => {
   const { stdout } = await run('node', ARGS, { maxBuffer: 1 << 24 });
-  const last = stdout.trim().split('\n').pop();
-  assert.match(last, /^script, ours \/ reference\s+\d+\.\d\d$/);
+  const last = stdout.trim().split('\n').slice(-3);
+  for (const [line, label] of last.map((line, i) => [line, ['script', 'static layer', 'first frame'][i]])) {
+    assert.match(line, new RegExp(`^${label}, ours / reference\\s+\\d+\\.\\d\\d$`));
+  }
+});
+
+test('with rounds, each ratio is the median of the rounds\' and their range', { timeout: 180000 }, async () => {
+  const { stdout } = await run('node', [...ARGS, '--rounds=2'], { maxBuffer: 1 << 24 });
+  const last = stdout.trim().split('\n').slice(-3);
+  for (const line of last) {
+    const m = /^(.+), ours \/ reference \(median, range\)\s+(\d+\.\d\d) \((\d+\.\d\d)-(\d+\.\d\d)\)$/.exec(line);
+    assert.ok(m, line);
+    const [low, mid, high] = [m[3], m[2], m[4]].map(Number);
+    assert.ok(low <= mid && mid <= high, line);
+  }
 });

@@ -4,10 +4,11 @@
 //   node tools/bench.mjs [FLOWS ...] [--seconds=5] [--places=300] [--seed=42] [--day=2024-01-01]
 //                        [--pages=reference,flowlines] [--thinning=off|on] [--rounds=1] [--json]
 // Flows default to 1000 10000 100000. `--json` prints one JSON object per size and page, one
-// per line, instead of the table. `--rounds=N` runs the pages N times over, alternately, and
-// gives each figure's median over the rounds; the table then adds our script time per frame
-// over the reference's, round by round (issue 10 item 1 asks for at most 0.5), so that one
-// round disturbed by the machine does not decide it. `--thinning=on` asks our page for the
+// per line, instead of the table. `--rounds=N` runs the pages N times over, alternately (each
+// page first in every other round), and gives each figure's median over the rounds. The table
+// ends with ours over the reference's for script time per frame (issue 10 item 1 asks for at
+// most 0.5), static layer and first frame (item 2 asks for at most 1), round by round, so that
+// one round disturbed by the machine does not decide it. `--thinning=on` asks our page for the
 // core's particle thinning (URL parameter `thinning`), if the core has it; the reference never
 // thins. Our page is always asked for `cluster=off`: the engines are compared on every flow,
 // unclustered.
@@ -152,7 +153,7 @@ function table(results) {
     const v = results.find((r) => r.flows === n && r.page === p)?.[key];
     return v === undefined || v === null ? '-' : String(v);
   }))]);
-  if (pages.length === 2) body.push(ratioRow(results));
+  if (pages.length === 2) body.push(...RATIOS.map(([label, key]) => ratioRow(results, label, key)));
   const cells = [head1, head2, ...body];
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   return cells.map((c) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ')).join('\n');
@@ -182,17 +183,25 @@ function combine(runs) {
   return out;
 }
 
+/** The figures the table gives as ours over the reference's, last: label and key. */
+const RATIOS = [
+  ['script', 'scriptMedianMs'],
+  ['static layer', 'staticLayerMs'],
+  ['first frame', 'firstFrameMs'],
+];
+
 /**
- * Our script time per frame over the reference's, per size: the median over the rounds and,
- * with several, the lowest and highest (each round's pair ran back to back).
+ * Our `key` over the reference's, per size: with several rounds, round by round (each round's
+ * two pages ran back to back, so a slow spell of the machine slows both), the median and the
+ * lowest and highest.
  */
-function ratioRow(results) {
-  const label = rounds > 1 ? 'script, ours / reference (median, range)' : 'script, ours / reference';
-  return [label, ...flows.flatMap((n) => {
+function ratioRow(results, label, key) {
+  const title = rounds > 1 ? `${label}, ours / reference (median, range)` : `${label}, ours / reference`;
+  return [title, ...flows.flatMap((n) => {
     const [ref, ours] = ['reference', 'flowlines'].map((p) => results.find((r) => r.flows === n && r.page === p));
     // Round by round when both pages have every round; else their medians alone.
     const paired = ref?.perRound && ours?.perRound && ref.rounds === ours.rounds;
-    const each = (r) => (paired ? r.perRound.scriptMedianMs : [r?.scriptMedianMs]);
+    const each = (r) => (paired ? r.perRound[key] : [r?.[key]]);
     const ratios = ref && ours ? each(ours).map((x, i) => x / each(ref)[i]).filter(Number.isFinite) : [];
     if (ratios.length === 0) return ['-', '-'];
     const text = ratios.length > 1
@@ -220,7 +229,9 @@ try {
   for (const n of flows) {
     const runs = Object.fromEntries(pages.map((p) => [p, []]));
     for (let round = 0; round < rounds; round++) {
-      for (const p of pages) {
+      // Each page first in every other round: neither always meets the browser just after
+      // the other's page has closed.
+      for (const p of round % 2 ? [...pages].reverse() : pages) {
         try {
           runs[p].push(await run(env, p, n));
         } catch (e) {
