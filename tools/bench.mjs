@@ -1,6 +1,6 @@
 // Runs the map benchmark headless in Debian's Chromium: for each size, the plain-JavaScript
-// reference page (www/bench/reference.html) and then our map (www/bench.html), in the same
-// browser one after the other, and prints both side by side.
+// reference page (www/bench/reference.html) and our map (www/bench.html), in the same browser
+// one after the other, and prints both side by side.
 //   node tools/bench.mjs [FLOWS ...] [--seconds=5] [--places=300] [--seed=42] [--day=2024-01-01]
 //                        [--pages=reference,flowlines] [--thinning=off|on] [--rounds=1] [--json]
 // Flows default to 1000 10000 100000. `--json` prints one JSON object per size and page, one
