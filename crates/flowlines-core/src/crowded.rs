@@ -56,7 +56,7 @@ impl Groups {
 /// all closer than that to each other, so they are one group at once, and a place closer than
 /// that to another lies in one of the 24 cells round it, so two cells' places are compared only
 /// until one pair is found. Comparing every pair took a story of 100,000 places (the most a
-/// story may have) 5·10⁹ comparisons, 11 s natively on a map's worth of space.
+/// story may have) 5·10⁹ comparisons, 10.5 s natively on a map's worth of space.
 pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
     /// A cell's side, pixels: its diagonal is shorter than [`CROWDED_PX`].
     const CELL: f64 = CROWDED_PX / 2.0;
