@@ -72,11 +72,12 @@ async function drawBothWays(page, flows) {
       const columns = map.frame_columns();
       const [xy, offsets, arrows] = [columns.route_xy, columns.route_offsets, columns.arrow_xy].map((c) => c.slice());
       const { colors, widths, styles, visible } = columns;
+      const colorOf = (s) => colors.slice(7 * s, 7 * s + 7); // seven characters a flow
       const groups = new Map();
       for (let s = 0; s + 1 < offsets.length; s++) {
         if (!visible[s] || offsets[s + 1] - offsets[s] < 2) continue;
-        const key = `${colors[s]}|${styles[s]}`;
-        if (!groups.has(key)) groups.set(key, { color: colors[s], style: styles[s], streams: [], width: 0 });
+        const key = `${colorOf(s)}|${styles[s]}`;
+        if (!groups.has(key)) groups.set(key, { color: colorOf(s), style: styles[s], streams: [], width: 0 });
         const g = groups.get(key);
         g.streams.push(s);
         g.width = Math.max(g.width, Math.min(2, widths[3 * s]));
@@ -160,6 +161,7 @@ async function coreAndCanvas(page, { source, flows, day }) {
       const columns = map.frame_columns();
       const [xy, offsets, arrows] = [columns.route_xy, columns.route_offsets, columns.arrow_xy].map((c) => c.slice());
       const { colors, widths, styles, marks, visible } = columns;
+      const colorOf = (s) => colors.slice(7 * s, 7 * s + 7); // seven characters a flow
       const outlines = document.createElement('canvas');
       [outlines.width, outlines.height] = [1200, 700];
       const o = outlines.getContext('2d');
@@ -182,7 +184,7 @@ async function coreAndCanvas(page, { source, flows, day }) {
         const style = look.styles[styles[s]];
         if (high - low > 1) {
           ctx.globalAlpha = look.bandAlpha;
-          ctx.strokeStyle = colors[s];
+          ctx.strokeStyle = colorOf(s);
           ctx.setLineDash([]);
           ctx.lineCap = 'butt';
           ctx.lineWidth = high;
@@ -190,7 +192,7 @@ async function coreAndCanvas(page, { source, flows, day }) {
           ctx.stroke();
         }
         ctx.globalAlpha = style.alpha;
-        ctx.strokeStyle = colors[s];
+        ctx.strokeStyle = colorOf(s);
         ctx.lineWidth = style.width ?? ((marks[s] & bit.unknown) ? w : Math.max(low, Math.min(w, high)));
         ctx.lineCap = style.round ? 'round' : 'butt';
         ctx.setLineDash(dashOf(look, styles[s], ctx.lineWidth));
@@ -207,10 +209,10 @@ async function coreAndCanvas(page, { source, flows, day }) {
           ctx.fillStyle = look.colors.white;
           ctx.fill();
           ctx.lineWidth = look.hollowArrow;
-          ctx.strokeStyle = colors[s];
+          ctx.strokeStyle = colorOf(s);
           ctx.stroke();
         } else {
-          ctx.fillStyle = colors[s];
+          ctx.fillStyle = colorOf(s);
           ctx.fill();
         }
       }

@@ -164,9 +164,10 @@ export function drawFlowsInCore(ctx, map) {
   // Views of wasm memory: read before the next call into the map.
   const { marks, colors, visible, mark_xy: markXy } = map.frame_columns();
   for (let s = 0; s < visible.length; s++) {
-    if (!visible[s]) continue;
-    if (marks[s] & bit.unknown) badge(ctx, look, markXy[4 * s], markXy[4 * s + 1], '?', colors[s]);
-    if (marks[s] & bit.disputed) badge(ctx, look, markXy[4 * s + 2], markXy[4 * s + 3], '!', colors[s]);
+    if (!visible[s] || !(marks[s] & (bit.unknown | bit.disputed))) continue;
+    const color = colors.slice(7 * s, 7 * s + 7); // seven characters a flow (FlowMap.frame_columns)
+    if (marks[s] & bit.unknown) badge(ctx, look, markXy[4 * s], markXy[4 * s + 1], '?', color);
+    if (marks[s] & bit.disputed) badge(ctx, look, markXy[4 * s + 2], markXy[4 * s + 3], '!', color);
   }
 }
 

@@ -281,8 +281,26 @@ fn one_call_hands_the_page_every_column_it_draws_the_flows_from() {
     assert_eq!(length("widths").as_f64(), Some((3 * flows) as f64));
     assert_eq!(length("arrow_xy").as_f64(), Some((6 * flows) as f64));
     assert_eq!(length("mark_xy").as_f64(), Some((4 * flows) as f64));
-    for key in ["styles", "marks", "visible", "colors"] {
+    for key in ["styles", "marks", "visible"] {
         assert_eq!(length(key).as_f64(), Some(flows as f64), "{key}");
+    }
+    // The colours: one string, seven characters a flow, each one of the legend's colours.
+    let colors = column(&columns, "colors").as_string().unwrap();
+    assert_eq!(colors.len(), 7 * flows);
+    let legend = js_sys::JSON::stringify(&map.categories("en").unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    for flow in 0..flows {
+        let color = &colors[7 * flow..7 * flow + 7];
+        assert!(
+            color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit()),
+            "{color}"
+        );
+        assert!(
+            legend.contains(&format!("\"color\":\"{color}\"")),
+            "{color} in {legend}"
+        );
     }
     let (offsets, xy) = (
         u32_copy(&columns, "route_offsets"),
