@@ -1,6 +1,6 @@
 //! What the map and the charts draw with: colours, shape styles and pixel rounding, the
 //! transform from a scene's pixels to an image's, a painter whose every error is a
-//! [`MapError`], and text measured, wrapped and fitted to a width.
+//! [`MapError`](crate::map::MapError), and text measured, wrapped and fitted to a width.
 
 use crate::map::{MapError, INK};
 use flowlines_core::labels::Rect;

@@ -1,11 +1,11 @@
 //! A date's text as written, kept inside the date rather than on the heap.
 //!
-//! Every reading carries three dates (its period's start and end, and when it was reported),
-//! and each kept its text as a `String`: at 10,000 flows of five readings, 150,000 allocations
-//! and as many frees while a story is read or made, a large part of the set-up's allocations.
-//! No text a date may have is longer than [`CAPACITY`] bytes: the longest form a file may use
-//! (`YYYY-autumn`) has 11, and the longest day [`crate::date::format_day`] writes (`day
-//! -2147483648`) 15.
+//! Every reading carries three dates (its period's start and end, and when it was reported), and
+//! each kept its text as a `String`: at 10,000 flows of five readings, 150,000 allocations and as
+//! many frees while a story is read or made, a large part of the set-up's allocations. No text a
+//! date may have is longer than [`CAPACITY`](crate::date_text::CAPACITY) bytes: the longest form a
+//! file may use (`YYYY-autumn`) has 11, and the longest day [`crate::date::format_day`] writes
+//! (`day -2147483648`) 15.
 
 use std::fmt;
 

@@ -1,5 +1,5 @@
-//! plotters' [`DrawingBackend`] over a canvas 2D context, so the charts of `flowlines-chart`
-//! draw in the page.
+//! plotters' [`DrawingBackend`](plotters_backend::DrawingBackend) over a canvas 2D context, so the
+//! charts of `flowlines-chart` draw in the page.
 //!
 //! Unlike plotters-canvas, whose constructor returns `Option` and loses the reason, every step
 //! here returns the browser's own error message. Coordinates are CSS pixels: the context is

@@ -1,7 +1,8 @@
-//! The charts under the map: each category's running totals over time, drawn by
-//! `flowlines-chart` on a canvas through [`CanvasBackend`], and the lookups the page needs to
-//! link a chart to the timeline (the day under the pointer) and to show an observation's source
-//! (the mark under the pointer). What each chart drew where stays here, in Rust.
+//! The charts under the map: each category's running totals over time, drawn by `flowlines-chart`
+//! on a canvas through [`CanvasBackend`](crate::canvas_backend::CanvasBackend), and the lookups the
+//! page needs to link a chart to the timeline (the day under the pointer) and to show an
+//! observation's source (the mark under the pointer). What each chart drew where stays here, in
+//! Rust.
 
 use crate::canvas_backend::CanvasBackend;
 use crate::{to_js, Extras};

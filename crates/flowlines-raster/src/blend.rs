@@ -3,10 +3,11 @@
 //! static layer, four pixels at a time in WebAssembly SIMD and one at a time elsewhere, to the
 //! same levels. A layer is built premultiplied (each channel already multiplied by its alpha,
 //! so that laying over needs no division) and turned into the straight alpha `ImageData` wants
-//! once, when it is done ([`unpremultiply`]).
+//! once, when it is done ([`unpremultiply`](crate::blend::unpremultiply)).
 //!
-//! Every product is divided by 255 rounded to the nearest level ([`div255`]), so a pixel under
-//! no cover keeps its bytes and one under full cover of an opaque colour takes it exactly.
+//! Every product is divided by 255 rounded to the nearest level ([`div255`](crate::blend::div255)),
+//! so a pixel under no cover keeps its bytes and one under full cover of an opaque colour takes it
+//! exactly.
 
 /// `x / 255` rounded to the nearest whole number, for `x` in `0..=65_025` (a product of two
 /// levels): `(x + 128 + ((x + 128) >> 8)) >> 8`, exact over that range without a division.

@@ -1,8 +1,9 @@
 //! A story read in the page's story worker, handed to the map (`flowlines_core::handover`):
 //! the worker (`www/js/story-worker.js`) reads, validates and packs the file with the second
 //! module (`Extras.pack`); the main thread reads the packed story back here with
-//! [`StoryParts`], one part per task, and makes the map with [`StoryParts::map`], without
-//! validating again. Only this reading side is in the map module every reader downloads.
+//! [`StoryParts`](crate::handover::StoryParts), one part per task, and makes the map with
+//! [`StoryParts::map`](crate::handover::StoryParts::map), without validating again. Only this
+//! reading side is in the map module every reader downloads.
 
 use crate::FlowMap;
 use flowlines_core::handover::Unpacker;

@@ -1,9 +1,9 @@
 //! Which of a story's optional fields are left out when it is written.
 //!
-//! In JSON an absent note, an empty list or an empty text is left out, as a person would write
-//! the file. The binary compact story ([`crate::compact`]) is read by position, not by name
-//! (postcard), so there every field must be written: [`every_field`] says so for the time of one
-//! write. The model's `skip_serializing_if` attributes name the functions here.
+//! In JSON an absent note, an empty list or an empty text is left out, as a person would write the
+//! file. The binary compact story ([`crate::compact`]) is read by position, not by name (postcard),
+//! so there every field must be written: [`every_field`](crate::model::omit::every_field) says so
+//! for the time of one write. The model's `skip_serializing_if` attributes name the functions here.
 
 use std::cell::Cell;
 

@@ -3,11 +3,11 @@
 //! one after another; held once, the benchmark's story at 100,000 flows makes 2.4 million
 //! allocations fewer.
 //!
-//! A reader shares them while it reads ([`sharing`]): a reading's stream, unit, source and
-//! claimant are the ones of the reading read before it when they are equal, so a run of
-//! readings citing the same ones holds one of each. (Equal to the last one, not to any one
-//! before: a table of every id would cost the page's module more code than it saves.) Outside
-//! a reader (a story made in code) each is its own unless the maker shares it
+//! A reader shares them while it reads ([`sharing`](crate::model::shared::sharing)): a reading's
+//! stream, unit, source and claimant are the ones of the reading read before it when they are
+//! equal, so a run of readings citing the same ones holds one of each. (Equal to the last one, not
+//! to any one before: a table of every id would cost the page's module more code than it saves.)
+//! Outside a reader (a story made in code) each is its own unless the maker shares it
 //! (`crate::synthetic` does).
 
 use super::Claimant;
