@@ -19,7 +19,7 @@ const expected = (table, code, width) => {
 };
 const close = (a, b) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) < 1e-3);
 
-test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.6 w), and the mark bits by name', async () => {
+test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.6 w), the mark bits by name and the badges', async () => {
   const { page } = await open(env, '/?at=2024-10-20&paused');
   const table = await page.evaluate(async () => {
     const { default: init, FlowMap } = await import('/pkg/flowlines_wasm.js');
@@ -34,6 +34,8 @@ test('the handle reports the table: a dotted line keeps a clear gap of max(4, 1.
     assert.ok(Math.abs(on + off - w - Math.max(4, 1.6 * w)) < 1e-9, `dots at width ${w}`);
   }
   assert.deepEqual(table.marks, { unknown: 1, disputed: 2, inferredDestination: 4, assumedRoute: 8, openHigh: 16, held: 32 });
+  // In the order of each flow's badge positions (FlowMap.frame_columns' mark_xy).
+  assert.deepEqual(table.badges, [{ mark: 1, glyph: '?' }, { mark: 2, glyph: '!' }]);
 });
 
 test('the live static layer leaves every flow\'s line to the core, which dashes it from the table', async () => {

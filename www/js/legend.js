@@ -100,22 +100,18 @@ export function buildLegend(root, map, lang, changed, { shown = null, words } = 
     line(el, ink, { 'stroke-width': 10, 'stroke-opacity': look.bandAlpha });
     line(el, ink, { 'stroke-width': 4 });
   }), words.t('mark_width')));
-  root.append(key(svg(36, 16, (el) => {
-    const c = document.createElementNS(SVG, 'circle');
-    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: look.colors.white, stroke: ink })) c.setAttribute(k, v);
-    const t = document.createElementNS(SVG, 'text');
-    for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
-    t.textContent = '?';
-    el.append(c, t);
-  }), words.t('mark_unknown')));
-  root.append(key(svg(36, 16, (el) => {
-    const c = document.createElementNS(SVG, 'circle');
-    for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: look.colors.white, stroke: ink })) c.setAttribute(k, v);
-    const t = document.createElementNS(SVG, 'text');
-    for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
-    t.textContent = '!';
-    el.append(c, t);
-  }), words.t('mark_disputed')));
+  // The core's badges (line_style::BADGES), each named by its mark.
+  const badgeWords = { [look.marks.unknown]: 'mark_unknown', [look.marks.disputed]: 'mark_disputed' };
+  for (const { mark, glyph } of look.badges) {
+    root.append(key(svg(36, 16, (el) => {
+      const c = document.createElementNS(SVG, 'circle');
+      for (const [k, v] of Object.entries({ cx: 18, cy: 8, r: 6.5, fill: look.colors.white, stroke: ink })) c.setAttribute(k, v);
+      const t = document.createElementNS(SVG, 'text');
+      for (const [k, v] of Object.entries({ x: 18, y: 11.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold' })) t.setAttribute(k, v);
+      t.textContent = glyph;
+      el.append(c, t);
+    }), words.t(badgeWords[mark])));
+  }
   root.append(key(svg(36, 14, (el) => {
     const p = document.createElementNS(SVG, 'path');
     for (const [k, v] of Object.entries({ d: 'M6 2 L30 7 L6 12 Z', fill: look.colors.white, stroke: ink, 'stroke-width': look.hollowArrow })) p.setAttribute(k, v);

@@ -83,7 +83,7 @@ export function drawBasemap(ctx, map, colours) {
   ctx.setLineDash([]);
 }
 
-/** A small circled glyph: '?' for an unknown quantity, '!' for a dispute. */
+/** A small circled glyph: one of the core's badges (`look.badges`). */
 function badge(ctx, look, x, y, glyph, color) {
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
@@ -160,14 +160,17 @@ export function drawFlowsInCore(ctx, map) {
   map.paint_flows(layer);
   layScratch(ctx, layer);
   const look = styleTable(map);
-  const bit = look.marks;
   // Views of wasm memory: read before the next call into the map.
   const { marks, colors, visible, mark_xy: markXy } = map.frame_columns();
   for (let s = 0; s < visible.length; s++) {
-    if (!visible[s] || !(marks[s] & (bit.unknown | bit.disputed))) continue;
-    const color = colors.slice(7 * s, 7 * s + 7); // seven characters a flow (FlowMap.frame_columns)
-    if (marks[s] & bit.unknown) badge(ctx, look, markXy[4 * s], markXy[4 * s + 1], '?', color);
-    if (marks[s] & bit.disputed) badge(ctx, look, markXy[4 * s + 2], markXy[4 * s + 3], '!', color);
+    if (!visible[s]) continue;
+    // The core's badges, each at its place among the flow's four numbers (line_style::BADGES).
+    for (let k = 0; k < look.badges.length; k++) {
+      const { mark, glyph } = look.badges[k];
+      if (!(marks[s] & mark)) continue;
+      const color = colors.slice(7 * s, 7 * s + 7); // seven characters a flow (FlowMap.frame_columns)
+      badge(ctx, look, markXy[4 * s + 2 * k], markXy[4 * s + 2 * k + 1], glyph, color);
+    }
   }
 }
 

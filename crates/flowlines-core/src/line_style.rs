@@ -184,6 +184,30 @@ pub const PLACE_RING_PX: f64 = 1.5;
 /// The radius of a `?` or `!` badge's circle, in pixels.
 pub const BADGE_RADIUS_PX: f64 = 7.0;
 
+/// A mark shown as a glyph in a small circle on its flow (see [`BADGES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Badge {
+    /// The mark's bit ([`crate::encoding::marks`]).
+    pub mark: u8,
+    /// The glyph in the circle.
+    pub glyph: char,
+}
+
+/// The marks a flow shows as badges, in the order of its badge positions in
+/// [`crate::scene::Scene::mark_xy`] (the `k`th at numbers `2k` and `2k + 1` of the flow's
+/// four): `?` for an unknown quantity, `!` for a dispute. The live map, its legend, the static
+/// map and its legend all draw them from here.
+pub const BADGES: [Badge; 2] = [
+    Badge {
+        mark: marks::UNKNOWN,
+        glyph: '?',
+    },
+    Badge {
+        mark: marks::DISPUTED,
+        glyph: '!',
+    },
+];
+
 /// The radius of a place's dot on a map `map_width` pixels wide, in pixels: what the dot is
 /// drawn with and what label placement keeps clear of.
 pub fn place_radius(map_width: f64) -> f64 {
@@ -229,6 +253,8 @@ pub struct Table {
     pub place_ring: f64,
     /// See [`BADGE_RADIUS_PX`].
     pub badge_radius: f64,
+    /// See [`BADGES`].
+    pub badges: [Badge; 2],
 }
 
 /// The mark bits by name, for the page.
@@ -307,6 +333,7 @@ pub fn table() -> Table {
         narrow_place_radius: NARROW_PLACE_RADIUS_PX,
         place_ring: PLACE_RING_PX,
         badge_radius: BADGE_RADIUS_PX,
+        badges: BADGES,
     }
 }
 

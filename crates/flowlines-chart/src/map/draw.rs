@@ -2,7 +2,7 @@
 
 use super::*;
 use flowlines_core::line_style::{
-    self, BAND_ALPHA, BORDER_DASH, OUTLINE_DASH, OUTLINE_EXTRA_PX, PLACE_RING_PX,
+    self, BADGES, BAND_ALPHA, BORDER_DASH, OUTLINE_DASH, OUTLINE_EXTRA_PX, PLACE_RING_PX,
 };
 
 /// Draws a polyline in a line style, its dash pattern from the core's table
@@ -192,11 +192,10 @@ pub(super) fn draw_flows<DB: DrawingBackend>(
             }
         }
         if let Some(m) = mark_xy.get(i * 4..i * 4 + 4) {
-            if st.marks & marks::UNKNOWN != 0 {
-                badge(p, to.apply(m[0], m[1]), '?', color)?;
-            }
-            if st.marks & marks::DISPUTED != 0 {
-                badge(p, to.apply(m[2], m[3]), '!', color)?;
+            for (b, at) in BADGES.iter().zip(m.chunks_exact(2)) {
+                if st.marks & b.mark != 0 {
+                    badge(p, to.apply(at[0], at[1]), b.glyph, color)?;
+                }
             }
         }
     }

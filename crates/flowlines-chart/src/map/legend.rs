@@ -44,6 +44,7 @@ pub(super) struct MeasuredGroup {
 
 pub(super) fn legend_groups(scene: &Scene, lang: &str) -> Vec<Group> {
     let w = words(lang);
+    let [unknown, disputed] = flowlines_core::line_style::BADGES;
     let story = scene.story();
     let categories = story
         .categories
@@ -79,8 +80,8 @@ pub(super) fn legend_groups(scene: &Scene, lang: &str) -> Vec<Group> {
             heading: w.marks.into(),
             rows: vec![
                 (Swatch::Band, w.width.into()),
-                (Swatch::Badge('?'), w.unknown.into()),
-                (Swatch::Badge('!'), w.disputed.into()),
+                (Swatch::Badge(unknown.glyph), w.unknown.into()),
+                (Swatch::Badge(disputed.glyph), w.disputed.into()),
                 (Swatch::Hollow, w.inferred.into()),
                 (Swatch::Outline, w.assumed.into()),
             ],

@@ -332,7 +332,8 @@ impl Scene {
     }
 
     /// Where each stream's marks go: the unknown-quantity mark halfway along its route, then the
-    /// dispute mark a third of the way; x, y in CSS pixels, four numbers per stream.
+    /// dispute mark a third of the way, in the order of [`crate::line_style::BADGES`]; x, y in
+    /// CSS pixels, four numbers per stream.
     pub fn mark_xy(&self) -> &[f32] {
         &self.laid.mark_xy
     }
