@@ -162,15 +162,16 @@ export function drawFlowsInCore(ctx, map) {
   const look = styleTable(map);
   // Views of wasm memory: read before the next call into the map.
   const { marks, colors, visible, mark_xy: markXy } = map.frame_columns();
+  // The core's badges, each at its place among a flow's four numbers (line_style::BADGES); a
+  // flow with none of their marks (most of a large map) is passed over at once.
+  const { badges } = look;
+  const anyBadge = badges.reduce((bits, b) => bits | b.mark, 0);
   for (let s = 0; s < visible.length; s++) {
-    if (!visible[s]) continue;
-    // The core's badges, each at its place among the flow's four numbers (line_style::BADGES).
-    for (let k = 0; k < look.badges.length; k++) {
-      const { mark, glyph } = look.badges[k];
-      if (!(marks[s] & mark)) continue;
-      const color = colors.slice(7 * s, 7 * s + 7); // seven characters a flow (FlowMap.frame_columns)
-      badge(ctx, look, markXy[4 * s + 2 * k], markXy[4 * s + 2 * k + 1], glyph, color);
-    }
+    if (!visible[s] || !(marks[s] & anyBadge)) continue;
+    const color = colors.slice(7 * s, 7 * s + 7); // seven characters a flow (FlowMap.frame_columns)
+    badges.forEach(({ mark, glyph }, k) => {
+      if (marks[s] & mark) badge(ctx, look, markXy[4 * s + 2 * k], markXy[4 * s + 2 * k + 1], glyph, color);
+    });
   }
 }
 
