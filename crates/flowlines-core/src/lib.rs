@@ -62,6 +62,8 @@ pub mod line_style;
 pub mod map_state;
 /// The data model of a flow story: places, routes, streams, observations, sources.
 pub mod model;
+/// Whether two sets of points either side of a line come within a distance of each other.
+pub mod near_pair;
 /// Sorting by a number key, with one compiled sort for the whole core.
 pub mod order;
 /// Readers from data files (JSON, CSV, GeoJSON, sheets, FlowmapBlue), problems located.
