@@ -56,10 +56,10 @@ impl Groups {
 /// Places are sorted into square cells half [`CROWDED_PX`] a side: the places of one cell are
 /// all closer than that to each other, so they are one group at once, and a place closer than
 /// that to another lies in one of the 24 cells round it, so two cells' places are compared only
-/// until one pair is found, by [`near_pair`], whose steps grow
-/// as (m + n) log n where comparing every pair takes m·n. Comparing every pair took a story of 100,000 places (the
-/// most a story may have) 5·10⁹ comparisons, 10.5 s natively on a map's worth of space; so did
-/// comparing two crowded cells' places pair by pair, when none of them was close enough.
+/// until one pair is found, by [`near_pair`], whose steps grow as (m + n) log n where comparing
+/// every pair takes m·n. Comparing every pair took a story of 100,000 places (the most a story
+/// may have) 5·10⁹ comparisons, 10.5 s natively on a map's worth of space; comparing two
+/// crowded cells' places pair by pair, when none was close enough, took as long.
 pub fn crowded_groups(places: &[(f64, f64)]) -> Vec<Vec<usize>> {
     /// A cell's side, pixels: its diagonal is shorter than [`CROWDED_PX`].
     const CELL: f64 = CROWDED_PX / 2.0;

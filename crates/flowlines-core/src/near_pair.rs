@@ -8,10 +8,10 @@
 //! far right `a`'s disk reaches at height `b.v`: `a.u + √(reach² − (b.v − a.v)²)`. With the
 //! first set sorted by `v`, the point whose disk reaches farthest moves only forwards as `v`
 //! grows: two right half-disks of the same radius cross once, and past the crossing the one
-//! centred higher reaches farther. So the farthest-reaching point for the middle `b` (by `v`)
-//! splits the rest into two searches, each with the points of the first set on its side of it
-//! (divide and conquer over a monotone maximum). Each level of the search reads the first set
-//! about once, and there are log₂ n levels.
+//! centred higher (at a larger `v`) reaches farther. So the farthest-reaching point for the
+//! middle `b` (by `v`) splits the rest into two searches, each with the points of the first
+//! set on its side of it (divide and conquer over a monotone maximum). Each level of the
+//! search reads the first set about once, and there are log₂ n levels.
 
 use crate::order::f64_key;
 use crate::polyline::length;
