@@ -40,6 +40,8 @@ pub mod encoding;
 pub mod extent;
 /// A figure written for readers: qualifier, number at its readings' precision, counted unit.
 pub mod figure;
+/// Finding a short text in a text, byte by byte, without the standard library's searcher.
+pub mod find;
 /// The map's frame: flows fitted to the viewport, a detail inset, the controls' corner.
 pub mod frame;
 /// A validated story handed from the thread that read it to the one that draws it.

@@ -14,6 +14,7 @@
 //! a scheme, then a prefix that ends at a `/`, so `https://cdn.example/` never matches
 //! `https://cdn.example.evil/`. Query and fragment do not count.
 
+use crate::find::contains;
 use std::fmt;
 
 /// The longest part of a refused URL a message quotes, in characters: a `data:` URL may be
@@ -84,7 +85,7 @@ fn without_query(url: &str) -> &str {
 /// doc); an entry that is not an `http(s)` URL allows nothing.
 fn allows(entry: &str, url: &str) -> bool {
     let entry = without_query(entry);
-    if !is_http(entry) || !entry.contains("://") {
+    if !is_http(entry) || !contains(entry, "://") {
         return false;
     }
     if entry.ends_with('/') {
@@ -102,7 +103,7 @@ pub fn check_source<S: AsRef<str>>(url: &str, home: &str, allowed: &[S]) -> Resu
     }
     let path = without_query(url);
     let lower = path.to_ascii_lowercase();
-    if lower.contains("%2f") || lower.contains("%5c") || path.contains('\\') {
+    if contains(&lower, "%2f") || contains(&lower, "%5c") || path.contains('\\') {
         return Err(Refusal::EncodedSeparator(url.to_string()));
     }
     let home_folder = home.ends_with('/').then_some(home);
