@@ -24,7 +24,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     }
     let sign = if v.is_sign_negative() { "-" } else { "" };
     if v.is_infinite() {
-        return [sign, "inf"].concat();
+        return sign.to_owned() + "inf";
     }
     let mut out = String::from(sign);
     let (mantissa, exponent) = parts(v.abs());

@@ -8,6 +8,7 @@ use crate::i18n::{self, format_date, t, tf, Lang};
 use crate::model::{Confidence, Measure, PathCertainty, Quantity, Story};
 use crate::scene::Scene;
 use crate::series::Phase;
+use crate::text::join;
 use serde::Serialize;
 
 /// A figure with English thousands separators, rounded to a whole number (counts of things).
@@ -84,7 +85,7 @@ pub fn sanction_text(x: &crate::model::Sanction, lang: &str, short: bool) -> Str
         .collect();
     let (paragraphs, many) = match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
-            (tf(l, "and_join", &[&rest.join(", "), last]), true)
+            (tf(l, "and_join", &[&join(rest, ", "), last]), true)
         }
         _ => (x.paragraph.clone(), false),
     };
@@ -380,7 +381,7 @@ pub fn place_details(scene: &Scene, i: usize, lang: &str) -> Option<PlaceDetails
             let notes = if notes.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", notes.join("; "))
+                format!(" ({})", join(&notes, "; "))
             };
             Some(format!("{}{notes}", tf(lang, dir, &[&amount])))
         })

@@ -40,8 +40,6 @@ pub mod encoding;
 pub mod extent;
 /// A figure written for readers: qualifier, number at its readings' precision, counted unit.
 pub mod figure;
-/// Finding a short text in a text, byte by byte, without the standard library's searcher.
-pub mod find;
 /// The map's frame: flows fitted to the viewport, a detail inset, the controls' corner.
 pub mod frame;
 /// A validated story handed from the thread that read it to the one that draws it.
@@ -111,6 +109,8 @@ pub mod table;
 /// What the unit tests of several modules share.
 #[cfg(test)]
 mod test_support;
+/// Texts searched and joined by hand, without the standard library's generic code for it.
+pub mod text;
 /// The timeline's events: where each falls and how precisely its date is written.
 pub mod timeline;
 /// Every stream's route in one flat `f32` buffer, for placing particles each frame (from

@@ -14,7 +14,7 @@
 //! a scheme, then a prefix that ends at a `/`, so `https://cdn.example/` never matches
 //! `https://cdn.example.evil/`. Query and fragment do not count.
 
-use crate::find::contains;
+use crate::text::contains;
 use std::fmt;
 
 /// The longest part of a refused URL a message quotes, in characters: a `data:` URL may be

@@ -9,6 +9,7 @@ use crate::i18n::{format_date, t, tf, Lang};
 use crate::model::Place;
 use crate::scene::Scene;
 use crate::series::Phase;
+use crate::text::join;
 use std::collections::HashMap;
 
 /// The summary of what `scene` shows at its day with its filters, in `lang` ("en", "ko", "uk",
@@ -62,7 +63,7 @@ pub fn summary(scene: &Scene, lang: &str) -> String {
                 let figure = if notes.is_empty() {
                     figure.to_string()
                 } else {
-                    format!("{figure} ({})", notes.join("; "))
+                    format!("{figure} ({})", join(&notes, "; "))
                 };
                 let from = place(&s.from);
                 let to = place(&s.to);
@@ -78,12 +79,12 @@ pub fn summary(scene: &Scene, lang: &str) -> String {
         sentences.push(t(l, "summary_nothing").to_string());
     }
     if !unknown.is_empty() {
-        sentences.push(tf(l, "summary_unknown_flows", &[&unknown.join(", ")]));
+        sentences.push(tf(l, "summary_unknown_flows", &[&join(&unknown, ", ")]));
     }
     if !proposed.is_empty() {
-        sentences.push(tf(l, "summary_proposed", &[&proposed.join(", ")]));
+        sentences.push(tf(l, "summary_proposed", &[&join(&proposed, ", ")]));
     }
-    sentences.join(" ")
+    join(&sentences, " ")
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ fn with_unit(number: &Written, unit: Option<&Unit>, lang: &str) -> (String, Stri
         return (String::new(), number.text.clone());
     };
     let form = unit.counted_form(lang, number.plural);
-    match crate::find::find(form, "{}").map(|i| (&form[..i], &form[i + 2..])) {
+    match crate::text::find(form, "{}").map(|i| (&form[..i], &form[i + 2..])) {
         Some((before, after)) => {
             // "900만" and a counter: a space, as Korean writes a counter after a unit word.
             let space = if number.text.ends_with(|c: char| !c.is_ascii_digit())

@@ -100,7 +100,7 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     let mut values = values.iter();
-    while let Some(i) = crate::find::find(rest, "{}") {
+    while let Some(i) = crate::text::find(rest, "{}") {
         out.push_str(&rest[..i]);
         let value = values.next().copied().unwrap_or("");
         out.push_str(value);

@@ -116,7 +116,7 @@ pub fn read_words(lang: Lang, bytes: &[u8]) -> Result<(), WordsError> {
     if code != lang.code() {
         return Err(WordsError::OtherLanguage(code));
     }
-    let holes = |s: &str| crate::find::count(s, "{}");
+    let holes = |s: &str| crate::text::count(s, "{}");
     let mut words = Vec::with_capacity(pairs.len());
     for (key, text) in pairs {
         let Some(english) = super::english(&key) else {

@@ -97,7 +97,7 @@ impl Unit {
     /// unknown size"): the form for many things.
     pub fn after_number(&self, lang: &str) -> &str {
         let form = self.counted_form(lang, crate::plural::Plural::Many);
-        if crate::find::contains(form, "{}") {
+        if crate::text::contains(form, "{}") {
             self.names.get(lang)
         } else {
             form

@@ -39,7 +39,10 @@ impl Scene {
             }
         }
         if !unknown.is_empty() {
-            return Err(format!("no place {} in the story", unknown.join(", ")));
+            return Err(format!(
+                "no place {} in the story",
+                crate::text::join(&unknown, ", ")
+            ));
         }
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for (x, y) in points {
