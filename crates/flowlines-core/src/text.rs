@@ -22,13 +22,16 @@ pub fn contains(text: &str, pattern: &str) -> bool {
     find(text, pattern).is_some()
 }
 
-/// How many times `pattern` (not empty) is in `text`, none overlapping another.
+/// How many times `pattern` is in `text`, none overlapping another (an empty `pattern`: none).
 pub fn count(text: &str, pattern: &str) -> usize {
+    if pattern.is_empty() {
+        return 0;
+    }
     let mut rest = text;
     let mut n = 0;
     while let Some(i) = find(rest, pattern) {
         n += 1;
-        rest = &rest[i + pattern.len().max(1)..];
+        rest = &rest[i + pattern.len()..];
     }
     n
 }
@@ -72,6 +75,7 @@ mod tests {
             }
         }
         assert_eq!(find("abc", ""), Some(0));
+        assert_eq!(count("쿠르스크", ""), 0);
     }
 
     #[test]
